@@ -1,0 +1,64 @@
+//! The input flags every data command shares.
+
+use crate::io::crs::Crs;
+use crate::io::schools::SchoolOptions;
+use crate::io::{Inputs, LoadError, Source};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct InputArgs {
+    /// Buurt boundaries: GeoJSON FeatureCollection (WGS84 or Rijksdriehoek).
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Option<PathBuf>,
+    /// Indicator file: StatLine CSV, kwb CSV or Parquet. Repeatable; the
+    /// first file that gives an indicator wins.
+    #[arg(long, value_name = "FILE")]
+    pub indicators: Vec<PathBuf>,
+    /// School locations: GeoJSON points, CSV with lon/lat or x/y, or CSV
+    /// with a buurt-code column.
+    #[arg(long, value_name = "FILE")]
+    pub schools: Option<PathBuf>,
+    /// CRS of the boundary and school coordinates (default: detected).
+    #[arg(long, value_enum)]
+    pub crs: Option<Crs>,
+    /// Column of the school file that holds the kind of school.
+    #[arg(long, value_name = "NAME", default_value = "type")]
+    pub school_kind_column: String,
+    /// Kinds of school counted as primary (comma separated).
+    #[arg(
+        long,
+        value_name = "KINDS",
+        value_delimiter = ',',
+        default_value = "basisschool,SBAO"
+    )]
+    pub school_kinds: Vec<String>,
+}
+
+impl InputArgs {
+    /// With no input flag at all, the embedded sample.
+    pub fn to_inputs(&self) -> Result<Inputs, LoadError> {
+        let school_options = SchoolOptions {
+            kind_column: self.school_kind_column.clone(),
+            kinds: self.school_kinds.clone(),
+            crs: self.crs,
+        };
+        if self.boundaries.is_none() && self.indicators.is_empty() && self.schools.is_none() {
+            return Ok(Inputs {
+                school_options,
+                ..Inputs::sample()
+            });
+        }
+        Ok(Inputs {
+            boundaries: self.boundaries.as_deref().map(Source::read).transpose()?,
+            indicators: self
+                .indicators
+                .iter()
+                .map(|p| Source::read(p))
+                .collect::<Result<_, _>>()?,
+            schools: self.schools.as_deref().map(Source::read).transpose()?,
+            crs: self.crs,
+            school_options,
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! What a load found: every dropped, unmatched or doubtful row or feature,
+//! so nothing is lost silently. `check` prints it; other commands print its
+//! warnings count and keep going.
+
+use super::value::Missing;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A warning tied to a place in an input file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    pub file: String,
+    /// "line 12" or "feature 7 (BU08553206)"; empty when it concerns the file.
+    pub location: String,
+    pub message: String,
+}
+
+impl Issue {
+    pub fn file(file: &str, message: String) -> Issue {
+        Issue {
+            file: file.to_string(),
+            location: String::new(),
+            message,
+        }
+    }
+
+    pub fn line(file: &str, line: u64, message: String) -> Issue {
+        Issue {
+            file: file.to_string(),
+            location: format!("line {line}"),
+            message,
+        }
+    }
+
+    pub fn feature(file: &str, index: usize, code: Option<&str>, message: String) -> Issue {
+        let location = match code {
+            Some(c) => format!("feature {index} ({c})"),
+            None => format!("feature {index}"),
+        };
+        Issue {
+            file: file.to_string(),
+            location,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.location, self.message)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InputSummary {
+    pub role: String,
+    pub file: String,
+    pub format: String,
+    pub records: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GemeenteCount {
+    pub name: Option<String>,
+    pub buurten: usize,
+    pub with_geometry: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    pub file: String,
+    pub code: String,
+    /// Lines or feature numbers where the code occurs; the first is kept.
+    pub places: Vec<String>,
+}
+
+/// Codes of one indicator file compared with the boundaries.
+#[derive(Debug, Clone, Serialize)]
+pub struct JoinReport {
+    pub file: String,
+    pub regions_in_file: usize,
+    pub buurten_in_file: usize,
+    pub matched_buurten: usize,
+    /// BU codes in this file but not in the boundaries.
+    pub only_in_file: Vec<String>,
+    /// Boundary buurten this file has no row for.
+    pub only_in_boundaries: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub source: String,
+    pub known: bool,
+    pub derived: bool,
+    pub sensitive: bool,
+    pub buurten: usize,
+    pub present: usize,
+    pub missing: BTreeMap<Missing, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnmatchedSchool {
+    pub name: String,
+    pub kind: String,
+    pub place: String,
+    pub location: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SchoolReport {
+    /// "points", "buurt code column", "proxy: schools within 3 km", "none".
+    pub method: String,
+    pub file: Option<String>,
+    pub total: usize,
+    pub counted: usize,
+    pub kinds_counted: Vec<String>,
+    pub by_kind: BTreeMap<String, usize>,
+    pub matched: usize,
+    pub unmatched: Vec<UnmatchedSchool>,
+    pub buurten_with_min_schools: BTreeMap<u32, usize>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LoadReport {
+    pub inputs: Vec<InputSummary>,
+    pub crs: String,
+    pub gemeenten: BTreeMap<String, GemeenteCount>,
+    pub buurten: usize,
+    pub without_geometry: Vec<String>,
+    pub duplicates: Vec<Duplicate>,
+    pub joins: Vec<JoinReport>,
+    pub indicators: Vec<Coverage>,
+    pub schools: SchoolReport,
+    pub warnings: Vec<Issue>,
+}

@@ -1,0 +1,233 @@
+//! Indicator files: StatLine CSV (normal and transposed), kwb CSV, Parquet,
+//! and figures attached to boundary features. All end as an
+//! [`IndicatorTable`]: region codes down, indicator columns across.
+
+use super::cell::{decide_mark, is_numeric_column, parse_cell, Cell};
+use super::error::LoadError;
+use super::source::Source;
+use super::table::{looks_like_code, read_table, RawTable};
+use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
+use crate::domain::registry::{normalise_name, unit_from_title};
+use crate::domain::report::Issue;
+use crate::domain::value::{Missing, Value};
+
+/// Columns that describe the region rather than measure it.
+const DESCRIPTOR_COLUMNS: &[&str] = &[
+    "perioden",
+    "periode",
+    "jaar",
+    "recs",
+    "ind_wbi",
+    "gm_naam",
+    "gm_code",
+    "wk_code",
+    "wijkcode",
+    "gemeentecode",
+    "gemeentenaam",
+    "regioaanduiding/gemeentenaam",
+    "regioaanduiding/soort regio",
+    "regioaanduiding/indelingswijziging wijken en buurten",
+    "soort regio",
+    "id",
+    "fid",
+    "water",
+    "postcode",
+    "dek_perc",
+    "pst_mvp",
+    "pst_dekp",
+    "jrstatcode",
+];
+
+pub fn is_descriptor(header: &str) -> bool {
+    DESCRIPTOR_COLUMNS.contains(&normalise_name(header).as_str())
+}
+
+pub fn read_indicators(src: &Source) -> Result<IndicatorTable, LoadError> {
+    if src.looks_like_parquet() || src.extension() == "parquet" {
+        return super::parquet::read_parquet(src);
+    }
+    let raw = read_table(src)?;
+    Ok(from_raw(raw))
+}
+
+fn format_label(raw: &RawTable) -> String {
+    if raw.transposed {
+        "StatLine CSV (transposed)".to_string()
+    } else if raw
+        .header
+        .iter()
+        .any(|h| h.contains('/') && h.trim_end().ends_with(')'))
+    {
+        "StatLine CSV".to_string()
+    } else {
+        "CSV".to_string()
+    }
+}
+
+/// Turn a raw table into typed indicator columns, reporting every cell we
+/// could not read and every row we could not use.
+pub fn from_raw(raw: RawTable) -> IndicatorTable {
+    let mut warnings = Vec::new();
+    if let Some(note) = &raw.encoding_note {
+        warnings.push(Issue::file(&raw.file, note.clone()));
+    }
+    for s in &raw.skipped {
+        warnings.push(Issue::file(&raw.file, format!("skipped {s}")));
+    }
+    let width = raw.header.len();
+    let mut regions = Vec::with_capacity(raw.rows.len());
+    let mut kept_rows = Vec::with_capacity(raw.rows.len());
+    for row in &raw.rows {
+        let code = row.fields.get(raw.code_col).map(|c| c.trim()).unwrap_or("");
+        if !looks_like_code(code) {
+            warnings.push(Issue::line(
+                &raw.file,
+                row.line,
+                format!("row without a region code (code column holds {code:?}): skipped"),
+            ));
+            continue;
+        }
+        if row.fields.len() != width {
+            warnings.push(Issue::line(
+                &raw.file,
+                row.line,
+                format!(
+                    "{} fields where the header has {width}: missing fields read as empty",
+                    row.fields.len()
+                ),
+            ));
+        }
+        let name = raw
+            .name_col
+            .and_then(|c| row.fields.get(c))
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        regions.push(RegionRow {
+            code: code.to_ascii_uppercase(),
+            name,
+            line: row.line,
+        });
+        kept_rows.push(row);
+    }
+    let mut indicators = Vec::new();
+    for col in 0..width {
+        if col == raw.code_col || Some(col) == raw.name_col {
+            continue;
+        }
+        let header = raw.header[col].trim().to_string();
+        if header.is_empty() || is_descriptor(&header) {
+            continue;
+        }
+        let cells = || {
+            kept_rows
+                .iter()
+                .map(move |r| r.fields.get(col).map(String::as_str).unwrap_or(""))
+        };
+        if !is_numeric_column(cells()) {
+            // An all-symbol column ("." throughout) is a published but empty
+            // indicator, not text: keep it so coverage shows 0%.
+            let all_symbols = cells().all(|c| matches!(c.trim(), "" | "." | "x" | "X" | ","));
+            if !all_symbols {
+                warnings.push(Issue::file(
+                    &raw.file,
+                    format!("column {header:?} is text, not figures: not used as an indicator"),
+                ));
+                continue;
+            }
+        }
+        let mark = decide_mark(cells());
+        let mut values = Vec::with_capacity(kept_rows.len());
+        for (r, c) in kept_rows.iter().zip(cells()) {
+            match parse_cell(c, mark) {
+                Cell::Value(v) => values.push(v),
+                Cell::Invalid(text) => {
+                    warnings.push(Issue::line(
+                        &raw.file,
+                        r.line,
+                        format!(
+                            "column {header:?}: value {text:?} is not a number: treated as missing"
+                        ),
+                    ));
+                    values.push(Value::Missing(Missing::Invalid));
+                }
+            }
+        }
+        let unit = raw.units[col].clone().or_else(|| unit_from_title(&header));
+        indicators.push(RawIndicator {
+            header,
+            unit,
+            values,
+        });
+    }
+    IndicatorTable {
+        file: raw.file.clone(),
+        format: format_label(&raw),
+        regions,
+        indicators,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> IndicatorTable {
+        read_indicators(&Source::from_bytes("t.csv", text.as_bytes().to_vec())).unwrap()
+    }
+
+    #[test]
+    fn statline_quirks() {
+        let t = table(
+            "\u{feff}\"Perioden\";\"Wijken en buurten\";\"Regiocode (gemeente, wijk, buurt) (code)\";\"Opleidingsniveau/Laag/Waarde (%)\";\"Leeg (%)\"\r\n\
+             \"2019\";\"Amsterdam\";\"GM0363    \";\"    20.8\";\"       .\"\r\n\
+             \"2019\";\"Kop Zeedijk\";\"BU03630000\";\"       .\";\"       .\"\r\n",
+        );
+        assert_eq!(t.regions.len(), 2);
+        assert_eq!(t.regions[0].code, "GM0363");
+        assert_eq!(t.regions[1].name.as_deref(), Some("Kop Zeedijk"));
+        assert_eq!(t.indicators.len(), 2, "period column is not an indicator");
+        assert_eq!(t.indicators[0].values[0], Value::Num(20.8));
+        assert_eq!(t.indicators[0].values[1], Value::Missing(Missing::Secret));
+        assert_eq!(t.indicators[0].unit.as_deref(), Some("%"));
+        assert_eq!(t.format, "StatLine CSV");
+    }
+
+    #[test]
+    fn kwb_mixed_decimal_marks_and_trailing_space_names() {
+        let t = table(
+            "gwb_code;regio;recs;p_hh_osm;g_wozbag \nBU00010001;A;Buurt;26,4;312.5\nBU00010002;B;Buurt;       .;1.2\nBU00010003;C;Buurt;,;\n",
+        );
+        let osm = &t.indicators[0];
+        assert_eq!(osm.values[0], Value::Num(26.4));
+        assert_eq!(osm.values[1], Value::Missing(Missing::Secret));
+        assert_eq!(osm.values[2], Value::Missing(Missing::CannotOccur));
+        assert_eq!(t.indicators[1].header, "g_wozbag");
+        assert_eq!(t.indicators[1].values[1], Value::Num(1.2));
+    }
+
+    #[test]
+    fn bad_cells_and_rows_are_reported_not_dropped_silently() {
+        let t = table("gwb_code;a_inw\nBU00010001;12\nBU00010002;NaN\nTotaal;14\n");
+        assert_eq!(t.regions.len(), 2);
+        assert_eq!(t.indicators[0].values[1], Value::Missing(Missing::Invalid));
+        let msgs: Vec<String> = t.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("line 3") && m.contains("NaN")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("line 4") && m.contains("Totaal")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn all_secret_column_is_kept_as_empty_indicator() {
+        let t = table("gwb_code;p_jz_tn\nBU00010001;.\nBU00010002;.\n");
+        assert_eq!(t.indicators.len(), 1);
+        assert!(t.indicators[0].values.iter().all(|v| v.num().is_none()));
+    }
+}

@@ -1,0 +1,248 @@
+//! Reading every input and joining them into one [`Dataset`], with the
+//! report of what matched and what did not.
+
+use super::boundaries::read_boundaries;
+use super::crs::Crs;
+use super::error::LoadError;
+use super::indicators::read_indicators;
+use super::schools::{read_schools, Location, SchoolOptions};
+use super::source::Source;
+use crate::domain::dataset::{Dataset, DatasetBuilder, Level, SchoolMethod, SchoolPoint};
+use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
+use crate::domain::spatial::Locator;
+use std::collections::BTreeMap;
+
+/// The inputs of one run, as sources so the embedded sample and a user's
+/// files take the same path.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub boundaries: Option<Source>,
+    pub indicators: Vec<Source>,
+    pub schools: Option<Source>,
+    pub crs: Option<Crs>,
+    pub school_options: SchoolOptions,
+}
+
+pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
+    "boundaries/denkerveen_buurten_2024.geojson",
+    include_bytes!("../../boundaries/denkerveen_buurten_2024.geojson"),
+);
+pub const SAMPLE_INDICATORS: &[(&str, &[u8])] = &[
+    (
+        "sample-data/kerncijfers_denkerveen_2024.csv",
+        include_bytes!("../../sample-data/kerncijfers_denkerveen_2024.csv"),
+    ),
+    (
+        "sample-data/kwb_denkerveen_2024.csv",
+        include_bytes!("../../sample-data/kwb_denkerveen_2024.csv"),
+    ),
+    (
+        "sample-data/microdata_denkerveen.csv",
+        include_bytes!("../../sample-data/microdata_denkerveen.csv"),
+    ),
+];
+pub const SAMPLE_SCHOOLS: (&str, &[u8]) = (
+    "sample-data/scholen_denkerveen.geojson",
+    include_bytes!("../../sample-data/scholen_denkerveen.geojson"),
+);
+
+impl Inputs {
+    /// The committed fictional municipality, embedded in the binary.
+    pub fn sample() -> Inputs {
+        Inputs {
+            boundaries: Some(Source::embedded(SAMPLE_BOUNDARIES.0, SAMPLE_BOUNDARIES.1)),
+            indicators: SAMPLE_INDICATORS
+                .iter()
+                .map(|(n, b)| Source::embedded(n, b))
+                .collect(),
+            schools: Some(Source::embedded(SAMPLE_SCHOOLS.0, SAMPLE_SCHOOLS.1)),
+            crs: None,
+            school_options: SchoolOptions::default(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.boundaries.is_none() && self.indicators.is_empty() && self.schools.is_none()
+    }
+}
+
+pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
+    let mut summaries = Vec::new();
+    let mut warnings: Vec<Issue> = Vec::new();
+    let mut crs_text = "no boundaries".to_string();
+    let mut tables = Vec::new();
+    for src in &inputs.indicators {
+        let t = read_indicators(src)?;
+        summaries.push(InputSummary {
+            role: "indicators".into(),
+            file: src.name.clone(),
+            format: t.format.clone(),
+            records: t.regions.len(),
+        });
+        tables.push(t);
+    }
+    let mut boundary_file = String::new();
+    let builder = match &inputs.boundaries {
+        Some(src) => {
+            let b = read_boundaries(src, inputs.crs)?;
+            crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);
+            summaries.insert(
+                0,
+                InputSummary {
+                    role: "boundaries".into(),
+                    file: src.name.clone(),
+                    format: "GeoJSON".into(),
+                    records: b.features.len(),
+                },
+            );
+            warnings.extend(b.warnings);
+            // Figures attached to the features come after the explicit files:
+            // a file the user names on purpose wins a conflict.
+            if let Some(p) = b.properties {
+                tables.push(p);
+            }
+            boundary_file = b.file.clone();
+            DatasetBuilder::new(&b.file, b.features)
+        }
+        None => DatasetBuilder::new("", Vec::new()),
+    };
+    let mut ds = builder.build(tables);
+    ds.report.crs = crs_text;
+    ds.report.inputs = summaries;
+    warnings.append(&mut ds.report.warnings);
+    ds.report.warnings = warnings;
+    if !boundary_file.is_empty() {
+        let has_boundaries = ds.report.buurten > 0;
+        for j in &ds.report.joins {
+            if has_boundaries && j.buurten_in_file > 0 && j.matched_buurten == 0 {
+                return Err(LoadError::NothingMatched {
+                    message: format!(
+                        "none of the {} buurt codes in {} occurs in {} (e.g. {} vs {}): different years or code formats?",
+                        j.buurten_in_file,
+                        j.file,
+                        boundary_file,
+                        j.only_in_file.first().map(String::as_str).unwrap_or("?"),
+                        j.only_in_boundaries.first().map(String::as_str).unwrap_or("?"),
+                    ),
+                });
+            }
+        }
+    }
+    match &inputs.schools {
+        Some(src) => place_schools(&mut ds, src, &inputs.school_options)?,
+        None => {
+            if ds.indicator("schools_within_3km").is_some() {
+                ds.school_method = SchoolMethod::Proxy3km;
+                ds.report.schools.method =
+                    "proxy: KWB primary schools within 3 km (not a count inside the buurt)".into();
+            } else {
+                ds.report.schools.method = "none: no school file and no KWB proxy".into();
+            }
+        }
+    }
+    Ok(ds)
+}
+
+fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result<(), LoadError> {
+    let f = read_schools(src, opts)?;
+    ds.report.inputs.push(InputSummary {
+        role: "schools".into(),
+        file: f.file.clone(),
+        format: match &f.crs {
+            Some(c) => format!("{}, {} ({})", f.format, c.crs, c.how),
+            None => f.format.clone(),
+        },
+        records: f.schools.len(),
+    });
+    ds.report.warnings.extend(f.warnings.iter().cloned());
+    let mut counts = vec![0u32; ds.areas.len()];
+    let mut report = SchoolReport {
+        method: if f
+            .schools
+            .iter()
+            .any(|s| matches!(s.location, Location::Code(_)))
+        {
+            "buurt code column".into()
+        } else {
+            "points in polygons".into()
+        },
+        file: Some(f.file.clone()),
+        total: f.schools.len(),
+        kinds_counted: f.kinds_counted.clone(),
+        ..SchoolReport::default()
+    };
+    let mut points = Vec::with_capacity(f.schools.len());
+    {
+        let locator = Locator::new(&ds.areas, |a| a.level == Level::Buurt);
+        for s in &f.schools {
+            *report.by_kind.entry(s.kind.clone()).or_insert(0) += 1;
+            if s.primary {
+                report.counted += 1;
+            }
+            let (area, xy) = match &s.location {
+                Location::Point { x, y } => (locator.locate(*x, *y), Some((*x, *y))),
+                Location::Code(c) => (ds.index.get(c).copied(), None),
+            };
+            match area {
+                Some(a) => {
+                    report.matched += 1;
+                    if s.primary {
+                        counts[a] += 1;
+                    }
+                }
+                None => report.unmatched.push(UnmatchedSchool {
+                    name: s.name.clone(),
+                    kind: s.kind.clone(),
+                    place: s.place.clone(),
+                    location: match (&s.location, xy) {
+                        (_, Some((x, y))) => format!("{} at RD {x:.0}, {y:.0}", s.origin),
+                        (Location::Code(c), None) => {
+                            format!("{}: buurt code {c} not in the boundaries", s.origin)
+                        }
+                        _ => s.origin.clone(),
+                    },
+                }),
+            }
+            if let Some((x, y)) = xy {
+                points.push(SchoolPoint {
+                    name: s.name.clone(),
+                    kind: s.kind.clone(),
+                    primary: s.primary,
+                    x,
+                    y,
+                    area,
+                });
+            }
+        }
+    }
+    if report.total > 0 && report.matched == 0 {
+        return Err(LoadError::NothingMatched {
+            message: format!(
+                "none of the {} schools in {} lies in a buurt of the boundaries (different region or CRS?)",
+                report.total, f.file
+            ),
+        });
+    }
+    let mut at_least: BTreeMap<u32, usize> = BTreeMap::new();
+    for (a, c) in ds.areas.iter_mut().zip(&counts) {
+        if a.level == Level::Buurt && a.in_boundaries {
+            a.schools = Some(*c);
+            for k in 1..=4 {
+                if *c >= k {
+                    *at_least.entry(k).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    for k in 1..=4 {
+        at_least.entry(k).or_insert(0);
+    }
+    report.buurten_with_min_schools = at_least;
+    ds.schools = points;
+    ds.school_method = match report.method.as_str() {
+        "buurt code column" => SchoolMethod::CodeColumn,
+        _ => SchoolMethod::Points,
+    };
+    ds.report.schools = report;
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! Readers: every file format users download, into domain types.
+
+pub mod boundaries;
+pub mod cell;
+pub mod crs;
+pub mod error;
+pub mod indicators;
+pub mod load;
+pub mod parquet;
+pub mod schools;
+pub mod source;
+pub mod table;
+pub mod text;
+
+pub use error::LoadError;
+pub use load::{load, Inputs};
+pub use source::Source;

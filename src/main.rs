@@ -1,0 +1,44 @@
+//! buurtradar: parse the command line and dispatch; nothing else.
+
+use buurtradar::cli;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "buurtradar",
+    version,
+    about = "Choose buurten for prevention pilots from CBS figures and school locations"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load the inputs and report what they hold and what did not match.
+    Check(cli::check::CheckArgs),
+    /// List the registry of known CBS indicators and their aliases.
+    Indicators(cli::indicators::IndicatorsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check(a)) => cli::check::run(a),
+        Some(Command::Indicators(a)) => cli::indicators::run(a),
+        None => cli::check::run(cli::check::CheckArgs {
+            inputs: Default::default(),
+            format: Default::default(),
+            all: false,
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
