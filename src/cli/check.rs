@@ -118,6 +118,13 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
     if r.indicators.is_empty() {
         writeln!(o, "  none")?;
     }
+    let w = r
+        .indicators
+        .iter()
+        .map(|c| c.id.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(24, 48);
     for c in &r.indicators {
         let mut tags = Vec::new();
         if !c.known {
@@ -137,7 +144,7 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
         let missing: Vec<String> = c.missing.iter().map(|(m, n)| format!("{m} {n}")).collect();
         writeln!(
             o,
-            "  {:<32} {:>5}/{:<5} {}{tags}",
+            "  {:<w$} {:>5}/{:<5} {}{tags}",
             c.id,
             c.present,
             c.buurten,
@@ -147,7 +154,7 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
                 format!("missing: {}", missing.join(", "))
             }
         )?;
-        writeln!(o, "  {:<32} from {}", "", c.source)?;
+        writeln!(o, "  {:<w$} from {}", "", c.source)?;
     }
     writeln!(o)?;
     let s = &r.schools;

@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// NL00: the country row of StatLine exports.
+    Land,
     Gemeente,
     Wijk,
     Buurt,
@@ -24,6 +26,7 @@ impl Level {
             Some("GM") => Some(Level::Gemeente),
             Some("WK") => Some(Level::Wijk),
             Some("BU") => Some(Level::Buurt),
+            Some("NL") => Some(Level::Land),
             _ => None,
         }
     }
@@ -175,9 +178,13 @@ impl Dataset {
 
 /// Slug for a custom indicator: stable, readable, no spaces.
 pub fn custom_id(header: &str) -> String {
-    let n = registry::normalise_name(header);
-    let mut out = String::with_capacity(n.len());
-    for c in n.chars() {
+    let n = registry::normalise_name(&header.replace('|', "/"));
+    // StatLine titles repeat their theme path; the last two segments name
+    // the figure ("aantal huisartsenpraktijken / binnen 1 km").
+    let segments: Vec<&str> = n.split('/').filter(|s| !s.trim().is_empty()).collect();
+    let tail = segments[segments.len().saturating_sub(2)..].join(" ");
+    let mut out = String::with_capacity(tail.len());
+    for c in tail.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('_') && !out.is_empty() {
@@ -265,10 +272,10 @@ impl DatasetBuilder {
             code: code.to_string(),
             name: name.unwrap_or(code).to_string(),
             level,
-            gemeente_code: if level == Level::Gemeente {
-                code.to_string()
-            } else {
-                gemeente_of(code).unwrap_or_default()
+            gemeente_code: match level {
+                Level::Gemeente => code.to_string(),
+                Level::Land => String::new(),
+                _ => gemeente_of(code).unwrap_or_default(),
             },
             gemeente_name: None,
             wijk_code: wijk_of(code),
@@ -359,11 +366,25 @@ impl DatasetBuilder {
             self.report.warnings.extend(t.warnings);
             for raw in t.indicators {
                 let def = registry::lookup(&raw.header);
-                let id = def
+                let mut id = def
                     .map(|d| d.id.to_string())
                     .unwrap_or_else(|| custom_id(&raw.header));
                 if id.is_empty() {
                     continue;
+                }
+                // Two different custom columns may shorten to one id: number
+                // the later ones. Registry ids stay as they are and are
+                // compared below instead.
+                if def.is_none() {
+                    let base = id.clone();
+                    let mut k = 2;
+                    while indicators
+                        .iter()
+                        .any(|i| i.meta.id == id && i.meta.header != raw.header)
+                    {
+                        id = format!("{base}_{k}");
+                        k += 1;
+                    }
                 }
                 let mut values = vec![Value::Missing(Missing::NotInInput); n];
                 for (v, a) in raw.values.iter().zip(&map) {
@@ -625,6 +646,12 @@ mod tests {
             "pct_kinderbeschermingsmaatregel"
         );
         assert_eq!(custom_id("Schulden/Aantal (%)"), "schulden_aantal");
+        assert_eq!(
+            custom_id(
+                "Gezondheid en welzijn|Huisartsenpraktijk|Aantal huisartsenpraktijken|Binnen 1 km"
+            ),
+            "aantal_huisartsenpraktijken_binnen_1_km"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::source::Source;
 use crate::domain::dataset::{BoundaryFeature, IndicatorTable, RawIndicator, RegionRow};
 use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
-use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geo::{Coord, LineString, MultiPolygon, Polygon, Validation};
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -344,7 +344,15 @@ fn to_multipolygon(
         warn("geometry is empty: kept without a shape".into());
         return None;
     }
-    Some(MultiPolygon(polys))
+    let mp = MultiPolygon(polys);
+    // Invalid shapes (self-intersections, holes outside) still load: area
+    // and containment may be off, so the user is told which feature it is.
+    if let Err(e) = mp.check_validation() {
+        warn(format!(
+            "geometry is not valid ({e}): kept as it is; areas and school counts may be off"
+        ));
+    }
+    Some(mp)
 }
 
 fn geometry_type_name(v: &geojson::GeometryValue) -> &'static str {

@@ -8,8 +8,28 @@ use crate::domain::value::{Missing, Value};
 enum Token<'a> {
     Symbol(Value),
     Number(&'a str),
+    /// NaN, Infinity, #N/A...: written where a number belongs, never valid.
+    BadNumber(&'a str),
     Text(&'a str),
 }
+
+const BAD_NUMBERS: &[&str] = &[
+    "nan",
+    "-nan",
+    "inf",
+    "-inf",
+    "+inf",
+    "infinity",
+    "-infinity",
+    "+infinity",
+    "#n/a",
+    "n/a",
+    "na",
+    "null",
+    "none",
+    "#div/0!",
+    "#value!",
+];
 
 fn tokenise(raw: &str) -> Token<'_> {
     let t = raw.trim();
@@ -27,6 +47,8 @@ fn tokenise(raw: &str) -> Token<'_> {
                 && body.chars().any(|c| c.is_ascii_digit());
             if numeric {
                 Token::Number(t)
+            } else if BAD_NUMBERS.contains(&t.to_ascii_lowercase().as_str()) {
+                Token::BadNumber(t)
             } else {
                 Token::Text(t)
             }
@@ -80,7 +102,7 @@ pub enum Cell {
 pub fn parse_cell(raw: &str, mark: DecimalMark) -> Cell {
     match tokenise(raw) {
         Token::Symbol(v) => Cell::Value(v),
-        Token::Text(t) => Cell::Invalid(t.to_string()),
+        Token::Text(t) | Token::BadNumber(t) => Cell::Invalid(t.to_string()),
         Token::Number(n) => {
             let cleaned = match mark {
                 DecimalMark::Point => {
@@ -125,7 +147,7 @@ pub fn is_numeric_column<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     let (mut num, mut text) = (0usize, 0usize);
     for c in cells {
         match tokenise(c) {
-            Token::Number(_) => num += 1,
+            Token::Number(_) | Token::BadNumber(_) => num += 1,
             Token::Text(_) => text += 1,
             Token::Symbol(_) => {}
         }

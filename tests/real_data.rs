@@ -1,0 +1,242 @@
+//! Loads the real public files in ../shared/real (see its README) and checks
+//! the counts that README states. Skips, saying so, when the folder is absent.
+
+use buurtradar::domain::dataset::{Dataset, Level};
+use buurtradar::domain::value::{Missing, Value};
+use buurtradar::io::boundaries::read_boundaries;
+use buurtradar::io::crs::Crs;
+use buurtradar::io::{load, Inputs, Source};
+use geo::{Area, Contains, InteriorPoint};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn real(file: &str) -> Option<Source> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real")
+        .join(file);
+    if !p.exists() {
+        eprintln!(
+            "SKIPPED: {} not found (../shared/real is absent)",
+            p.display()
+        );
+        return None;
+    }
+    Some(Source::read(&p).expect("readable real file"))
+}
+
+fn load_with(b: Option<Source>, ind: Vec<Source>, s: Option<Source>) -> Dataset {
+    load(&Inputs {
+        boundaries: b,
+        indicators: ind,
+        schools: s,
+        ..Inputs::default()
+    })
+    .expect("real inputs load")
+}
+
+#[test]
+fn hvb_boundaries_per_gemeente_and_empty_shapes() {
+    let Some(b) = real("buurten_hvb_2024.geojson") else {
+        return;
+    };
+    let ds = load_with(Some(b), vec![], None);
+    let r = &ds.report;
+    assert_eq!(r.buurten, 423);
+    let tilburg = &r.gemeenten["GM0855"];
+    assert_eq!((tilburg.buurten, tilburg.with_geometry), (254, 252));
+    let oisterwijk = &r.gemeenten["GM0824"];
+    assert_eq!((oisterwijk.buurten, oisterwijk.with_geometry), (35, 33));
+    let mut without = r.without_geometry.clone();
+    without.sort();
+    assert_eq!(
+        without,
+        ["BU08240703", "BU08241001", "BU08553206", "BU08556707"]
+    );
+    assert!(r.crs.starts_with("WGS84"), "{}", r.crs);
+    // Holes survive: BU07980309 has two.
+    let a = ds.area("BU07980309").unwrap();
+    let holes: usize = a
+        .geometry
+        .as_ref()
+        .unwrap()
+        .0
+        .iter()
+        .map(|p| p.interiors().len())
+        .sum();
+    assert_eq!(holes, 2);
+}
+
+#[test]
+fn goirle_in_rd_equals_goirle_in_wgs84() {
+    let (Some(rd), Some(wgs)) = (
+        real("buurten_goirle_2024_rd.geojson"),
+        real("buurten_hvb_2024.geojson"),
+    ) else {
+        return;
+    };
+    let rd = read_boundaries(&rd, None).unwrap();
+    assert_eq!(rd.crs.crs, Crs::Rd);
+    let wgs = read_boundaries(&wgs, None).unwrap();
+    let wgs: HashMap<&str, _> = wgs
+        .features
+        .iter()
+        .filter(|f| f.code.starts_with("BU0785"))
+        .map(|f| (f.code.as_str(), f))
+        .collect();
+    assert_eq!(rd.features.len(), 31);
+    assert_eq!(wgs.len(), 31);
+    let (mut total_rd, mut total_wgs) = (0.0, 0.0);
+    for f in &rd.features {
+        let g_rd = f.geometry.as_ref().unwrap();
+        let g_wgs = wgs[f.code.as_str()].geometry.as_ref().unwrap();
+        total_rd += g_rd.unsigned_area();
+        total_wgs += g_wgs.unsigned_area();
+        // Same place: a point inside the RD shape lies inside the projected
+        // WGS84 shape (both generalised, coordinates rounded to ~100 m).
+        let p = g_rd.interior_point().unwrap();
+        assert!(
+            g_wgs.contains(&p),
+            "{}: interior point {:?} not in WGS84 shape",
+            f.code,
+            p
+        );
+    }
+    let ratio = total_wgs / total_rd;
+    assert!((0.99..1.01).contains(&ratio), "total area ratio {ratio}");
+}
+
+#[test]
+fn every_school_lands_in_a_buurt_of_its_own_gemeente() {
+    let (Some(b), Some(s), Some(g)) = (
+        real("buurten_hvb_2024.geojson"),
+        real("scholen_duo_hvb_20241122.geojson"),
+        real("gemeenten_hvb_2024.geojson"),
+    ) else {
+        return;
+    };
+    let gem = read_boundaries(&g, None).unwrap();
+    let names: HashMap<String, String> = gem
+        .features
+        .iter()
+        .map(|f| (f.code.clone(), f.name.clone().unwrap().to_uppercase()))
+        .collect();
+    let raw: serde_json::Value = serde_json::from_slice(&s.bytes).unwrap();
+    let gemeente_of_school: Vec<String> = raw["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["gemeente"].as_str().unwrap().to_string())
+        .collect();
+    let ds = load_with(Some(b), vec![], Some(s));
+    assert_eq!(ds.schools.len(), 188);
+    let mut unmatched_waalwijk = 0;
+    for (school, gemeente) in ds.schools.iter().zip(&gemeente_of_school) {
+        match school.area {
+            Some(a) => {
+                let code = &ds.areas[a].gemeente_code;
+                assert_eq!(
+                    &names[code], gemeente,
+                    "{} placed in {}",
+                    school.name, ds.areas[a].code
+                );
+            }
+            None => {
+                assert_eq!(gemeente, "WAALWIJK", "{} in no buurt", school.name);
+                unmatched_waalwijk += 1;
+            }
+        }
+    }
+    assert_eq!(unmatched_waalwijk, 26);
+    let r = &ds.report.schools;
+    assert_eq!(r.counted, 148, "primary = basisschool 143 + SBAO 5");
+    assert_eq!(r.unmatched.len(), 26);
+    // The finding behind the pilot-areas issue: few buurten hold three.
+    let tilburg_3plus = ds
+        .areas
+        .iter()
+        .filter(|a| a.gemeente_code == "GM0855" && a.schools.unwrap_or(0) >= 3)
+        .count();
+    assert!(
+        (1..=3).contains(&tilburg_3plus),
+        "{tilburg_3plus} Tilburg buurten with >= 3 schools"
+    );
+}
+
+#[test]
+fn statline_ses_csv_with_suppressed_cells() {
+    let (Some(b), Some(ses)) = (
+        real("buurten_amsterdam_2019.geojson"),
+        real("ses_woa_amsterdam_2019.csv"),
+    ) else {
+        return;
+    };
+    let ds = load_with(Some(b), vec![ses], None);
+    let count = |l: Level| ds.areas.iter().filter(|a| a.level == l).count();
+    assert_eq!(
+        (
+            count(Level::Gemeente),
+            count(Level::Wijk),
+            count(Level::Buurt)
+        ),
+        (1, 99, 479)
+    );
+    let j = &ds.report.joins[0];
+    assert_eq!(j.regions_in_file, 579);
+    assert_eq!(j.matched_buurten, 479);
+    assert!(j.only_in_file.is_empty() && j.only_in_boundaries.is_empty());
+    assert_eq!(ds.report.without_geometry.len(), 4);
+    // 90 lines have at least one suppressed value; each shows as secret.
+    let lines_with_secret = (0..ds.areas.len())
+        .filter(|&i| {
+            ds.indicators
+                .iter()
+                .any(|ind| ind.values[i] == Value::Missing(Missing::Secret))
+        })
+        .count();
+    assert_eq!(lines_with_secret, 90);
+    let ses = ds.indicator("ses_woa_score").unwrap();
+    assert_eq!(ses.values[ds.index["GM0363"]], Value::Num(-0.1));
+    assert_eq!(
+        ds.value("low_education_pct", ds.index["BU03630000"]),
+        Some(Value::Num(12.4))
+    );
+    assert_eq!(
+        ds.value("households", ds.index["BU03630001"]),
+        Some(Value::Num(500.0))
+    );
+}
+
+#[test]
+fn transposed_statline_export_is_read() {
+    let Some(src) = real("nabijheid_voorzieningen_2021_aa_en_hunze_transposed.csv") else {
+        return;
+    };
+    let ds = load_with(None, vec![src], None);
+    assert_eq!(ds.areas.len(), 8);
+    assert_eq!(ds.area("NL00").unwrap().level, Level::Land);
+    assert_eq!(ds.report.buurten, 4);
+    let id = "huisartsenpraktijk_afstand_tot_huisartsenpraktijk";
+    assert_eq!(ds.value(id, ds.index["BU16800000"]), Some(Value::Num(0.8)));
+    assert_eq!(ds.value(id, ds.index["GM1680"]), Some(Value::Num(2.5)));
+    let footer = ds
+        .report
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("Bron: CBS"));
+    assert!(footer, "the footer line is reported as skipped");
+}
+
+#[test]
+fn rd_file_declared_as_wgs84_is_refused() {
+    let Some(rd) = real("buurten_goirle_2024_rd.geojson") else {
+        return;
+    };
+    let e = read_boundaries(&rd, Some(Crs::Wgs84))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        e.contains("buurten_goirle_2024_rd.geojson") && e.contains("--crs rd"),
+        "{e}"
+    );
+}

@@ -1,0 +1,377 @@
+//! Broken and hostile inputs: every fixture gives a warning in the check
+//! report or a clear error naming the file, the place and the value, and a
+//! non-zero exit where the result would otherwise be wrong. Never a panic.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    let r = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!r.stderr.contains("panicked"), "panic: {}", r.stderr);
+    r
+}
+
+fn check_boundaries(name: &str) -> Run {
+    run(&["check", "--boundaries", &fixture(name)])
+}
+
+fn check_indicators(name: &str) -> Run {
+    run(&["check", "--indicators", &fixture(name)])
+}
+
+/// Fatal: exit 2 and a message on stderr that names the file and the given parts.
+fn assert_error(r: &Run, file: &str, parts: &[&str]) {
+    assert_eq!(r.code, 2, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(file),
+        "stderr does not name {file}: {}",
+        r.stderr
+    );
+    for p in parts {
+        assert!(r.stderr.contains(p), "stderr lacks {p:?}: {}", r.stderr);
+    }
+}
+
+/// Recoverable: exit 0 and a warning line naming the file and the given parts.
+fn assert_warning(r: &Run, file: &str, parts: &[&str]) {
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let found = r
+        .stdout
+        .lines()
+        .any(|l| l.contains(file) && parts.iter().all(|p| l.contains(p)));
+    assert!(
+        found,
+        "no warning with {file} and {parts:?} in:\n{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn empty_file() {
+    assert_error(
+        &check_boundaries("empty.geojson"),
+        "empty.geojson",
+        &["empty"],
+    );
+}
+
+#[test]
+fn truncated_json() {
+    assert_error(
+        &check_boundaries("truncated.geojson"),
+        "truncated.geojson",
+        &["line", "column"],
+    );
+}
+
+#[test]
+fn nan_in_coordinates_is_invalid_json_with_its_line() {
+    assert_error(
+        &check_boundaries("nan_coordinates.geojson"),
+        "nan_coordinates.geojson",
+        &["line 1"],
+    );
+}
+
+#[test]
+fn not_a_feature_collection() {
+    assert_error(
+        &check_boundaries("not_a_collection.geojson"),
+        "not_a_collection.geojson",
+        &["Feature"],
+    );
+}
+
+#[test]
+fn feature_without_code_lists_its_properties() {
+    assert_error(
+        &check_boundaries("no_code.geojson"),
+        "no_code.geojson",
+        &["feature 0", "naam, oppervlakte"],
+    );
+}
+
+#[test]
+fn wrong_geometry_types_are_kept_without_shape() {
+    let r = check_boundaries("wrong_geometry.geojson");
+    assert_warning(
+        &r,
+        "wrong_geometry.geojson",
+        &["feature 1 (BU00010002)", "LineString"],
+    );
+    assert_warning(
+        &r,
+        "wrong_geometry.geojson",
+        &["feature 2 (BU00010003)", "Point"],
+    );
+    assert!(
+        r.stdout.contains("Buurten without geometry (2"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn unclosed_and_degenerate_rings() {
+    let r = check_boundaries("unclosed_ring.geojson");
+    assert_warning(
+        &r,
+        "unclosed_ring.geojson",
+        &["feature 0 (BU00010001)", "not closed"],
+    );
+    assert_warning(
+        &r,
+        "unclosed_ring.geojson",
+        &["feature 1 (BU00010002)", "fewer than 4"],
+    );
+}
+
+#[test]
+fn self_intersecting_polygon() {
+    let r = check_boundaries("self_intersecting.geojson");
+    assert_warning(
+        &r,
+        "self_intersecting.geojson",
+        &["feature 0 (BU00010001)", "not valid"],
+    );
+}
+
+#[test]
+fn duplicate_codes_in_boundaries_and_indicators() {
+    let r = check_boundaries("duplicate_codes.geojson");
+    assert!(
+        r.stdout.contains("BU00010001 in") && r.stdout.contains("feature 0, feature 1"),
+        "{}",
+        r.stdout
+    );
+    let r = check_indicators("duplicate_codes.csv");
+    assert!(r.stdout.contains("line 2, line 4"), "{}", r.stdout);
+}
+
+#[test]
+fn codes_with_letters() {
+    let r = run(&[
+        "check",
+        "--boundaries",
+        &fixture("letters_in_codes.geojson"),
+        "--indicators",
+        &fixture("letters_in_codes.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["joins"][0]["matched_buurten"], 1);
+    assert_eq!(j["joins"][0]["only_in_boundaries"][0], "BU0363AB02");
+}
+
+#[test]
+fn nan_and_infinity_cells_are_reported_with_line_and_value() {
+    let r = check_indicators("nan_infinity.csv");
+    assert_warning(&r, "nan_infinity.csv", &["line 3", "\"NaN\""]);
+    assert_warning(&r, "nan_infinity.csv", &["line 3", "\"Infinity\""]);
+    assert_warning(&r, "nan_infinity.csv", &["line 4", "\"-inf\""]);
+    assert!(r.stdout.contains("invalid value 2"), "{}", r.stdout);
+}
+
+#[test]
+fn decimal_point_versus_thousands_separator() {
+    let r = run(&[
+        "check",
+        "--indicators",
+        &fixture("decimal_vs_thousands.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The coverage alone cannot show the values: read them through the library.
+    let src =
+        buurtradar::io::Source::read(std::path::Path::new(&fixture("decimal_vs_thousands.csv")))
+            .unwrap();
+    let t = buurtradar::io::indicators::read_indicators(&src).unwrap();
+    use buurtradar::domain::value::Value::Num;
+    assert_eq!(t.indicators[0].values, [Num(1_234_567.0), Num(2_000.0)]);
+    assert_eq!(t.indicators[1].values, [Num(1.25), Num(312.5)]);
+    assert_eq!(t.indicators[2].values, [Num(12.5), Num(8.0)]);
+}
+
+#[test]
+fn bom_and_crlf() {
+    let r = run(&[
+        "check",
+        "--indicators",
+        &fixture("bom_crlf.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["indicators"][0]["id"], "inhabitants");
+    assert_eq!(j["indicators"][0]["present"], 2);
+    assert_eq!(j["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn unbalanced_parentheses_and_double_spaces_in_titles() {
+    let r = run(&[
+        "check",
+        "--indicators",
+        &fixture("unbalanced_header.csv"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ind = j["indicators"].as_array().unwrap();
+    assert_eq!(ind[0]["unit"], "%");
+    assert_eq!(ind[1]["id"], "wonen_woningvoorraad");
+}
+
+#[test]
+fn column_entirely_suppressed() {
+    let r = check_indicators("all_dots.csv");
+    assert!(
+        r.stdout.contains("youth_care_pct") && r.stdout.contains("0/2"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("secret/unknown 2"), "{}", r.stdout);
+}
+
+#[test]
+fn binary_garbage_and_missing_code_column() {
+    assert_error(
+        &check_indicators("binary_garbage.csv"),
+        "binary_garbage.csv",
+        &["no region code column"],
+    );
+    assert_error(
+        &check_indicators("no_code_column.csv"),
+        "no_code_column.csv",
+        &["naam, inwoners"],
+    );
+}
+
+#[test]
+fn ragged_rows_are_reported() {
+    let r = check_indicators("ragged_rows.csv");
+    assert_warning(
+        &r,
+        "ragged_rows.csv",
+        &["line 2", "2 fields where the header has 3"],
+    );
+    assert_warning(&r, "ragged_rows.csv", &["line 3", "4 fields"]);
+}
+
+#[test]
+fn duo_list_without_coordinates() {
+    let r = run(&[
+        "check",
+        "--boundaries",
+        &fixture("rd_without_crs.geojson"),
+        "--schools",
+        &fixture("duo_basisonderwijs_cp1252.csv"),
+    ]);
+    assert_error(
+        &r,
+        "duo_basisonderwijs_cp1252.csv",
+        &["no coordinate columns", "VESTIGINGSNAAM"],
+    );
+}
+
+#[test]
+fn cp1252_school_csv_in_rd() {
+    let r = run(&[
+        "check",
+        "--boundaries",
+        &fixture("rd_without_crs.geojson"),
+        "--schools",
+        &fixture("schools_rd_cp1252.csv"),
+    ]);
+    assert_warning(&r, "schools_rd_cp1252.csv", &["Windows-1252"]);
+    assert!(r.stdout.contains("in no buurt: Verdwaald"), "{}", r.stdout);
+    assert!(r.stdout.contains("3 counted as primary"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("De Kr\u{e9}ke") || r.stdout.contains(">=1: 2"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn rd_file_passed_as_wgs84() {
+    let r = run(&[
+        "check",
+        "--boundaries",
+        &fixture("rd_without_crs.geojson"),
+        "--crs",
+        "wgs84",
+    ]);
+    assert_error(&r, "rd_without_crs.geojson", &["--crs rd"]);
+    let r = check_boundaries("rd_without_crs.geojson");
+    assert!(
+        r.stdout
+            .contains("Rijksdriehoek (EPSG:28992, metres) (detected"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn unreadable_path() {
+    let r = run(&["check", "--boundaries", "/nonexistent/buurten.geojson"]);
+    assert_error(&r, "/nonexistent/buurten.geojson", &["cannot read"]);
+}
+
+#[test]
+fn very_large_indicator_file() {
+    // 200,000 buurt rows (~7 MB): loads, every row counted.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("large.csv");
+    let mut text = String::from("gwb_code;a_inw;p_hh_li\n");
+    for i in 0..200_000u32 {
+        text.push_str(&format!(
+            "BU{:04}{:04};{};{}.{}\n",
+            i / 10_000,
+            i % 10_000,
+            i % 5000,
+            i % 40,
+            i % 10
+        ));
+    }
+    std::fs::write(&p, text).unwrap();
+    let r = run(&[
+        "check",
+        "--indicators",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["buurten"], 200_000);
+    assert_eq!(j["indicators"][0]["present"], 200_000);
+}
