@@ -1,6 +1,8 @@
 //! Loads the real public files in ../shared/real (see its README) and checks
 //! the counts that README states. Skips, saying so, when the folder is absent.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use buurtradar::domain::dataset::{Dataset, Level};
 use buurtradar::domain::value::{Missing, Value};
 use buurtradar::io::boundaries::read_boundaries;

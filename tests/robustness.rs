@@ -2,6 +2,8 @@
 //! report or a clear error naming the file, the place and the value, and a
 //! non-zero exit where the result would otherwise be wrong. Never a panic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

@@ -1,0 +1,210 @@
+//! Deterministic synthetic data in the real CBS/DUO file formats.
+//!
+//! Two scales: `Sample` is the fictional municipality Denkerveen (GM9999),
+//! small enough to commit and read by eye, with one of every quirk the
+//! readers must survive; `National` is a country-sized set for benchmarks.
+//! The same seed always gives byte-identical files.
+
+mod figures;
+mod geom;
+mod grow;
+mod lattice;
+mod layout;
+mod names;
+mod national_layout;
+mod out_geojson;
+mod out_tables;
+mod publish;
+mod sample_layout;
+mod schools;
+
+mod rng;
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use figures::Truth;
+use geom::MultiPolygon;
+use layout::{Kind, Layout};
+use publish::TableQuirks;
+use schools::School;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SynthSpec {
+    pub scale: Scale,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Denkerveen: ~100 buurten in WGS84, written to `<out>/boundaries/`
+    /// and `<out>/sample-data/` (the repository layout).
+    Sample,
+    /// ~15,000 buurten, ~3 million vertices in Rijksdriehoek metres,
+    /// written flat into `<out>/`.
+    National,
+}
+
+/// What `generate` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SynthSummary {
+    /// Features in the boundary file (including one without geometry in
+    /// the sample).
+    pub buurten: usize,
+    pub wijken: usize,
+    pub gemeenten: usize,
+    /// Coordinate pairs in the boundary file, closing points included.
+    pub vertices: usize,
+    pub schools: usize,
+    pub boundaries_path: PathBuf,
+    pub kerncijfers_path: PathBuf,
+    pub kwb_path: PathBuf,
+    pub microdata_path: PathBuf,
+    pub schools_path: PathBuf,
+}
+
+/// Generates all files of `spec` under `out_dir` (created if missing).
+pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
+    let world = build(spec)?;
+    let paths = Paths::new(spec.scale, out_dir);
+    paths.create_dirs()?;
+    let vertices =
+        out_geojson::write_boundaries(&paths.boundaries, &world.layout, &world.shapes, spec.scale)?;
+    let rows = publish::rows(&world.layout, &world.truths, world.quirks, spec.seed);
+    out_tables::write_statline(&paths.kerncijfers, &rows)?;
+    out_tables::write_kwb(&paths.kwb, &rows)?;
+    out_tables::write_microdata(&paths.microdata, &world.layout, &world.truths)?;
+    out_geojson::write_schools(&paths.schools, &world.layout, &world.schools, spec.scale)?;
+    Ok(SynthSummary {
+        buurten: world
+            .layout
+            .buurten
+            .iter()
+            .filter(|b| b.kind.on_map())
+            .count(),
+        wijken: world.layout.wijken.len(),
+        gemeenten: world.layout.gemeenten.len(),
+        vertices,
+        schools: world.schools.len(),
+        boundaries_path: paths.boundaries,
+        kerncijfers_path: paths.kerncijfers,
+        kwb_path: paths.kwb,
+        microdata_path: paths.microdata,
+        schools_path: paths.schools,
+    })
+}
+
+/// Everything generated, before it is written.
+pub(crate) struct World {
+    pub layout: Layout,
+    /// Per buurt; None for buurten without a published shape.
+    pub shapes: Vec<Option<MultiPolygon>>,
+    pub truths: Vec<Truth>,
+    pub schools: Vec<School>,
+    pub quirks: TableQuirks,
+}
+
+pub(crate) fn build(spec: &SynthSpec) -> Result<World> {
+    let layout = match spec.scale {
+        Scale::Sample => sample_layout::layout(spec.seed)?,
+        Scale::National => national_layout::layout(spec.seed),
+    };
+    let shapes = trace_all(&layout)?;
+    let mut truths = figures::truths(&layout, spec.seed);
+    let schools = schools::place(&layout, &shapes, &truths, spec.scale, spec.seed)?;
+    schools::fill_access(&layout, &schools, &mut truths);
+    let quirks = table_quirks(&layout, &truths, &schools);
+    Ok(World {
+        layout,
+        shapes,
+        truths,
+        schools,
+        quirks,
+    })
+}
+
+fn trace_all(layout: &Layout) -> Result<Vec<Option<MultiPolygon>>> {
+    layout
+        .buurten
+        .iter()
+        .enumerate()
+        .map(|(b, buurt)| {
+            if buurt.kind.has_shape() {
+                let shape = layout.lattice.trace(&layout.labels, b as u32, &buurt.cells);
+                shape
+                    .map(Some)
+                    .with_context(|| format!("tracing {}", buurt.code))
+            } else {
+                Ok(None)
+            }
+        })
+        .collect()
+}
+
+/// Picks the buurt left out of the tables (a populated one without
+/// schools, so the school story stays intact) and the one whose kwb
+/// inhabitants were revised.
+fn table_quirks(layout: &Layout, truths: &[Truth], schools: &[School]) -> TableQuirks {
+    let plain = |b: usize| {
+        layout.buurten[b].kind == Kind::Regular
+            && truths[b].inhabitants >= 500.0
+            && schools.iter().all(|s| s.buurt != Some(b))
+    };
+    let left_out = (0..layout.buurten.len()).rev().find(|&b| plain(b));
+    let revised = (0..layout.buurten.len()).find(|&b| plain(b) && Some(b) != left_out);
+    TableQuirks { left_out, revised }
+}
+
+struct Paths {
+    boundaries: PathBuf,
+    kerncijfers: PathBuf,
+    kwb: PathBuf,
+    microdata: PathBuf,
+    schools: PathBuf,
+}
+
+impl Paths {
+    fn new(scale: Scale, out: &Path) -> Self {
+        match scale {
+            Scale::Sample => {
+                let data = out.join("sample-data");
+                Paths {
+                    boundaries: out
+                        .join("boundaries")
+                        .join("denkerveen_buurten_2024.geojson"),
+                    kerncijfers: data.join("kerncijfers_denkerveen_2024.csv"),
+                    kwb: data.join("kwb_denkerveen_2024.csv"),
+                    microdata: data.join("microdata_denkerveen.csv"),
+                    schools: data.join("scholen_denkerveen.geojson"),
+                }
+            }
+            Scale::National => Paths {
+                boundaries: out.join("buurten_national_2024.geojson"),
+                kerncijfers: out.join("kerncijfers_national_2024.csv"),
+                kwb: out.join("kwb_national_2024.csv"),
+                microdata: out.join("microdata_national.csv"),
+                schools: out.join("scholen_national.geojson"),
+            },
+        }
+    }
+
+    fn create_dirs(&self) -> Result<()> {
+        for file in [
+            &self.boundaries,
+            &self.kerncijfers,
+            &self.kwb,
+            &self.microdata,
+            &self.schools,
+        ] {
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
+            }
+        }
+        Ok(())
+    }
+}
