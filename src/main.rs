@@ -21,6 +21,10 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// List the registry of known CBS indicators and their aliases.
     Indicators(cli::indicators::IndicatorsArgs),
+    /// Rank buurten (or wijken, or pilot areas) by need, with stability.
+    Rank(cli::rank::RankArgs),
+    /// Propose the team per selected unit, with the reason for each member.
+    Teams(cli::teams::TeamsArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +32,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
         Some(Command::Indicators(a)) => cli::indicators::run(a),
+        Some(Command::Rank(a)) => cli::rank::run(a),
+        Some(Command::Teams(a)) => cli::teams::run(a),
         None => cli::check::run(cli::check::CheckArgs {
             inputs: Default::default(),
             format: Default::default(),

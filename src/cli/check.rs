@@ -190,6 +190,9 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
         }
     }
     writeln!(o)?;
+    for n in &r.notes {
+        writeln!(o, "Note: {n}")?;
+    }
     if r.warnings.is_empty() {
         writeln!(o, "Warnings: none")?;
     } else {

@@ -33,6 +33,10 @@ pub struct InputArgs {
         default_value = "basisschool,SBAO"
     )]
     pub school_kinds: Vec<String>,
+    /// Disclosure control: microdata figures based on fewer units are
+    /// withheld everywhere (shown as suppressed, never as 0).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub min_cell: u32,
 }
 
 impl InputArgs {
@@ -46,6 +50,7 @@ impl InputArgs {
         if self.boundaries.is_none() && self.indicators.is_empty() && self.schools.is_none() {
             return Ok(Inputs {
                 school_options,
+                min_cell: Some(self.min_cell),
                 ..Inputs::sample()
             });
         }
@@ -59,6 +64,7 @@ impl InputArgs {
             schools: self.schools.as_deref().map(Source::read).transpose()?,
             crs: self.crs,
             school_options,
+            min_cell: Some(self.min_cell),
         })
     }
 }

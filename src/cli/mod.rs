@@ -3,6 +3,9 @@
 pub mod check;
 pub mod indicators;
 pub mod inputs;
+pub mod profile_args;
+pub mod rank;
+pub mod teams;
 
 use clap::ValueEnum;
 

@@ -64,9 +64,16 @@ fn is_count(ind: &Indicator) -> bool {
     }
 }
 
-/// Roll one indicator up to one wijk.
-pub fn aggregate(ds: &Dataset, ind: &Indicator, wijk: &str, members: &[usize]) -> WijkFigure {
-    if let Some(&w) = ds.index.get(wijk) {
+/// Roll one indicator up over `members` (a wijk, or a pilot area when
+/// `published` is `None`). `published` names the region whose own CBS figure
+/// is used when there is one.
+pub fn aggregate(
+    ds: &Dataset,
+    ind: &Indicator,
+    published: Option<&str>,
+    members: &[usize],
+) -> WijkFigure {
+    if let Some(&w) = published.and_then(|p| ds.index.get(p)) {
         if let Value::Num(v) = ind.values[w] {
             return WijkFigure {
                 value: Value::Num(v),
@@ -207,7 +214,12 @@ mod tests {
     fn counts_sum_and_rates_weigh_by_their_denominator() {
         let d = ds(false);
         let members = &wijk_members(&d, |_| true)["WK000101"];
-        let inw = aggregate(&d, d.indicator("inhabitants").unwrap(), "WK000101", members);
+        let inw = aggregate(
+            &d,
+            d.indicator("inhabitants").unwrap(),
+            Some("WK000101"),
+            members,
+        );
         assert_eq!(inw.value, Value::Num(4500.0));
         assert_eq!(inw.origin, Origin::Summed);
         // Low income is a share of households: (10*400 + 30*1600) / 2000 = 26,
@@ -215,7 +227,7 @@ mod tests {
         let li = aggregate(
             &d,
             d.indicator("low_income_hh_pct").unwrap(),
-            "WK000101",
+            Some("WK000101"),
             members,
         );
         assert_eq!(li.value, Value::Num(26.0));
@@ -229,7 +241,7 @@ mod tests {
         let li = aggregate(
             &d,
             d.indicator("low_income_hh_pct").unwrap(),
-            "WK000101",
+            Some("WK000101"),
             members,
         );
         assert_eq!(li.value, Value::Num(24.0));

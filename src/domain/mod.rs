@@ -1,11 +1,16 @@
 //! The domain layer: no terminal, no file I/O.
 
+pub mod adjacency;
+pub mod aggregate;
+pub mod analysis;
 pub mod dataset;
+pub mod pilot;
 pub mod profile;
 pub mod registry;
 pub mod report;
 pub mod score;
 pub mod select;
 pub mod spatial;
+pub mod teams;
 pub mod uncertainty;
 pub mod value;

@@ -3,7 +3,102 @@
 //! hold enough schools and children.
 
 use super::adjacency::Adjacency;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a pilot is run in, and how its schools are counted.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PilotRule {
+    /// A buurt, with the schools inside its own polygon (the literal rule).
+    #[default]
+    Buurt,
+    /// A buurt, with the schools within `catchment_m` of its border.
+    Catchment,
+    /// A wijk: buurt figures rolled up, schools summed.
+    Wijk,
+    /// Adjacent buurten grown from high-need seeds until they hold enough
+    /// schools and children.
+    Contiguous,
+}
+
+impl PilotRule {
+    pub const ALL: [PilotRule; 4] = [
+        PilotRule::Buurt,
+        PilotRule::Catchment,
+        PilotRule::Wijk,
+        PilotRule::Contiguous,
+    ];
+
+    pub fn unit_plural(self) -> &'static str {
+        match self {
+            PilotRule::Buurt | PilotRule::Catchment => "buurten",
+            PilotRule::Wijk => "wijken",
+            PilotRule::Contiguous => "pilot areas",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PilotRule::Buurt => "buurt",
+            PilotRule::Catchment => "catchment",
+            PilotRule::Wijk => "wijk",
+            PilotRule::Contiguous => "contiguous",
+        }
+    }
+}
+
+impl fmt::Display for PilotRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PilotRule::Buurt => "schools inside the buurt",
+            PilotRule::Catchment => "schools within the catchment of the buurt",
+            PilotRule::Wijk => "wijken (buurt figures rolled up)",
+            PilotRule::Contiguous => "contiguous pilot areas of adjacent buurten",
+        })
+    }
+}
+
+/// The `[pilot]` table of a profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PilotSettings {
+    #[serde(default)]
+    pub rule: PilotRule,
+    /// Catchment: schools within this many metres of the buurt's border.
+    #[serde(default = "default_catchment")]
+    pub catchment_m: f64,
+    /// Contiguous: at most this many buurten per area.
+    #[serde(default = "default_max_members")]
+    pub max_members: usize,
+    /// Contiguous: borders closer than this (metres) count as shared;
+    /// generalised maps do not always share vertices.
+    #[serde(default = "default_tolerance")]
+    pub adjacency_tolerance_m: f64,
+}
+
+fn default_catchment() -> f64 {
+    400.0
+}
+fn default_max_members() -> usize {
+    6
+}
+fn default_tolerance() -> f64 {
+    5.0
+}
+
+impl Default for PilotSettings {
+    fn default() -> Self {
+        PilotSettings {
+            rule: PilotRule::Buurt,
+            catchment_m: default_catchment(),
+            max_members: default_max_members(),
+            adjacency_tolerance_m: default_tolerance(),
+        }
+    }
+}
 
 /// What the growth needs per buurt, indexed like the dataset's areas.
 pub struct GrowInput<'a> {

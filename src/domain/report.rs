@@ -139,5 +139,7 @@ pub struct LoadReport {
     pub joins: Vec<JoinReport>,
     pub indicators: Vec<Coverage>,
     pub schools: SchoolReport,
+    /// Things worth knowing that are not problems (e.g. where names came from).
+    pub notes: Vec<String>,
     pub warnings: Vec<Issue>,
 }

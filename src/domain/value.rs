@@ -23,6 +23,9 @@ pub enum Missing {
     NotInInput,
     /// The cell held something that is not a number (reported as a warning).
     Invalid,
+    /// Withheld by disclosure control: based on fewer units than the
+    /// minimum cell size. Never shown as 0 or blank.
+    Suppressed,
 }
 
 impl Missing {
@@ -35,6 +38,7 @@ impl Missing {
             Missing::OtherSentinel => "sentinel code",
             Missing::NotInInput => "not in input",
             Missing::Invalid => "invalid value",
+            Missing::Suppressed => "suppressed (disclosure control)",
         }
     }
 

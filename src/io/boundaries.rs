@@ -427,11 +427,10 @@ fn crossing(p: &Polygon<f64>) -> Option<Coord<f64>> {
                 Some(LineIntersection::SinglePoint {
                     intersection,
                     is_proper,
-                }) => {
-                    if is_proper || (same_ring && !adjacent) {
-                        return Some(intersection);
-                    }
+                }) if is_proper || (same_ring && !adjacent) => {
+                    return Some(intersection);
                 }
+                Some(LineIntersection::SinglePoint { .. }) => {}
                 // Overlapping edges: a ring folding back on itself, or two
                 // rings sharing a stretch of border.
                 Some(LineIntersection::Collinear { intersection }) => {

@@ -34,8 +34,9 @@ const BAD_NUMBERS: &[&str] = &[
 fn tokenise(raw: &str) -> Token<'_> {
     let t = raw.trim();
     match t {
-        "" | "," => Token::Symbol(Value::Missing(Missing::CannotOccur)),
-        "." | "x" | "X" | "?" => Token::Symbol(Value::Missing(Missing::Secret)),
+        "" => Token::Symbol(Value::Missing(Missing::CannotOccur)),
+        // A lone comma is what a spreadsheet makes of a kwb "." cell.
+        "." | "," | "x" | "X" | "?" => Token::Symbol(Value::Missing(Missing::Secret)),
         // StatLine "-" means nil: the figure is zero.
         "-" => Token::Symbol(Value::Num(0.0)),
         _ => {
@@ -176,10 +177,7 @@ mod tests {
             v("", Point),
             Cell::Value(Value::Missing(Missing::CannotOccur))
         );
-        assert_eq!(
-            v(",", Comma),
-            Cell::Value(Value::Missing(Missing::CannotOccur))
-        );
+        assert_eq!(v(",", Comma), Cell::Value(Value::Missing(Missing::Secret)));
         assert_eq!(v("x", Point), Cell::Value(Value::Missing(Missing::Secret)));
         assert_eq!(v("-", Point), Cell::Value(Value::Num(0.0)));
         assert_eq!(

@@ -201,7 +201,7 @@ mod tests {
         let osm = &t.indicators[0];
         assert_eq!(osm.values[0], Value::Num(26.4));
         assert_eq!(osm.values[1], Value::Missing(Missing::Secret));
-        assert_eq!(osm.values[2], Value::Missing(Missing::CannotOccur));
+        assert_eq!(osm.values[2], Value::Missing(Missing::Secret));
         assert_eq!(t.indicators[1].header, "g_wozbag");
         assert_eq!(t.indicators[1].values[1], Value::Num(1.2));
     }

@@ -21,6 +21,8 @@ pub struct Inputs {
     pub schools: Option<Source>,
     pub crs: Option<Crs>,
     pub school_options: SchoolOptions,
+    /// Disclosure control threshold for microdata figures (None = 10).
+    pub min_cell: Option<u32>,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -58,6 +60,7 @@ impl Inputs {
             schools: Some(Source::embedded(SAMPLE_SCHOOLS.0, SAMPLE_SCHOOLS.1)),
             crs: None,
             school_options: SchoolOptions::default(),
+            min_cell: None,
         }
     }
 
@@ -106,6 +109,10 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         }
         None => DatasetBuilder::new("", Vec::new()),
     };
+    let builder = match inputs.min_cell {
+        Some(n) => builder.min_cell(n),
+        None => builder,
+    };
     let mut ds = builder.build(tables);
     ds.report.crs = crs_text;
     ds.report.inputs = summaries;
@@ -141,6 +148,77 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         }
     }
     Ok(ds)
+}
+
+/// Generalised boundary files carry no gemeente names; DUO school lists do.
+/// Where a gemeente has none, take the name most of its placed schools give.
+fn name_gemeenten_from_schools(
+    ds: &mut Dataset,
+    schools: &[super::schools::RawSchool],
+    points: &[SchoolPoint],
+) {
+    let mut votes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let located = schools
+        .iter()
+        .filter(|s| matches!(s.location, Location::Point { .. }));
+    for (s, p) in located.zip(points) {
+        let Some(a) = p.area else { continue };
+        if s.gemeente.is_empty() {
+            continue;
+        }
+        let code = ds.areas[a].gemeente_code.clone();
+        *votes
+            .entry(code)
+            .or_default()
+            .entry(title_case(&s.gemeente))
+            .or_insert(0) += 1;
+    }
+    let mut named = Vec::new();
+    for (code, g) in ds.report.gemeenten.iter_mut() {
+        if g.name.is_some() {
+            continue;
+        }
+        if let Some((name, _)) = votes.get(code).and_then(|v| {
+            v.iter()
+                .max_by_key(|(n, c)| (**c, std::cmp::Reverse((*n).clone())))
+        }) {
+            g.name = Some(name.clone());
+            named.push(format!("{code} {name}"));
+        }
+    }
+    if !named.is_empty() {
+        for a in ds.areas.iter_mut() {
+            if a.gemeente_name.is_none() {
+                a.gemeente_name = ds
+                    .report
+                    .gemeenten
+                    .get(&a.gemeente_code)
+                    .and_then(|g| g.name.clone());
+            }
+        }
+        ds.report.notes.push(format!(
+            "gemeente names taken from the school file (the boundaries have none): {}",
+            named.join(", ")
+        ));
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if ["en", "op", "aan", "de", "den", "der", "het", "van", "in"].contains(&lower.as_str())
+            {
+                return lower;
+            }
+            let mut c = lower.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result<(), LoadError> {
@@ -238,6 +316,7 @@ fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result
         at_least.entry(k).or_insert(0);
     }
     report.buurten_with_min_schools = at_least;
+    name_gemeenten_from_schools(ds, &f.schools, &points);
     ds.schools = points;
     ds.school_method = match report.method.as_str() {
         "buurt code column" => SchoolMethod::CodeColumn,

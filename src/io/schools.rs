@@ -48,6 +48,8 @@ pub struct RawSchool {
     pub name: String,
     pub kind: String,
     pub place: String,
+    /// Gemeente name as the school list writes it (DUO: upper case).
+    pub gemeente: String,
     pub primary: bool,
     pub location: Location,
     /// "line 12" / "feature 7", for messages.
@@ -243,6 +245,7 @@ fn read_geojson(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadEr
                 name,
                 kind,
                 place: text_prop(p, PLACE_KEYS),
+                gemeente: text_prop(p, &["gemeente", "gemeentenaam", "GEMEENTENAAM"]),
                 primary,
                 location: Location::Point {
                     x: coord.x,
@@ -349,6 +352,7 @@ fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError>
         &header,
         &["plaatsnaam", "plaats", "gemeentenaam", "gemeente"],
     );
+    let gemeente_col = find_col(&header, &["gemeentenaam", "gemeente"]);
     let kind_col = kind_key(header.iter().map(String::as_str), opts)
         .and_then(|k| header.iter().position(|h| *h == k));
     let coord_cols = match (lon, lat, x, y) {
@@ -398,6 +402,7 @@ fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError>
             name,
             kind,
             place: field(r, place_col),
+            gemeente: field(r, gemeente_col),
             location: Location::Code(String::new()),
             origin: format!("line {}", r.line),
         };

@@ -1,0 +1,263 @@
+//! `buurtradar teams`: the team each selected unit's figures call for, with
+//! the reason for every member.
+
+use super::inputs::InputArgs;
+use super::profile_args::ProfileArgs;
+use crate::domain::analysis::{unit_index, Analysis, RunOptions};
+use crate::domain::teams::{
+    allocate, Allocation, CheckStatus, Member, Pool, RoleCatalogue, TeamReport, TeamSettings,
+};
+use crate::io::load;
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::fmt::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TeamFormat {
+    #[default]
+    Table,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamsArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    /// Unit codes to compose teams for (default: the shortlist). Repeatable.
+    #[arg(long, value_name = "CODE")]
+    pub buurt: Vec<String>,
+    /// Available professionals per role across all selected units (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub pool: Option<PathBuf>,
+    /// Role catalogue and rules (TOML); default: the embedded catalogue.
+    #[arg(long, value_name = "FILE")]
+    pub roles: Option<PathBuf>,
+    /// Maximum team size, core roles included.
+    #[arg(long, default_value_t = 8)]
+    pub max_size: usize,
+    /// Also list roles considered and not triggered, and why.
+    #[arg(long)]
+    pub explain: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: TeamFormat,
+}
+
+pub fn load_catalogue(path: Option<&PathBuf>) -> anyhow::Result<RoleCatalogue> {
+    Ok(match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?;
+            RoleCatalogue::parse(&text)
+                .with_context(|| format!("{}: invalid role catalogue", p.display()))?
+        }
+        None => RoleCatalogue::default_catalogue()?,
+    })
+}
+
+pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
+    let ds = load(&args.inputs.to_inputs()?)?;
+    let profile = args.profile.load()?;
+    let catalogue = load_catalogue(args.roles.as_ref())?;
+    let a = Analysis::run(
+        &ds,
+        &profile,
+        RunOptions {
+            skip_stability: true,
+            skip_candidates: true,
+        },
+    )?;
+    let index = unit_index(&a);
+    let mut units = Vec::new();
+    for code in &args.buurt {
+        match index.get(code.trim().to_uppercase().as_str()) {
+            Some(&u) => units.push(u),
+            None => bail!(
+                "--buurt {code}: no such {} unit (rule '{}'); codes look like {}",
+                a.rule.unit_plural(),
+                a.rule.id(),
+                a.units.first().map(|u| u.code.as_str()).unwrap_or("?")
+            ),
+        }
+    }
+    if units.is_empty() && a.ranking.shortlist.is_empty() {
+        bail!(
+            "the shortlist is empty (0 eligible {}): name units with --buurt or relax the rule (see `buurtradar rank`)",
+            a.rule.unit_plural()
+        );
+    }
+    let settings = TeamSettings {
+        max_size: args.max_size,
+        explain: args.explain,
+    };
+    let mut report = a.teams(&ds, &catalogue, &settings, &units);
+    let allocation = match &args.pool {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?;
+            let pool =
+                Pool::parse(&text).with_context(|| format!("{}: invalid pool", p.display()))?;
+            pool.validate(&catalogue)
+                .with_context(|| format!("{}: invalid pool", p.display()))?;
+            Some(allocate(&mut report.proposals, &pool))
+        }
+        None => None,
+    };
+    let out = match args.format {
+        TeamFormat::Json => json(&a, &report, allocation.as_ref())?,
+        TeamFormat::Table => text(&a, &report, allocation.as_ref(), false)?,
+        TeamFormat::Md => text(&a, &report, allocation.as_ref(), true)?,
+    };
+    print!("{out}");
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    rule: crate::domain::pilot::PilotRule,
+    profile: &'a str,
+    teams: &'a TeamReport,
+    allocation: Option<&'a Allocation>,
+}
+
+fn json(a: &Analysis, r: &TeamReport, alloc: Option<&Allocation>) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(&JsonOut {
+        rule: a.rule,
+        profile: &a.profile.name,
+        teams: r,
+        allocation: alloc,
+    })? + "\n")
+}
+
+fn f(v: Option<f64>) -> String {
+    match v {
+        Some(x) if x.abs() >= 100.0 => format!("{x:.0}"),
+        Some(x) => format!("{x:.1}"),
+        None => "-".into(),
+    }
+}
+
+/// "youth_care_pct 21.3 (gemeente 12.1, all 11.8; z 1.6, threshold z_above 1)"
+pub fn reason_text(m: &Member) -> Vec<String> {
+    m.reasons
+        .iter()
+        .filter(|c| c.status == CheckStatus::Met)
+        .map(|c| {
+            format!(
+                "{} {} {} (gemeente {}, all {}; z {}, P{}; rule {} {})",
+                c.indicator,
+                f(c.value),
+                c.unit,
+                f(c.gemeente_value),
+                f(c.overall_value),
+                c.z.map(|z| format!("{z:.1}")).unwrap_or_else(|| "-".into()),
+                c.percentile
+                    .map(|p| format!("{p:.0}"))
+                    .unwrap_or_else(|| "-".into()),
+                c.threshold.kind.key(),
+                c.threshold.value
+            )
+        })
+        .collect()
+}
+
+fn text(
+    a: &Analysis,
+    r: &TeamReport,
+    alloc: Option<&Allocation>,
+    md: bool,
+) -> anyhow::Result<String> {
+    let mut o = String::new();
+    let (h, b) = if md { ("### ", "- ") } else { ("", "  ") };
+    writeln!(o, "{h}Teams ({}; profile {})", a.rule, a.profile.name)?;
+    writeln!(o)?;
+    let idx = unit_index(a);
+    for p in &r.proposals {
+        let facts = idx.get(p.buurt_code.as_str()).map(|&u| &a.units[u]);
+        writeln!(
+            o,
+            "{h}{} {}{}",
+            p.buurt_code,
+            p.buurt_name,
+            facts
+                .map(|u| format!(
+                    " - {}, {} primary schools, {} inhabitants, {} children 0-15",
+                    u.gemeente_name,
+                    u.primary_schools
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| "?".into()),
+                    f(u.inhabitants),
+                    f(u.children_0_15)
+                ))
+                .unwrap_or_default()
+        )?;
+        if md {
+            writeln!(o)?;
+        }
+        for m in &p.members {
+            if m.core {
+                writeln!(o, "{b}{} / {} (always)", m.name_nl, m.name_en)?;
+            } else {
+                writeln!(o, "{b}{} / {}", m.name_nl, m.name_en)?;
+                for reason in reason_text(m) {
+                    writeln!(o, "{b}    because {reason}")?;
+                }
+            }
+        }
+        for m in &p.dropped_by_cap {
+            writeln!(o, "{b}(over the size cap) {} / {}", m.name_nl, m.name_en)?;
+        }
+        for u in &p.unmet {
+            writeln!(
+                o,
+                "{b}UNMET: {} / {}: {}",
+                u.member.name_nl, u.member.name_en, u.note
+            )?;
+        }
+        if let Some(nt) = &p.not_triggered {
+            for n in nt {
+                let closest = n
+                    .closest
+                    .as_ref()
+                    .map(|c| {
+                        format!(
+                            "{} {} vs {} {}",
+                            c.indicator,
+                            f(c.value),
+                            c.threshold.kind.key(),
+                            c.threshold.value
+                        )
+                    })
+                    .unwrap_or_default();
+                writeln!(
+                    o,
+                    "{b}not needed: {} / {} ({}; {closest})",
+                    n.name_nl, n.name_en, n.note
+                )?;
+            }
+        }
+        for n in &p.notes {
+            writeln!(o, "{b}note: {n}")?;
+        }
+        writeln!(o)?;
+    }
+    if let Some(al) = alloc {
+        writeln!(o, "{h}Capacity")?;
+        for u in &al.usage {
+            writeln!(
+                o,
+                "{b}{}: {} available, {} assigned, {} unmet",
+                u.role_id, u.available, u.assigned, u.unmet
+            )?;
+        }
+        writeln!(o)?;
+    }
+    for g in &r.data_gaps {
+        writeln!(o, "{b}data gap: {g}")?;
+    }
+    Ok(o)
+}
