@@ -3,5 +3,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod io;
 pub mod synth;
+pub mod tui;

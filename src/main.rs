@@ -13,6 +13,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Without a subcommand: open the terminal app on these inputs.
+    #[command(flatten)]
+    app: buurtradar::tui::TuiArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -25,6 +28,8 @@ enum Command {
     Rank(cli::rank::RankArgs),
     /// Propose the team per selected unit, with the reason for each member.
     Teams(cli::teams::TeamsArgs),
+    /// Write the ranking, teams and method as csv, json, md, geojson, svg or html.
+    Export(cli::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,11 +39,8 @@ fn main() -> ExitCode {
         Some(Command::Indicators(a)) => cli::indicators::run(a),
         Some(Command::Rank(a)) => cli::rank::run(a),
         Some(Command::Teams(a)) => cli::teams::run(a),
-        None => cli::check::run(cli::check::CheckArgs {
-            inputs: Default::default(),
-            format: Default::default(),
-            all: false,
-        }),
+        Some(Command::Export(a)) => cli::export::run(a),
+        None => buurtradar::tui::run(cli.app),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,1 @@
+//! Exports: one trait, one file per format (work in progress).
