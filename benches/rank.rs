@@ -1,1 +1,127 @@
-fn main() {}
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! Ranking the national synthetic set (~15,000 buurten) on 20 indicators:
+//! one full ranking, and 1,000 Monte Carlo draws that reuse the normalised
+//! matrix. The 20 columns are the registry indicators the synthetic files
+//! carry plus derived copies with noise, so every column has real gaps.
+
+use buurtradar::domain::analysis::{Analysis, RunOptions};
+use buurtradar::domain::profile::{IndicatorWeight, Profile};
+use buurtradar::domain::score::{IndicatorColumn, Prepared, ScoreInput};
+use buurtradar::domain::uncertainty::stability;
+use buurtradar::domain::value::Direction;
+use buurtradar::io::{load, Inputs, Source};
+use buurtradar::synth::{generate, Scale, SynthSpec};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn national_dir() -> PathBuf {
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    PathBuf::from(target).join("national-42")
+}
+
+fn bench_rank(c: &mut Criterion) {
+    let dir = national_dir();
+    let s = generate(
+        &SynthSpec {
+            scale: Scale::National,
+            seed: 42,
+        },
+        &dir,
+    )
+    .unwrap();
+    let read = |p: &PathBuf| Source::read(p).unwrap();
+    let ds = load(&Inputs {
+        boundaries: Some(read(&s.boundaries_path)),
+        indicators: vec![read(&s.kerncijfers_path), read(&s.kwb_path)],
+        schools: Some(read(&s.schools_path)),
+        ..Inputs::default()
+    })
+    .unwrap();
+    // The units and columns as the analysis builds them.
+    let mut profile = Profile::smartstart().unwrap();
+    let base = Analysis::run(
+        &ds,
+        &profile,
+        RunOptions {
+            skip_stability: true,
+            skip_candidates: true,
+        },
+    )
+    .unwrap();
+    let risk: Vec<(String, Vec<Option<f64>>)> = base
+        .column_ids
+        .iter()
+        .zip(&base.columns)
+        .filter(|(id, _)| {
+            ds.indicator(id)
+                .and_then(|i| i.meta.direction)
+                .is_some_and(|d| d != Direction::Neutral)
+        })
+        .map(|(id, col)| (id.clone(), col.clone()))
+        .collect();
+    assert!(!risk.is_empty());
+    let mut columns: Vec<(String, Vec<Option<f64>>)> = Vec::new();
+    let mut k = 0usize;
+    while columns.len() < 20 {
+        let (id, col) = &risk[k % risk.len()];
+        let name = if k < risk.len() {
+            id.clone()
+        } else {
+            format!("{id}_copy{k}")
+        };
+        // Deterministic noise so copies are not identical columns.
+        let noisy = col
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.map(|x| x * (1.0 + ((i * 31 + k * 17) % 13) as f64 / 100.0)))
+            .collect();
+        columns.push((name, noisy));
+        k += 1;
+    }
+    profile.indicators = columns
+        .iter()
+        .enumerate()
+        .map(|(j, (id, _))| IndicatorWeight {
+            id: id.clone(),
+            weight: 1.0 + (j % 5) as f64,
+            direction: Some(Direction::Risk),
+            sensitive: false,
+        })
+        .collect();
+    let input = ScoreInput {
+        units: &base.units,
+        columns: columns
+            .iter()
+            .map(|(id, v)| IndicatorColumn {
+                id,
+                values: v,
+                default_direction: Some(Direction::Risk),
+            })
+            .collect(),
+    };
+    let prepared = Prepared::new(&input, &profile).unwrap();
+    let weights = prepared.profile_weights().to_vec();
+    assert_eq!(weights.len(), 20);
+    eprintln!(
+        "national: {} units x {} indicators",
+        base.units.len(),
+        weights.len()
+    );
+
+    let mut g = c.benchmark_group("rank");
+    g.sample_size(30).measurement_time(Duration::from_secs(10));
+    g.bench_function("national_20_indicators_one_ranking", |b| {
+        b.iter(|| prepared.rank(&weights).unwrap())
+    });
+    let ranking = prepared.rank(&weights).unwrap();
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("national_20_indicators_1000_draws", |b| {
+        b.iter(|| stability(&prepared, &ranking, &profile.monte_carlo).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_rank);
+criterion_main!(benches);

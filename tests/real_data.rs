@@ -242,3 +242,128 @@ fn rd_file_declared_as_wgs84_is_refused() {
         "{e}"
     );
 }
+
+/// The real HVB files carry no figures, so this test adds one synthetic
+/// need column per buurt (a fixed hash of the code, clearly not CBS data):
+/// what is real here is the boundaries, the schools, the school rule and
+/// the pilot-area alternatives.
+fn hvb_with_test_need() -> Option<Dataset> {
+    let (Some(b), Some(s)) = (
+        real("buurten_hvb_2024.geojson"),
+        real("scholen_duo_hvb_20241122.geojson"),
+    ) else {
+        return None;
+    };
+    let boundaries = read_boundaries(&b, None).unwrap();
+    let mut csv = String::from("gwb_code;test_need\n");
+    for f in &boundaries.features {
+        let h = f
+            .code
+            .bytes()
+            .fold(17u64, |h, c| h.wrapping_mul(31).wrapping_add(u64::from(c)));
+        csv.push_str(&format!("{};{}\n", f.code, h % 1000));
+    }
+    Some(load_with(
+        Some(b),
+        vec![Source::from_bytes("test_need.csv", csv.into_bytes())],
+        Some(s),
+    ))
+}
+
+fn tilburg_profile(
+    rule: buurtradar::domain::pilot::PilotRule,
+) -> buurtradar::domain::profile::Profile {
+    let mut p = buurtradar::domain::profile::Profile::parse(
+        "name = \"test\"\n[[indicator]]\nid = \"test_need\"\nweight = 1\ndirection = \"risk\"\n",
+    )
+    .unwrap();
+    p.eligibility.gemeenten = vec!["Tilburg".into()];
+    p.pilot.rule = rule;
+    p.monte_carlo.draws = 50;
+    p
+}
+
+#[test]
+fn pilot_rules_on_real_tilburg() {
+    use buurtradar::domain::analysis::{Analysis, RunOptions};
+    use buurtradar::domain::pilot::PilotRule;
+    let Some(ds) = hvb_with_test_need() else {
+        return;
+    };
+    let opts = RunOptions {
+        skip_stability: true,
+        skip_candidates: true,
+    };
+    let eligible = |rule| Analysis::run(&ds, &tilburg_profile(rule), opts).unwrap();
+    let within = eligible(PilotRule::Buurt);
+    // Tilburg's gemeente name came from the school file: the filter by name works.
+    assert_eq!(
+        within
+            .units
+            .iter()
+            .filter(|u| u.gemeente_name == "Tilburg")
+            .count(),
+        254
+    );
+    let n = within.ranking.eligible_count();
+    assert!(
+        n < 3,
+        "within-buurt rule gives {n} candidates: expected fewer than the top 3"
+    );
+    assert!(
+        within
+            .notes
+            .iter()
+            .any(|s| s.contains("fewer than the 3 asked for")),
+        "{:?}",
+        within.notes
+    );
+    for rule in [PilotRule::Catchment, PilotRule::Wijk, PilotRule::Contiguous] {
+        let a = eligible(rule);
+        assert!(
+            a.ranking.eligible_count() >= 3,
+            "{rule:?}: {} candidates",
+            a.ranking.eligible_count()
+        );
+        assert_eq!(a.ranking.shortlist.len(), 3, "{rule:?}");
+        for &u in &a.ranking.shortlist {
+            assert!(a.units[u].primary_schools.unwrap() >= 3);
+            assert!(a.units[u].gemeente_code == "GM0855");
+        }
+    }
+    // Pilot areas do not overlap and are made of adjacent Tilburg buurten.
+    let areas = eligible(PilotRule::Contiguous);
+    let mut seen = std::collections::HashSet::new();
+    for m in &areas.members {
+        for &i in m {
+            assert!(seen.insert(i), "buurt {} in two areas", ds.areas[i].code);
+            assert_eq!(ds.areas[i].gemeente_code, "GM0855");
+        }
+    }
+}
+
+#[test]
+fn candidate_counts_per_rule_on_real_tilburg() {
+    use buurtradar::domain::analysis::candidate_counts;
+    use buurtradar::domain::pilot::PilotRule;
+    let Some(ds) = hvb_with_test_need() else {
+        return;
+    };
+    let idx: Vec<usize> = ds.buurten().collect();
+    let c = candidate_counts(&ds, &tilburg_profile(PilotRule::Buurt), &idx).unwrap();
+    let at = |rule: PilotRule, k: u32| {
+        c.iter()
+            .find(|r| r.rule == rule)
+            .unwrap()
+            .counts
+            .iter()
+            .find(|x| x.0 == k)
+            .unwrap()
+            .1
+    };
+    // More schools asked, fewer candidates, for every rule.
+    for r in PilotRule::ALL {
+        assert!(at(r, 2) >= at(r, 3) && at(r, 3) >= at(r, 4), "{r:?}: {c:?}");
+    }
+    assert!(at(PilotRule::Buurt, 3) < at(PilotRule::Catchment, 3));
+}

@@ -133,7 +133,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
     let k = a.ranking.top_k;
     writeln!(
         o,
-        "{:>4} {:<10} {:<20} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  status",
+        "{:>4} {:<12} {:<18} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  status",
         "rank",
         "code",
         "name",
@@ -163,10 +163,10 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         };
         writeln!(
             o,
-            "{:>4} {:<10} {:<20} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  {}",
+            "{:>4} {:<12} {:<18} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  {}",
             opt(r.rank),
-            truncate(&r.code, 10),
-            truncate(&r.name, 20),
+            truncate(&r.code, 12),
+            truncate(&r.name, 18),
             truncate(&r.gemeente, 12),
             fnum(r.score, 2),
             match (r.rank_p05, r.rank_p95) {

@@ -14,6 +14,9 @@ pub enum Origin {
     Published,
     Summed,
     Weighted,
+    /// No denominator or population column to weight by: a plain mean,
+    /// flagged so outputs can say so.
+    Unweighted,
 }
 
 #[derive(Debug, Clone)]
@@ -110,10 +113,14 @@ pub fn aggregate(
         };
     }
     let Some(weights) = weight_column(ds, ind) else {
+        let v: Vec<f64> = present
+            .iter()
+            .filter_map(|&m| ind.values[m].num())
+            .collect();
         return WijkFigure {
-            value: Value::Missing(Missing::Invalid),
-            origin: Origin::Weighted,
-            covered: 0,
+            value: Value::Num(v.iter().sum::<f64>() / v.len() as f64),
+            origin: Origin::Unweighted,
+            covered: v.len(),
             members: members.len(),
         };
     };

@@ -4,12 +4,12 @@
 //! (CLI, TUI, exports) reads this one struct, so they show the same numbers.
 
 use super::adjacency::{points_within, Adjacency};
-use super::aggregate::{aggregate, wijk_members};
+use super::aggregate::{aggregate, wijk_members, Origin};
 use super::dataset::{Area, Dataset, Level, SchoolMethod};
 use super::pilot::{grow, FailedSeed, GrowInput, GrowRules, PilotRule};
 use super::profile::Profile;
 use super::score::{IndicatorColumn, Prepared, Ranking, ScoreError, ScoreInput, UnitFacts};
-use super::select::IneligibleReason;
+use super::select::{GemeenteFilter, IneligibleReason};
 use super::teams::{BuurtView, IndicatorView};
 use super::uncertainty::{stability, Stability};
 use super::value::Value;
@@ -121,6 +121,8 @@ struct Units {
     facts: Vec<UnitFacts>,
     members: Vec<Vec<usize>>,
     columns: Vec<Vec<Option<f64>>>,
+    /// Indicators rolled up as plain means for lack of a denominator.
+    unweighted: Vec<String>,
 }
 
 fn buurt_units(ds: &Dataset, idx: &[usize], schools: &[Option<u32>]) -> Units {
@@ -149,6 +151,7 @@ fn buurt_units(ds: &Dataset, idx: &[usize], schools: &[Option<u32>]) -> Units {
         facts,
         members: idx.iter().map(|&i| vec![i]).collect(),
         columns,
+        unweighted: Vec::new(),
     }
 }
 
@@ -163,9 +166,14 @@ fn grouped_units(
     let mut members = Vec::with_capacity(groups.len());
     let mut columns: Vec<Vec<Option<f64>>> =
         vec![Vec::with_capacity(groups.len()); ds.indicators.len()];
+    let mut unweighted: Vec<String> = Vec::new();
     for (code, name, published, m) in groups {
         for (j, ind) in ds.indicators.iter().enumerate() {
-            columns[j].push(aggregate(ds, ind, published.as_deref(), &m).value.num());
+            let fig = aggregate(ds, ind, published.as_deref(), &m);
+            if fig.origin == Origin::Unweighted && !unweighted.contains(&ind.meta.id) {
+                unweighted.push(ind.meta.id.clone());
+            }
+            columns[j].push(fig.value.num());
         }
         let first = &ds.areas[m[0]];
         let sum = |f: &dyn Fn(usize) -> Option<f64>| -> Option<f64> {
@@ -197,6 +205,7 @@ fn grouped_units(
         facts,
         members,
         columns,
+        unweighted,
     }
 }
 
@@ -344,9 +353,32 @@ fn units_for(
 impl Analysis {
     pub fn run(ds: &Dataset, profile: &Profile, opts: RunOptions) -> Result<Analysis, ScoreError> {
         let rule = profile.pilot.rule;
-        let idx = buurt_indices(ds);
+        // Units outside the selected gemeenten are not compared at all: a
+        // steering group for Tilburg reads ranks within Tilburg.
+        let filter = GemeenteFilter::new(&profile.eligibility.gemeenten);
+        let idx: Vec<usize> = buurt_indices(ds)
+            .into_iter()
+            .filter(|&i| {
+                let a = &ds.areas[i];
+                filter.matches(&UnitFacts {
+                    code: a.code.clone(),
+                    name: String::new(),
+                    gemeente_code: a.gemeente_code.clone(),
+                    gemeente_name: gemeente_name(ds, a),
+                    primary_schools: None,
+                    inhabitants: None,
+                    children_0_15: None,
+                    water: false,
+                })
+            })
+            .collect();
+        if idx.is_empty() {
+            return Err(ScoreError::EmptyScope {
+                gemeenten: profile.eligibility.gemeenten.clone(),
+            });
+        }
         let min_schools = profile.eligibility.min_primary_schools;
-        let (units, failed) = units_for(ds, profile, rule, &idx, min_schools)?;
+        let (mut units, failed) = units_for(ds, profile, rule, &idx, min_schools)?;
         if units.facts.is_empty() {
             return Err(ScoreError::NoUnits);
         }
@@ -362,6 +394,7 @@ impl Analysis {
         } else {
             candidate_counts(ds, profile, &idx)?
         };
+        let unweighted = std::mem::take(&mut units.unweighted);
         let mut a = Analysis {
             profile: profile.clone(),
             rule,
@@ -380,6 +413,12 @@ impl Analysis {
             notes: Vec::new(),
         };
         a.notes = a.compute_notes(ds);
+        if !unweighted.is_empty() {
+            a.notes.push(format!(
+                "rolled up as plain means (the data has no inhabitants or households to weight by): {}",
+                unweighted.join(", ")
+            ));
+        }
         Ok(a)
     }
 
