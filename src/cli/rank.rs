@@ -133,7 +133,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
     let k = a.ranking.top_k;
     writeln!(
         o,
-        "{:>4} {:<12} {:<18} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  status",
+        "{:>4} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  status",
         "rank",
         "code",
         "name",
@@ -159,15 +159,16 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         } else if r.eligible {
             r.label.clone().unwrap_or_else(|| "eligible".into())
         } else {
-            truncate(r.reasons.first().map(String::as_str).unwrap_or(""), 22)
+            let first = r.reasons.first().map(String::as_str).unwrap_or("");
+            truncate(&first.replace(" primary schools", " schools"), 14)
         };
         writeln!(
             o,
-            "{:>4} {:<12} {:<18} {:<12} {:>6} {:>7} {:>6} {:>3} {:>6} {:>5}  {}",
+            "{:>4} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
             opt(r.rank),
             truncate(&r.code, 12),
-            truncate(&r.name, 18),
-            truncate(&r.gemeente, 12),
+            truncate(&r.name, 16),
+            truncate(&r.gemeente, 10),
             fnum(r.score, 2),
             match (r.rank_p05, r.rank_p95) {
                 (Some(a), Some(b)) => format!("{a}-{b}"),

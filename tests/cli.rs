@@ -1,0 +1,177 @@
+//! The real binary on the embedded sample: what the README promises.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_on_the_sample_reports_every_planted_quirk() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    for expected in [
+        "GM9999   Denkerveen",
+        "Buurten without geometry (1, kept, not on the map): BU99990510",
+        "only in this file (1): BU99990999",
+        "only in the boundaries (1): BU99990907",
+        "in no buurt: IBS De Zonnewijzer",
+        "BU99990001 780 vs 785",
+        "disclosure control:",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let (code, out, _) = run(&["check", "--format", "json"]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["schools"]["counted"], 35);
+}
+
+#[test]
+fn indicators_lists_the_registry() {
+    let (code, out, _) = run(&["indicators"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("youth_care_pct")
+            && out.contains("PercentageJongerenMetJeugdzorg".to_lowercase().as_str())
+    );
+    assert!(out.contains("migration_background_pct") && out.contains("sensitive"));
+}
+
+#[test]
+fn rank_on_the_sample_explains_and_measures_stability() {
+    let (code, out, err) = run(&["rank", "--draws", "200"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Why the shortlist"), "{out}");
+    assert!(
+        out.contains("Candidates per rule at 2 / 3 / 4 primary schools"),
+        "{out}"
+    );
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("rank code"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(table.len() > 3, "{out}");
+    for l in table {
+        assert!(l.chars().count() <= 100, "wider than 100 columns: {l}");
+    }
+    let (code, out, _) = run(&["rank", "--draws", "200", "--format", "json"]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let shortlist = j["shortlist"].as_array().unwrap();
+    assert_eq!(shortlist.len(), 3);
+    // Every shortlisted unit is eligible and has >= 3 schools.
+    for u in j["units"].as_array().unwrap() {
+        if u["shortlisted"] == true {
+            assert_eq!(u["eligible"], true);
+            assert!(u["schools"].as_u64().unwrap() >= 3);
+            // Contributions add up to the score (arithmetic mean).
+            let sum: f64 = u["contributions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_f64().unwrap())
+                .sum();
+            assert!((sum - u["score"].as_f64().unwrap()).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn teams_for_the_shortlist_give_a_reason_for_every_member() {
+    let (code, out, err) = run(&["teams", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let proposals = j["teams"]["proposals"].as_array().unwrap();
+    assert_eq!(proposals.len(), 3);
+    let mut teams = Vec::new();
+    for p in proposals {
+        let members = p["members"].as_array().unwrap();
+        assert!(members.len() <= 8);
+        let roles: Vec<&str> = members
+            .iter()
+            .map(|m| m["role_id"].as_str().unwrap())
+            .collect();
+        assert!(
+            roles.contains(&"parents"),
+            "parents are in every team: {roles:?}"
+        );
+        for m in members {
+            if m["core"] == false {
+                let met = m["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|r| r["status"] == "met")
+                    .count();
+                assert!(met > 0, "{} has no reason", m["role_id"]);
+            }
+        }
+        teams.push(roles.join(","));
+    }
+    // No copy-paste: the shortlisted buurten do not all get the same team.
+    teams.dedup();
+    assert!(teams.len() > 1, "{teams:?}");
+}
+
+#[test]
+fn teams_for_a_named_buurt_and_an_unknown_code() {
+    let (code, out, _) = run(&["teams", "--buurt", "BU99990101", "--explain"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Vlasakker") && out.contains("not needed:"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["teams", "--buurt", "BU00000000"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("BU00000000"), "{err}");
+}
+
+#[test]
+fn bad_profile_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::write(&p, "name = \"x\"\nwieght = 1\n").unwrap();
+    let (code, _, err) = run(&["rank", "--profile", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("p.toml") && err.contains("wieght"), "{err}");
+    std::fs::write(
+        &p,
+        "name = \"x\"\n[[indicator]]\nid = \"youth_care_pct\"\nweight = -1\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["rank", "--profile", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("youth_care_pct") && err.contains("-1"),
+        "{err}"
+    );
+    std::fs::write(
+        &p,
+        "name = \"x\"\n[[indicator]]\nid = \"youth_care_pct\"\nweight = 0\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["rank", "--profile", p.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn every_rule_runs_on_the_sample() {
+    for rule in ["buurt", "catchment", "wijk", "contiguous"] {
+        let (code, out, err) = run(&["rank", "--rule", rule, "--draws", "50", "--format", "csv"]);
+        assert_eq!(code, 0, "{rule}: {err}");
+        assert!(out.starts_with("rank,eligible_rank,code"), "{rule}");
+    }
+}
