@@ -77,10 +77,10 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let anywhere = any::<usize>();
     prop_oneof![
-        (anywhere.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
-        (anywhere.clone(), 1usize..200).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (anywhere.clone(), 1usize..200).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
-        anywhere.clone().prop_map(|at| Mutation::Truncate { at }),
+        (anywhere, any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+        (anywhere, 1usize..200).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (anywhere, 1usize..200).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
+        anywhere.prop_map(|at| Mutation::Truncate { at }),
         (
             anywhere,
             prop::sample::select(vec![
