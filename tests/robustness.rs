@@ -377,3 +377,49 @@ fn very_large_indicator_file() {
     assert_eq!(j["buurten"], 200_000);
     assert_eq!(j["indicators"][0]["present"], 200_000);
 }
+
+fn rank_with_profile(name: &str) -> Run {
+    run(&[
+        "rank",
+        "--draws",
+        "20",
+        "--profile",
+        &fixture(&format!("profiles/{name}")),
+    ])
+}
+
+#[test]
+fn broken_profiles_are_clear_errors() {
+    assert_error(
+        &rank_with_profile("unknown_key.toml"),
+        "unknown_key.toml",
+        &["wieght"],
+    );
+    assert_error(
+        &rank_with_profile("negative_weight.toml"),
+        "negative_weight.toml",
+        &["youth_care_pct", "-2"],
+    );
+    assert_error(
+        &rank_with_profile("zero_weights.toml"),
+        "zero_weights.toml",
+        &["0"],
+    );
+    assert_error(
+        &rank_with_profile("bad_method.toml"),
+        "bad_method.toml",
+        &["zscroe"],
+    );
+    assert_error(
+        &rank_with_profile("truncated.toml"),
+        "truncated.toml",
+        &["line"],
+    );
+    let r = rank_with_profile("unknown_indicator.toml");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("youth_car_pct") && r.stderr.contains("did you mean `youth_care_pct`"),
+        "{}",
+        r.stderr
+    );
+}

@@ -352,6 +352,7 @@ fn units_for(
 
 impl Analysis {
     pub fn run(ds: &Dataset, profile: &Profile, opts: RunOptions) -> Result<Analysis, ScoreError> {
+        check_profile_indicators(ds, profile)?;
         let rule = profile.pilot.rule;
         // Units outside the selected gemeenten are not compared at all: a
         // steering group for Tilburg reads ranks within Tilburg.
@@ -544,6 +545,51 @@ impl Analysis {
             indicators,
         }
     }
+}
+
+/// A profile indicator that neither the registry nor the data knows is a
+/// typo far more often than an intention: refuse it, with the nearest id.
+fn check_profile_indicators(ds: &Dataset, profile: &Profile) -> Result<(), ScoreError> {
+    let known: Vec<&str> = super::registry::REGISTRY
+        .iter()
+        .map(|d| d.id)
+        .chain(ds.indicators.iter().map(|i| i.meta.id.as_str()))
+        .collect();
+    for ind in &profile.indicators {
+        if known.contains(&ind.id.as_str()) {
+            continue;
+        }
+        let nearest = known
+            .iter()
+            .map(|k| (edit_distance(k, &ind.id), *k))
+            .min()
+            .filter(|(d, _)| *d <= 3);
+        return Err(ScoreError::UnknownIndicator {
+            id: ind.id.clone(),
+            hint: nearest
+                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_else(|| {
+                    " (`buurtradar indicators` lists the known ids; `check` lists the data's)"
+                        .into()
+                }),
+        });
+    }
+    Ok(())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// How many candidates each rule gives at 2, 3 and 4 schools: the line that

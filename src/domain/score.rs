@@ -116,6 +116,10 @@ pub enum ScoreError {
     },
     #[error("the ranking was not produced from this prepared data")]
     RankingMismatch,
+    #[error(
+        "profile indicator `{id}` is neither a known CBS indicator nor a column of the data{hint}"
+    )]
+    UnknownIndicator { id: String, hint: String },
 }
 
 /// Why a profile indicator does not take part.
