@@ -1,1 +1,130 @@
-fn main() {}
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! The terminal app on the national synthetic set (~15,000 buurten, ~3
+//! million vertices) at 200 x 60 cells: one full frame with the map, and a
+//! weight change (re-rank + redraw). Budget: 16 ms each (60 frames/s).
+//!
+//! The set is generated once into target/national-<seed> (or the directory
+//! in BUURTRADAR_NATIONAL) and reused, as in `benches/load.rs`.
+
+use buurtradar::domain::profile::Profile;
+use buurtradar::io::{load, Inputs, Source};
+use buurtradar::synth::{generate, Scale, SynthSpec};
+use buurtradar::tui::action::{Action, Pane};
+use buurtradar::tui::app::App;
+use buurtradar::tui::theme::Theme;
+use buurtradar::tui::update::update;
+use buurtradar::tui::Lang;
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn national_dir() -> PathBuf {
+    if let Ok(d) = std::env::var("BUURTRADAR_NATIONAL") {
+        return PathBuf::from(d);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    PathBuf::from(target).join("national-42")
+}
+
+fn national_app() -> App {
+    let dir = national_dir();
+    let summary = generate(
+        &SynthSpec {
+            scale: Scale::National,
+            seed: 42,
+        },
+        &dir,
+    )
+    .unwrap_or_else(|e| panic!("generating the national set in {}: {e:#}", dir.display()));
+    let read = |p: &PathBuf| Source::read(p).unwrap_or_else(|e| panic!("{e}"));
+    let inputs = Inputs {
+        boundaries: Some(read(&summary.boundaries_path)),
+        indicators: vec![read(&summary.kerncijfers_path), read(&summary.kwb_path)],
+        schools: Some(read(&summary.schools_path)),
+        ..Inputs::default()
+    };
+    let ds = load(&inputs).unwrap_or_else(|e| panic!("{e}"));
+    let started = Instant::now();
+    let mut app = App::new(
+        ds,
+        inputs,
+        Profile::smartstart().unwrap(),
+        Lang::Nl,
+        Theme { color: true },
+    )
+    .unwrap();
+    let levels: Vec<String> = app
+        .geo
+        .levels
+        .iter()
+        .map(|l| format!("{:.0} m: {}", l.tol, l.vertex_count()))
+        .collect();
+    eprintln!(
+        "national app: {} units, prepared in {:.2} s; levels {}",
+        app.analysis.units.len(),
+        started.elapsed().as_secs_f64(),
+        levels.join(", ")
+    );
+    update(
+        &mut app,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+    );
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
+}
+
+fn bench_tui(c: &mut Criterion) {
+    let mut app = national_app();
+    let mut term = terminal();
+    let mut g = c.benchmark_group("tui_national_200x60");
+    g.sample_size(50).measurement_time(Duration::from_secs(10));
+
+    g.bench_function("full_frame", |b| {
+        b.iter(|| {
+            // A fresh backend each time would measure allocation; clearing
+            // forces every cell to be drawn again instead of diffed away.
+            term.clear().unwrap();
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+
+    update(&mut app, Action::Focus(Pane::Weights));
+    let mut up = true;
+    g.bench_function("weight_change_rerank_and_redraw", |b| {
+        b.iter(|| {
+            let step = if up { 1.0 } else { -1.0 };
+            up = !up;
+            // The Monte Carlo it asks for runs on a worker in the app.
+            let _effect = update(&mut app, Action::WeightStep(step));
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+
+    // Zoomed in on the selection: finer geometry, fewer areas on screen.
+    update(&mut app, Action::Focus(Pane::Map));
+    for _ in 0..8 {
+        update(&mut app, Action::Zoom(1));
+    }
+    g.bench_function("full_frame_zoomed_25x", |b| {
+        b.iter(|| {
+            term.clear().unwrap();
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_tui);
+criterion_main!(benches);

@@ -1,8 +1,31 @@
-//! The interactive terminal app (work in progress).
+//! The interactive terminal app: ranked table, map, detail, weights and
+//! team in one linked view.
+//!
+//! Shape: key and mouse events become [`action::Action`]s through the
+//! [`keymap`]; [`update::update`] applies an action to the [`app::App`] and
+//! may hand back an [`action::Effect`] (file writes, the Monte Carlo) that the
+//! loop in [`terminal`] runs; the [`widgets`] only read the app.
 
 use crate::cli::inputs::InputArgs;
 use crate::cli::profile_args::ProfileArgs;
 use clap::{Args, ValueEnum};
+
+pub mod action;
+pub mod app;
+pub mod effects;
+pub mod fmt;
+pub mod geometry;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod rows;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod widgets;
+
+#[cfg(test)]
+mod tests;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Lang {
@@ -22,6 +45,7 @@ pub struct TuiArgs {
     pub lang: Lang,
 }
 
-pub fn run(_args: TuiArgs) -> anyhow::Result<()> {
-    anyhow::bail!("the terminal app is not built yet: use `buurtradar rank` or `buurtradar teams`")
+/// Load the inputs, build the app and run it until the user quits.
+pub fn run(args: TuiArgs) -> anyhow::Result<()> {
+    terminal::run(args)
 }

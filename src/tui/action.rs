@@ -1,0 +1,174 @@
+//! Everything the app can be asked to do ([`Action`]) and the slow or
+//! fallible work it asks the loop to do in return ([`Effect`]).
+
+use crate::domain::uncertainty::Stability;
+use crate::export::Format;
+use std::path::PathBuf;
+
+/// The panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Table,
+    Map,
+    Detail,
+    Weights,
+    Team,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Table,
+        Pane::Map,
+        Pane::Detail,
+        Pane::Weights,
+        Pane::Team,
+    ];
+
+    fn position(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.position() + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.position() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+
+    /// The digit that jumps to this pane.
+    pub fn number(self) -> usize {
+        self.position() + 1
+    }
+
+    /// Panes that share the lower right slot of the wide layout.
+    pub fn is_info(self) -> bool {
+        matches!(self, Pane::Detail | Pane::Weights | Pane::Team)
+    }
+}
+
+/// Columns of the ranked table, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Mark,
+    Rank,
+    Delta,
+    Code,
+    Name,
+    Gemeente,
+    Score,
+    Interval,
+    PTop,
+    Schools,
+    Inhabitants,
+    Children,
+}
+
+impl Column {
+    pub const ALL: [Column; 12] = [
+        Column::Mark,
+        Column::Rank,
+        Column::Delta,
+        Column::Code,
+        Column::Name,
+        Column::Gemeente,
+        Column::Score,
+        Column::Interval,
+        Column::PTop,
+        Column::Schools,
+        Column::Inhabitants,
+        Column::Children,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Down,
+    Drag,
+    Up,
+    ScrollUp,
+    ScrollDown,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+    ToggleHelp,
+    /// Move the selected unit by this many table rows.
+    Move(i32),
+    MoveFirst,
+    MoveLast,
+    /// Move by this many table pages.
+    Page(i32),
+    ColumnLeft,
+    ColumnRight,
+    /// Sort by the column under the column cursor; again reverses.
+    Sort,
+    SearchStart,
+    SearchInput(char),
+    SearchBackspace,
+    SearchConfirm,
+    SearchCancel,
+    SearchNext,
+    SearchPrev,
+    /// Cycle the gemeente filter: all, then each gemeente.
+    FilterGemeente,
+    FilterSchools(i32),
+    FilterInhabitants(i32),
+    FilterClear,
+    ToggleShortlist,
+    WeightCursor(i32),
+    WeightStep(f64),
+    WeightZero,
+    WeightReset,
+    WeightResetAll,
+    /// Pan the map by this many tenths of the view.
+    Pan {
+        dx: i32,
+        dy: i32,
+    },
+    /// Zoom the map in (positive) or out (negative) by steps.
+    Zoom(i32),
+    ZoomReset,
+    ToggleSchools,
+    /// Scroll the focused text pane (detail, team) or the help.
+    Scroll(i32),
+    Mouse {
+        kind: MouseKind,
+        column: u16,
+        row: u16,
+    },
+    SaveProfile,
+    Export,
+    StabilityDone {
+        generation: u64,
+        result: Result<Box<Stability>, String>,
+    },
+    Saved(Result<PathBuf, String>),
+    Exported(Result<PathBuf, String>),
+}
+
+/// Work [`crate::tui::update::update`] leaves to the loop, so update stays
+/// deterministic and testable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveProfile {
+        path: PathBuf,
+        toml: String,
+    },
+    Export {
+        path: PathBuf,
+        format: Format,
+    },
+    /// Run the Monte Carlo for the ranking of this generation.
+    Stability {
+        generation: u64,
+    },
+}

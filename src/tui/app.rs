@@ -1,0 +1,351 @@
+//! The app's state. Logic that changes it lives in `update.rs`; this file
+//! holds the data, the constructor and read-only views the widgets share.
+
+use super::action::{Column, Pane};
+use super::geometry::MapGeometry;
+use super::keymap::Keymap;
+use super::rows::{self, Classes};
+use super::theme::Theme;
+use super::Lang;
+use crate::domain::analysis::{Analysis, RunOptions};
+use crate::domain::dataset::Dataset;
+use crate::domain::profile::Profile;
+use crate::domain::teams::{self, BuurtView, RoleCatalogue, TeamProposal, TeamSettings};
+use crate::io::Inputs;
+use std::collections::BTreeSet;
+
+/// What the profile itself gives: the reference for rank changes.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    pub weights: Vec<f64>,
+    pub rank: Vec<Option<usize>>,
+    pub shortlist: Vec<usize>,
+}
+
+/// The user's shortlist on top of the computed one.
+#[derive(Debug, Clone, Default)]
+pub struct Picks {
+    pub added: BTreeSet<usize>,
+    /// Computed shortlist members the user took off.
+    pub removed: BTreeSet<usize>,
+}
+
+/// How a unit stands on the shortlist, as the mark column shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Computed,
+    Added,
+    Removed,
+    Eligible,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableState {
+    /// Units shown, filtered and sorted.
+    pub rows: Vec<usize>,
+    /// Row of the selected unit, if the filter shows it.
+    pub cursor: Option<usize>,
+    /// First row on screen.
+    pub offset: usize,
+    pub sort: Sort,
+    /// The column `o` sorts by.
+    pub column: Column,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Typing into the search line.
+    pub editing: bool,
+    /// The unit selected when the search started, restored on cancel.
+    pub origin: Option<usize>,
+    pub hits: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Gemeente code.
+    pub gemeente: Option<String>,
+    pub min_schools: u32,
+    pub min_inhabitants: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapState {
+    /// 1 = the whole map fits.
+    pub zoom: f64,
+    /// Centre, in metres relative to the geometry's origin.
+    pub center: (f64, f64),
+    pub schools: bool,
+    /// Cell where a mouse drag last was.
+    pub drag: Option<(u16, u16)>,
+    pub dragged: bool,
+}
+
+/// The selected unit's figures and team, computed when the selection
+/// changes so rendering only reads.
+#[derive(Debug, Clone)]
+pub struct Focused {
+    pub unit: usize,
+    pub view: BuurtView,
+    pub team: TeamProposal,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub detail: u16,
+    pub team: u16,
+    pub help: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub ds: Dataset,
+    pub inputs: Inputs,
+    pub catalogue: RoleCatalogue,
+    pub keymap: Keymap,
+    pub analysis: Analysis,
+    pub geo: MapGeometry,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub baseline: Baseline,
+    /// Current weights, aligned with `analysis.prepared.indicators()`.
+    pub weights: Vec<f64>,
+    /// Bumped on every re-rank; a Monte Carlo result for an older ranking
+    /// is dropped.
+    pub generation: u64,
+    pub stability_running: bool,
+    pub classes: Classes,
+    pub picks: Picks,
+    pub table: TableState,
+    pub selected: usize,
+    pub focused: Option<Focused>,
+    pub search: Search,
+    pub filter: Filter,
+    /// Gemeenten (code, name) the filter cycles through.
+    pub gemeenten: Vec<(String, String)>,
+    pub focus: Pane,
+    /// Pane shown beside the table in the narrow layout.
+    pub side: Pane,
+    /// Pane shown under the map in the wide layout.
+    pub info: Pane,
+    pub map: MapState,
+    pub weight_cursor: usize,
+    pub scroll: Scroll,
+    pub help: bool,
+    pub status: Option<Status>,
+    /// Terminal size, from the last resize.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    /// Rank the dataset under the profile (without the Monte Carlo, which
+    /// the loop runs in the background) and prepare the map.
+    pub fn new(
+        ds: Dataset,
+        inputs: Inputs,
+        profile: Profile,
+        lang: Lang,
+        theme: Theme,
+    ) -> anyhow::Result<App> {
+        let analysis = Analysis::run(
+            &ds,
+            &profile,
+            RunOptions {
+                skip_stability: true,
+                skip_candidates: true,
+            },
+        )?;
+        let catalogue = RoleCatalogue::default_catalogue()?;
+        let geo = MapGeometry::build(&ds, &analysis.members);
+        let weights = analysis.ranking.weights.clone();
+        let baseline = Baseline {
+            weights: weights.clone(),
+            rank: analysis.ranking.units.iter().map(|u| u.rank).collect(),
+            shortlist: analysis.ranking.shortlist.clone(),
+        };
+        let mut gemeenten: Vec<(String, String)> = analysis
+            .units
+            .iter()
+            .map(|u| (u.gemeente_code.clone(), u.gemeente_name.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        gemeenten.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        let classes = Classes::of(&analysis);
+        let center = (geo.size.0 / 2.0, geo.size.1 / 2.0);
+        let mut app = App {
+            ds,
+            inputs,
+            catalogue,
+            keymap: Keymap::embedded(),
+            analysis,
+            geo,
+            lang,
+            theme,
+            baseline,
+            weights,
+            generation: 0,
+            stability_running: false,
+            classes,
+            picks: Picks::default(),
+            table: TableState {
+                rows: Vec::new(),
+                cursor: None,
+                offset: 0,
+                sort: Sort {
+                    column: Column::Rank,
+                    descending: false,
+                },
+                column: Column::Rank,
+            },
+            selected: 0,
+            focused: None,
+            search: Search::default(),
+            filter: Filter::default(),
+            gemeenten,
+            focus: Pane::Table,
+            side: Pane::Map,
+            info: Pane::Detail,
+            map: MapState {
+                zoom: 1.0,
+                center,
+                schools: true,
+                drag: None,
+                dragged: false,
+            },
+            weight_cursor: 0,
+            scroll: Scroll::default(),
+            help: false,
+            status: None,
+            size: (120, 40),
+            quit: false,
+        };
+        app.table.rows = rows::build(&app);
+        app.selected = app.table.rows.first().copied().unwrap_or(0);
+        app.table.cursor = app.table.rows.first().map(|_| 0);
+        app.focused = Some(app.focus_on(app.selected));
+        Ok(app)
+    }
+
+    /// Figures and team of a unit.
+    pub fn focus_on(&self, unit: usize) -> Focused {
+        let view = self.analysis.team_view(&self.ds, unit);
+        let team = teams::propose(&self.catalogue, &view, &TeamSettings::default());
+        Focused { unit, view, team }
+    }
+
+    pub fn in_computed(&self, unit: usize) -> bool {
+        self.analysis.ranking.shortlist.contains(&unit)
+    }
+
+    pub fn mark(&self, unit: usize) -> Mark {
+        let computed = self.in_computed(unit);
+        if self.picks.added.contains(&unit) {
+            Mark::Added
+        } else if computed && self.picks.removed.contains(&unit) {
+            Mark::Removed
+        } else if computed {
+            Mark::Computed
+        } else if self.analysis.ranking.units[unit].eligible {
+            Mark::Eligible
+        } else {
+            Mark::None
+        }
+    }
+
+    pub fn in_shortlist(&self, unit: usize) -> bool {
+        matches!(self.mark(unit), Mark::Computed | Mark::Added)
+    }
+
+    /// The computed shortlist without what the user removed, then what the
+    /// user added, in rank order.
+    pub fn shortlist(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .analysis
+            .ranking
+            .shortlist
+            .iter()
+            .copied()
+            .filter(|u| !self.picks.removed.contains(u))
+            .collect();
+        let mut added: Vec<usize> = self
+            .picks
+            .added
+            .iter()
+            .copied()
+            .filter(|u| !out.contains(u))
+            .collect();
+        added.sort_by_key(|&u| (self.analysis.ranking.units[u].rank.unwrap_or(usize::MAX), u));
+        out.extend(added);
+        out
+    }
+
+    /// Places gained (positive) or lost since the profile's ranking.
+    pub fn rank_delta(&self, unit: usize) -> Option<i64> {
+        let now = self.analysis.ranking.units[unit].rank?;
+        let before = self.baseline.rank.get(unit).copied().flatten()?;
+        Some(before as i64 - now as i64)
+    }
+
+    pub fn unit_name(&self, unit: usize) -> &str {
+        self.analysis
+            .units
+            .get(unit)
+            .map(|u| u.name.as_str())
+            .unwrap_or("")
+    }
+
+    /// Label of an indicator in the interface language.
+    pub fn indicator_label(&self, id: &str) -> String {
+        match self.ds.indicator(id) {
+            Some(ind) => {
+                let l = match self.lang {
+                    Lang::Nl => &ind.meta.label_nl,
+                    Lang::En => &ind.meta.label_en,
+                };
+                if l.trim().is_empty() {
+                    id.to_string()
+                } else {
+                    l.clone()
+                }
+            }
+            None => id.to_string(),
+        }
+    }
+
+    /// The computed shortlist of the profile's weights that the current
+    /// weights dropped, and the units they brought in.
+    pub fn shortlist_changes(&self) -> (Vec<usize>, Vec<usize>) {
+        let now = &self.analysis.ranking.shortlist;
+        let before = &self.baseline.shortlist;
+        let gone = before
+            .iter()
+            .copied()
+            .filter(|u| !now.contains(u))
+            .collect();
+        let new = now
+            .iter()
+            .copied()
+            .filter(|u| !before.contains(u))
+            .collect();
+        (gone, new)
+    }
+
+    pub fn weights_changed(&self) -> bool {
+        self.weights != self.baseline.weights
+    }
+}

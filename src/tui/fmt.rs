@@ -1,0 +1,130 @@
+//! Number formatting for narrow columns (Dutch uses a decimal comma).
+
+use super::Lang;
+
+/// A number with `decimals` decimals, or "-" when absent.
+pub fn num(v: Option<f64>, decimals: usize, lang: Lang) -> String {
+    match v {
+        Some(x) if x.is_finite() => {
+            let s = format!("{x:.decimals$}");
+            match lang {
+                Lang::Nl => s.replace('.', ","),
+                Lang::En => s,
+            }
+        }
+        _ => "-".into(),
+    }
+}
+
+/// Like [`num`] but with fewer decimals for large values, so a column of
+/// mixed magnitudes stays narrow.
+pub fn auto(v: Option<f64>, lang: Lang) -> String {
+    match v {
+        Some(x) if x.abs() >= 100.0 => num(Some(x), 0, lang),
+        Some(x) if x.abs() >= 10.0 => num(Some(x), 1, lang),
+        other => num(other, 2, lang),
+    }
+}
+
+/// Cut `s` to `width` characters, marking the cut with '…'.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut t: String = s.chars().take(width - 1).collect();
+    t.push('…');
+    t
+}
+
+/// Cut `s` to `width` characters in the middle, where long indicator
+/// labels that start alike ("Huishoudens met…", "Huishoudens onder…")
+/// differ least.
+pub fn fit_middle(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        return s.to_string();
+    }
+    if width < 5 {
+        return fit(s, width);
+    }
+    let head = (width - 1) * 2 / 5;
+    let tail = width - 1 - head;
+    let h: String = s.chars().take(head).collect();
+    let t: String = s.chars().skip(n - tail).collect();
+    format!("{}…{}", h.trim_end(), t)
+}
+
+/// A bar for a standardised value: centred at 0, clipped at ±`range`.
+/// Positive values grow to the right, negative to the left.
+pub fn z_bar(z: Option<f64>, width: usize, range: f64) -> String {
+    let half = width / 2;
+    let Some(z) = z.filter(|z| z.is_finite()) else {
+        return " ".repeat(width);
+    };
+    let cells = ((z.abs().min(range) / range) * half as f64).round() as usize;
+    let mut out = String::with_capacity(width * 3);
+    for i in 0..width {
+        let c = if i < half {
+            if z < 0.0 && i >= half - cells {
+                '█'
+            } else {
+                '·'
+            }
+        } else if i == half && width % 2 == 1 {
+            '│'
+        } else {
+            let k = i - half - width % 2;
+            if z > 0.0 && k < cells {
+                '█'
+            } else {
+                '·'
+            }
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// A bar of `share` (0..1) over `width` cells with eighth-block precision.
+pub fn share_bar(share: f64, width: usize) -> String {
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    let eighths = (share.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
+    let mut out = String::new();
+    for _ in 0..eighths / 8 {
+        out.push('█');
+    }
+    if !eighths.is_multiple_of(8) {
+        out.push(PARTS[eighths % 8 - 1]);
+    }
+    let used = out.chars().count();
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_decimal_comma() {
+        assert_eq!(num(Some(1.755), 2, Lang::Nl), "1,75");
+        assert_eq!(num(Some(1.5), 1, Lang::En), "1.5");
+        assert_eq!(num(None, 1, Lang::En), "-");
+    }
+
+    #[test]
+    fn bars() {
+        assert_eq!(z_bar(Some(3.0), 5, 3.0), "··│██");
+        assert_eq!(z_bar(Some(-1.5), 5, 3.0), "·█│··");
+        assert_eq!(z_bar(None, 3, 3.0), "   ");
+        assert_eq!(share_bar(0.5, 4), "██  ");
+        assert_eq!(fit("Havenkwartier", 6), "Haven…");
+        assert_eq!(
+            fit_middle("Huishoudens met laag inkomen", 12),
+            "Huis…inkomen"
+        );
+    }
+}

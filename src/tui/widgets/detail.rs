@@ -1,0 +1,298 @@
+//! Detail of the selected unit: its facts, why it is (not) eligible, and
+//! every indicator with value, gemeente and overall reference, a bar for
+//! the standardised value and its contribution to the score.
+
+use super::pane_block;
+use crate::domain::value::Direction;
+use crate::tui::action::Pane;
+use crate::tui::app::{App, Mark};
+use crate::tui::fmt::{fit, fit_middle, num, z_bar};
+use crate::tui::i18n::texts;
+use crate::tui::layout;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Column widths of the indicator rows (label takes the rest).
+struct Cols {
+    label: usize,
+    value: bool,
+    refs: bool,
+    bar: bool,
+    contribution: bool,
+}
+
+const VALUE_W: usize = 7;
+const REF_W: usize = 8;
+const BAR_W: usize = 7;
+const CONTRIB_W: usize = 6;
+const MIN_LABEL: usize = 12;
+
+fn cols(width: usize) -> Cols {
+    let mut label = width;
+    let mut take = |w: usize| {
+        if label > MIN_LABEL + w {
+            label -= w + 1;
+            true
+        } else {
+            false
+        }
+    };
+    let value = take(VALUE_W);
+    let contribution = take(CONTRIB_W);
+    let bar = take(BAR_W);
+    let refs = take(2 * REF_W + 1);
+    Cols {
+        label: label.min(48),
+        value,
+        refs,
+        bar,
+        contribution,
+    }
+}
+
+fn rpad(s: &str, w: usize) -> String {
+    let s = fit(s, w);
+    format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
+
+fn lpad(s: &str, w: usize) -> String {
+    let s = fit(s, w);
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
+
+fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
+    let t = texts(app.lang);
+    let an = &app.analysis;
+    let f = &an.units[u];
+    let r = &an.ranking.units[u];
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} ({}) · {}", f.name, f.code, f.gemeente_name),
+        Style::default().add_modifier(Modifier::BOLD),
+    ))];
+    let delta = app
+        .rank_delta(u)
+        .map(|d| format!(" · {}", t.baseline_delta(d)))
+        .unwrap_or_default();
+    lines.push(Line::from(format!(
+        "{}{delta} · {} {}",
+        t.rank_line(r.rank, an.ranking.ranked_count(), r.eligible_rank),
+        t.score,
+        num(r.score, 2, app.lang)
+    )));
+    lines.push(Line::from(format!(
+        "{} {} · {} {} · {} {}",
+        f.primary_schools
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "?".into()),
+        t.schools,
+        num(f.inhabitants, 0, app.lang),
+        t.inhabitants,
+        num(f.children_0_15, 0, app.lang),
+        t.children
+    )));
+    let (state, style) = match app.mark(u) {
+        Mark::Computed => (format!("● {}", t.on_shortlist), app.theme.shortlisted()),
+        Mark::Added => (format!("+ {}", t.user_added), app.theme.shortlisted()),
+        Mark::Removed => (format!("× {}", t.user_removed), Style::default()),
+        Mark::Eligible => (format!("· {}", t.eligible_yes), Style::default()),
+        Mark::None => {
+            let reasons: Vec<String> = r.reasons.iter().map(|x| t.reason(x)).collect();
+            (
+                format!("{}: {}", t.not_eligible, reasons.join("; ")),
+                app.theme.dim(),
+            )
+        }
+    };
+    lines.push(Line::from(Span::styled(state, style)));
+    let st = an
+        .stability
+        .as_ref()
+        .and_then(|s| s.units.get(u))
+        .and_then(|s| s.as_ref());
+    match st {
+        Some(s) => {
+            let mut text = format!("{}: {} {}-{}", t.stability, t.rank, s.rank.p05, s.rank.p95);
+            if let Some(e) = &s.eligible {
+                text.push_str(&format!(
+                    " · P(top {}) {} · {}",
+                    an.ranking.top_k,
+                    num(Some(e.p_top_k), 2, app.lang),
+                    t.stability_label(e.label)
+                ));
+            }
+            lines.push(Line::from(text));
+        }
+        None if app.stability_running && r.rank.is_some() => {
+            lines.push(Line::from(Span::styled(
+                format!("{}: {}…", t.stability, t.computing),
+                app.theme.dim(),
+            )));
+        }
+        None => {}
+    }
+    if an.members[u].len() > 1 {
+        let codes: Vec<&str> = an.members[u]
+            .iter()
+            .map(|&a| app.ds.areas[a].code.as_str())
+            .collect();
+        lines.push(Line::from(format!("{}: {}", t.members, codes.join(", "))));
+    }
+    lines
+}
+
+fn decimals_for(v: Option<f64>) -> usize {
+    match v.map(f64::abs) {
+        Some(x) if x >= 100.0 => 0,
+        Some(x) if x >= 10.0 => 1,
+        _ => 2,
+    }
+}
+
+fn indicator_line(
+    app: &App,
+    u: usize,
+    i: usize,
+    c: &Cols,
+    weighted: Option<usize>,
+) -> Line<'static> {
+    let t = texts(app.lang);
+    let ds = &app.ds;
+    let ind = &ds.indicators[i];
+    let Some(focused) = app.focused.as_ref().filter(|f| f.unit == u) else {
+        return Line::from("");
+    };
+    let v = focused.view.indicators.get(i);
+    let mut label = app.indicator_label(&ind.meta.id);
+    let unit = ind.meta.unit.trim();
+    if !unit.is_empty() && !label.ends_with(')') {
+        label = format!("{label} [{unit}]");
+    }
+    let label = fit_middle(&label, c.label);
+    let mut spans = vec![Span::raw(lpad(&label, c.label))];
+    let value = v.and_then(|v| v.value);
+    if value.is_none() {
+        let members = &app.analysis.members[u];
+        let reason = match members.as_slice() {
+            [a] => ind.values[*a]
+                .missing()
+                .map(|m| t.missing(m))
+                .unwrap_or(t.no_value),
+            _ => t.no_value,
+        };
+        spans.push(Span::styled(format!(" - ({reason})"), app.theme.dim()));
+        return Line::from(spans);
+    }
+    // One number of decimals per row, so value and references line up.
+    let decimals = decimals_for(value);
+    if c.value {
+        spans.push(Span::raw(format!(
+            " {}",
+            rpad(&num(value, decimals, app.lang), VALUE_W)
+        )));
+    }
+    if c.refs {
+        spans.push(Span::styled(
+            format!(
+                " {} {}",
+                rpad(
+                    &num(v.and_then(|v| v.gemeente_value), decimals, app.lang),
+                    REF_W
+                ),
+                rpad(
+                    &num(v.and_then(|v| v.overall_value), decimals, app.lang),
+                    REF_W
+                )
+            ),
+            app.theme.dim(),
+        ));
+    }
+    if c.bar {
+        let z = v.and_then(|v| v.z);
+        let protective = ind.meta.direction == Some(Direction::Protective);
+        let need = z.is_some_and(|z| (z > 0.0) != protective);
+        spans.push(Span::styled(
+            format!(" {}", z_bar(z, BAR_W, 3.0)),
+            app.theme.bar(need),
+        ));
+    }
+    if c.contribution {
+        let text = match weighted {
+            Some(j) => app
+                .analysis
+                .ranking
+                .contributions(u)
+                .get(j)
+                .map(|x| {
+                    let s = num(Some(*x), 2, app.lang);
+                    if *x >= 0.0 {
+                        format!("+{s}")
+                    } else {
+                        s
+                    }
+                })
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        spans.push(Span::raw(format!(" {}", rpad(&text, CONTRIB_W))));
+    }
+    Line::from(spans)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = texts(app.lang);
+    pane_block(app, Pane::Detail, "").render(area, buf);
+    let inner = layout::inner(area);
+    let u = app.selected;
+    if inner.width == 0 || u >= app.analysis.units.len() {
+        return;
+    }
+    let mut lines = header_lines(app, u);
+    lines.push(Line::from(""));
+    let c = cols(inner.width as usize);
+    let mut head = vec![Span::raw(lpad(t.indicator, c.label))];
+    if c.value {
+        head.push(Span::raw(format!(" {}", rpad(t.value, VALUE_W))));
+    }
+    if c.refs {
+        head.push(Span::raw(format!(
+            " {} {}",
+            rpad(t.gemeente, REF_W),
+            rpad(t.all, REF_W)
+        )));
+    }
+    if c.bar {
+        head.push(Span::raw(format!(" {}", lpad("  z", BAR_W))));
+    }
+    if c.contribution {
+        head.push(Span::raw(format!(" {}", rpad(t.contribution, CONTRIB_W))));
+    }
+    lines.push(Line::from(head).style(app.theme.header()));
+
+    let ids = app.analysis.ranking.indicators.clone();
+    let mut shown = vec![false; app.ds.indicators.len()];
+    for (j, id) in ids.iter().enumerate() {
+        if let Some(i) = app.ds.indicators.iter().position(|x| &x.meta.id == id) {
+            shown[i] = true;
+            lines.push(indicator_line(app, u, i, &c, Some(j)));
+        }
+    }
+    if shown.iter().any(|s| !s) {
+        lines.push(Line::from(Span::styled(
+            format!("— {} —", t.not_weighted),
+            app.theme.dim(),
+        )));
+        for (i, s) in shown.iter().enumerate() {
+            if !s {
+                lines.push(indicator_line(app, u, i, &c, None));
+            }
+        }
+    }
+    // Indicator rows fit the width; only the header lines wrap.
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll.detail, 0))
+        .render(inner, buf);
+}

@@ -1,0 +1,64 @@
+//! Rendering: `impl Widget for &App` lays out the screen and hands each
+//! pane to its own small widget. Nothing here changes the app.
+
+pub mod bars;
+pub mod detail;
+pub mod help;
+pub mod map;
+pub mod table;
+pub mod team;
+pub mod weights;
+
+use super::action::Pane;
+use super::app::App;
+use super::i18n::texts;
+use super::layout;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if layout::too_small(area) {
+            bars::too_small(self, area, buf);
+            return;
+        }
+        let s = layout::screen(area, self.side, self.info, self.analysis.notes.len());
+        bars::title(self, s.title, buf);
+        bars::notes(self, s.notes, buf);
+        table::render(self, s.table, buf);
+        for (p, r) in &s.panes {
+            match p {
+                Pane::Map => map::render(self, *r, buf),
+                Pane::Detail => detail::render(self, *r, buf),
+                Pane::Weights => weights::render(self, *r, buf),
+                Pane::Team => team::render(self, *r, buf),
+                Pane::Table => {}
+            }
+        }
+        bars::status(self, s.status, buf);
+        bars::footer(self, s.footer, buf);
+        if self.help {
+            help::render(self, area, buf);
+        }
+    }
+}
+
+/// The bordered frame of a pane: its number and name, thick when focused.
+pub fn pane_block(app: &App, pane: Pane, extra: &str) -> Block<'static> {
+    let focused = app.focus == pane;
+    let name = texts(app.lang).pane(pane);
+    let title = if extra.is_empty() {
+        format!(" {} {name} ", pane.number())
+    } else {
+        format!(" {} {name} · {extra} ", pane.number())
+    };
+    Block::bordered()
+        .title(title)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(app.theme.border(focused))
+}

@@ -1,0 +1,255 @@
+//! The ranked table. Only the rows on screen are formatted, so its cost
+//! does not depend on the number of units.
+
+use super::pane_block;
+use crate::tui::action::{Column, Pane};
+use crate::tui::app::{App, Mark};
+use crate::tui::fmt::{fit, num};
+use crate::tui::i18n::texts;
+use crate::tui::layout;
+use crate::tui::rows;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Minimum width of each column; ranks take as many digits as there are
+/// units.
+fn min_width(c: Column, units: usize) -> u16 {
+    let digits = units.max(1).ilog10() as u16 + 1;
+    match c {
+        Column::Mark => 1,
+        Column::Rank => digits.max(2),
+        Column::Delta => digits + 1,
+        Column::Code => 10,
+        Column::Name => 10,
+        Column::Gemeente => 8,
+        Column::Score => 5,
+        Column::Interval => 2 * digits + 1,
+        Column::PTop => 6,
+        Column::Schools => 3,
+        Column::Inhabitants => 6,
+        Column::Children => 5,
+    }
+}
+
+/// Which columns go first when the pane is narrow.
+const PRIORITY: [Column; 12] = [
+    Column::Mark,
+    Column::Rank,
+    Column::Name,
+    Column::Score,
+    Column::Delta,
+    Column::Schools,
+    Column::PTop,
+    Column::Interval,
+    Column::Inhabitants,
+    Column::Code,
+    Column::Children,
+    Column::Gemeente,
+];
+
+/// Width the name column grows by before less important columns come in.
+const NAME_GROWTH: u16 = 6;
+
+/// The columns that fit in `width`, left to right, with their widths.
+pub fn visible_columns(width: u16, units: usize) -> Vec<(Column, u16)> {
+    let mut chosen: Vec<Column> = Vec::new();
+    let mut used: u16 = 0;
+    let mut grown = false;
+    for c in PRIORITY {
+        // A readable name matters more than the columns after the interval.
+        if c == Column::Interval && used + NAME_GROWTH <= width {
+            used += NAME_GROWTH;
+            grown = true;
+        }
+        let need = min_width(c, units) + u16::from(!chosen.is_empty());
+        if used + need <= width {
+            used += need;
+            chosen.push(c);
+        }
+    }
+    let mut extra = width.saturating_sub(used);
+    let mut out: Vec<(Column, u16)> = Column::ALL
+        .iter()
+        .filter(|c| chosen.contains(c))
+        .map(|&c| {
+            let w = min_width(c, units);
+            (
+                c,
+                if c == Column::Name && grown {
+                    w + NAME_GROWTH
+                } else {
+                    w
+                },
+            )
+        })
+        .collect();
+    // Spare width goes to the names first.
+    for (c, cap) in [(Column::Name, 24u16), (Column::Gemeente, 16)] {
+        if let Some(e) = out.iter_mut().find(|(x, _)| *x == c) {
+            let add = extra.min(cap.saturating_sub(e.1));
+            e.1 += add;
+            extra -= add;
+        }
+    }
+    out
+}
+
+fn right(c: Column) -> bool {
+    !matches!(
+        c,
+        Column::Mark | Column::Code | Column::Name | Column::Gemeente
+    )
+}
+
+fn cell(app: &App, u: usize, c: Column) -> String {
+    let an = &app.analysis;
+    let f = &an.units[u];
+    let r = &an.ranking.units[u];
+    let st = an
+        .stability
+        .as_ref()
+        .and_then(|s| s.units.get(u))
+        .and_then(|s| s.as_ref());
+    let pending = if app.stability_running { "…" } else { "-" };
+    match c {
+        Column::Mark => match app.mark(u) {
+            Mark::Computed => "●",
+            Mark::Added => "+",
+            Mark::Removed => "×",
+            Mark::Eligible => "·",
+            Mark::None => " ",
+        }
+        .into(),
+        Column::Rank => r.rank.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
+        Column::Delta => match app.rank_delta(u) {
+            Some(d) if d > 0 => format!("↑{d}"),
+            Some(d) if d < 0 => format!("↓{}", -d),
+            _ => String::new(),
+        },
+        Column::Code => f.code.clone(),
+        Column::Name => f.name.clone(),
+        Column::Gemeente => f.gemeente_name.clone(),
+        Column::Score => num(r.score, 2, app.lang),
+        Column::Interval => match st {
+            Some(s) => format!("{}-{}", s.rank.p05, s.rank.p95),
+            None if r.rank.is_some() => pending.into(),
+            None => "-".into(),
+        },
+        Column::PTop => match st.and_then(|s| s.eligible.as_ref()) {
+            Some(e) => num(Some(e.p_top_k), 2, app.lang),
+            None if r.eligible && an.stability.is_none() => pending.into(),
+            None => "-".into(),
+        },
+        Column::Schools => f
+            .primary_schools
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "?".into()),
+        Column::Inhabitants => num(f.inhabitants, 0, app.lang),
+        Column::Children => num(f.children_0_15, 0, app.lang),
+    }
+}
+
+fn pad(s: &str, w: u16, right: bool) -> String {
+    let s = fit(s, w as usize);
+    let n = s.chars().count();
+    let gap = " ".repeat((w as usize).saturating_sub(n));
+    if right {
+        format!("{gap}{s}")
+    } else {
+        format!("{s}{gap}")
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = texts(app.lang);
+    let n = app.table.rows.len();
+    let pos = app
+        .table
+        .cursor
+        .map(|c| format!("{}/{n}", c + 1))
+        .unwrap_or_else(|| format!("-/{n}"));
+    pane_block(app, Pane::Table, &pos).render(area, buf);
+    let inner = layout::inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let cols = visible_columns(inner.width, app.analysis.units.len());
+    let top_k = app.analysis.ranking.top_k;
+
+    let mut header = Vec::new();
+    for (i, &(c, w)) in cols.iter().enumerate() {
+        if i > 0 {
+            header.push(Span::raw(" "));
+        }
+        let mut name = t.column(c, top_k);
+        if app.table.sort.column == c {
+            name.push(if app.table.sort.descending {
+                '▼'
+            } else {
+                '▲'
+            });
+        }
+        let style = if app.table.column == c && app.focus == Pane::Table {
+            app.theme.column_cursor()
+        } else {
+            app.theme.header()
+        };
+        header.push(Span::styled(pad(&name, w, right(c)), style));
+    }
+    Line::from(header).render(Rect { height: 1, ..inner }, buf);
+
+    let body = layout::table_body(area);
+    if n == 0 {
+        Line::from(Span::styled(t.no_rows, app.theme.dim())).render(body, buf);
+        return;
+    }
+    let query = app.search.query.to_lowercase();
+    for (i, &u) in app
+        .table
+        .rows
+        .iter()
+        .skip(app.table.offset)
+        .take(body.height as usize)
+        .enumerate()
+    {
+        let row_area = Rect {
+            y: body.y + i as u16,
+            height: 1,
+            ..body
+        };
+        let mark = app.mark(u);
+        let base = if matches!(mark, Mark::Computed | Mark::Added) {
+            app.theme.shortlisted()
+        } else if !app.analysis.ranking.units[u].eligible {
+            app.theme.ineligible()
+        } else {
+            Style::default()
+        };
+        let hit = rows::matches(app, u, &query);
+        let mut spans = Vec::with_capacity(cols.len() * 2);
+        for (k, &(c, w)) in cols.iter().enumerate() {
+            if k > 0 {
+                spans.push(Span::raw(" "));
+            }
+            let style = match c {
+                Column::Name | Column::Code if hit => base.patch(app.theme.search_hit()),
+                Column::Delta => match app.rank_delta(u) {
+                    Some(d) if d > 0 => app.theme.up(),
+                    Some(d) if d < 0 => app.theme.down(),
+                    _ => base,
+                },
+                _ => base,
+            };
+            spans.push(Span::styled(pad(&cell(app, u, c), w, right(c)), style));
+        }
+        let mut line = Line::from(spans);
+        if Some(app.table.offset + i) == app.table.cursor {
+            buf.set_style(row_area, app.theme.selected_row(app.focus == Pane::Table));
+            line = line.patch_style(app.theme.selected_row(app.focus == Pane::Table));
+        }
+        line.render(row_area, buf);
+    }
+}

@@ -1,0 +1,83 @@
+//! The team the selected unit's figures call for, with the figures that
+//! triggered each member.
+
+use super::pane_block;
+use crate::cli::teams::reason_text;
+use crate::domain::teams::Member;
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::i18n::texts;
+use crate::tui::layout;
+use crate::tui::Lang;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+fn name(app: &App, m: &Member) -> String {
+    match app.lang {
+        Lang::Nl => m.name_nl.clone(),
+        Lang::En => m.name_en.clone(),
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = texts(app.lang);
+    pane_block(app, Pane::Team, "").render(area, buf);
+    let inner = layout::inner(area);
+    let Some(f) = app.focused.as_ref().filter(|f| f.unit == app.selected) else {
+        Paragraph::new(t.no_unit).render(inner, buf);
+        return;
+    };
+    let team = &f.team;
+    let mut lines = vec![Line::from(Span::styled(
+        t.team_title(&team.buurt_name, team.members.len()),
+        Style::default().add_modifier(Modifier::BOLD),
+    ))];
+    for m in &team.members {
+        if m.core {
+            lines.push(Line::from(vec![
+                Span::styled("● ", app.theme.shortlisted()),
+                Span::raw(name(app, m)),
+                Span::styled(format!(" ({})", t.always), app.theme.dim()),
+            ]));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled("● ", app.theme.shortlisted()),
+                Span::raw(name(app, m)),
+            ]));
+            for r in reason_text(m) {
+                lines.push(Line::from(Span::styled(
+                    format!("    {} {r}", t.because),
+                    app.theme.dim(),
+                )));
+            }
+        }
+    }
+    if !team.dropped_by_cap.is_empty() {
+        let names: Vec<String> = team.dropped_by_cap.iter().map(|m| name(app, m)).collect();
+        lines.push(Line::from(Span::styled(
+            format!("{}: {}", t.over_cap, names.join(", ")),
+            app.theme.dim(),
+        )));
+    }
+    for u in &team.unmet {
+        lines.push(Line::from(format!(
+            "{}: {} ({})",
+            t.unmet,
+            name(app, &u.member),
+            u.note
+        )));
+    }
+    for n in &team.notes {
+        lines.push(Line::from(Span::styled(
+            format!("{}: {n}", t.note),
+            app.theme.note(),
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll.team, 0))
+        .render(inner, buf);
+}
