@@ -1,10 +1,165 @@
-//! `buurtradar export` (work in progress).
+//! `buurtradar export`: the ranking, teams and method as csv, json, md,
+//! geojson, svg or html, with provenance, written atomically. Disclosure
+//! control is checked on exactly what is about to be written.
 
+use super::inputs::InputArgs;
+use super::profile_args::ProfileArgs;
+use super::teams::load_catalogue;
+use crate::domain::analysis::{Analysis, RunOptions};
+use crate::domain::teams::TeamSettings;
+use crate::export::{export_to_file_paths, render_stream, ExportContext, ExportOptions, Format};
+use crate::io::{load, Source};
+use anyhow::anyhow;
 use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    /// Output format; default: from the extension of --out.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Output file, or `-` for stdout. A csv file gets its provenance in
+    /// `<out>.provenance.toml`; on stdout as leading `#` lines.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Leave out the timestamp: the same inputs and profile give
+    /// byte-identical output.
+    #[arg(long)]
+    pub reproducible: bool,
+    /// Write microdata cells below --min-cell anyway (not for publication).
+    /// Nothing is suppressed at load; the provenance records the flag and
+    /// lists the small cells.
+    #[arg(long)]
+    pub allow_small_cells: bool,
+    /// Role catalogue and rules (TOML); default: the embedded catalogue.
+    #[arg(long, value_name = "FILE")]
+    pub roles: Option<PathBuf>,
+    /// Maximum team size, core roles included.
+    #[arg(long, default_value_t = 8)]
+    pub max_size: usize,
+}
 
-pub fn run(_args: ExportArgs) -> anyhow::Result<()> {
-    anyhow::bail!("export is not built yet")
+/// Steps on stderr when it is a terminal; nothing when piped, so scripts
+/// and logs stay clean.
+struct Steps(ProgressBar);
+
+impl Steps {
+    fn new(total: u64) -> Steps {
+        if !std::io::stderr().is_terminal() {
+            return Steps(ProgressBar::hidden());
+        }
+        let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg} ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        // The Monte Carlo gives no callbacks: a ticking spinner shows it is
+        // still at work.
+        pb.enable_steady_tick(Duration::from_millis(120));
+        Steps(pb)
+    }
+
+    fn step(&self, msg: String) {
+        self.0.inc(1);
+        self.0.set_message(msg);
+    }
+}
+
+impl Steps {
+    /// Replace the bar by one line that stays, on a terminal only.
+    fn done(self, msg: String) {
+        if !self.0.is_hidden() {
+            self.0.finish_and_clear();
+            eprintln!("{msg}");
+        }
+    }
+}
+
+impl Drop for Steps {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn is_stdout(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<()> {
+    let format = match args.format {
+        Some(f) => f,
+        None if is_stdout(&args.out) => {
+            return Err(anyhow!(
+                "--out -: give --format csv|json|md|geojson|svg|html"
+            ))
+        }
+        None => Format::from_path(&args.out).ok_or_else(|| {
+            anyhow!(
+                "--out {}: cannot tell the format from the extension; give --format csv|json|md|geojson|svg|html",
+                args.out.display()
+            )
+        })?,
+    };
+    let steps = Steps::new(5);
+    steps.step("loading inputs".into());
+    let mut inputs = args.inputs.to_inputs()?;
+    if args.allow_small_cells {
+        inputs.min_cell = Some(0);
+    }
+    let ds = load(&inputs)?;
+    let profile = args.profile.load()?;
+    steps.step(format!(
+        "ranking, {} stability draws",
+        profile.monte_carlo.draws
+    ));
+    let a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    steps.step("composing teams".into());
+    let catalogue = load_catalogue(args.roles.as_ref())?;
+    let teams = a.teams(
+        &ds,
+        &catalogue,
+        &TeamSettings {
+            max_size: args.max_size,
+            explain: false,
+        },
+        &[],
+    );
+    let mut extra_inputs = Vec::new();
+    if let Some(p) = &args.profile.profile {
+        extra_inputs.push(("profile".to_string(), Source::read(p)?));
+    }
+    if let Some(r) = &args.roles {
+        extra_inputs.push(("roles".to_string(), Source::read(r)?));
+    }
+    let ctx = ExportContext {
+        ds: &ds,
+        analysis: &a,
+        teams: &teams,
+        inputs: &inputs,
+        options: ExportOptions {
+            reproducible: args.reproducible,
+            allow_small_cells: args.allow_small_cells,
+            min_cell: Some(args.inputs.min_cell),
+            extra_inputs,
+        },
+    };
+    steps.step(format!("checking disclosure, rendering {format}"));
+    if is_stdout(&args.out) {
+        let bytes = render_stream(&ctx, format)?;
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()?;
+        return Ok(());
+    }
+    let written = export_to_file_paths(&ctx, format, &args.out)?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    steps.done(format!("wrote {}", names.join(" and ")));
+    Ok(())
 }

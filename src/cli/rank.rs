@@ -5,9 +5,10 @@ use super::inputs::InputArgs;
 use super::profile_args::ProfileArgs;
 use crate::domain::analysis::{Analysis, RunOptions, UnitRow};
 use crate::domain::dataset::Dataset;
-use crate::io::load;
+use crate::domain::teams::{RoleCatalogue, TeamSettings};
+use crate::export::{render, ExportContext, ExportOptions, Format};
+use crate::io::{load, Inputs, Source};
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -27,23 +28,56 @@ pub struct RankArgs {
     pub profile: ProfileArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: RankFormat,
-    /// Rows in the table (csv/json always carry every unit).
+    /// Rows in the table (csv/json always carry every unit, and the values
+    /// and team of each, as `buurtradar export` writes them).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
 }
 
 pub fn run(args: RankArgs) -> anyhow::Result<()> {
-    let ds = load(&args.inputs.to_inputs()?)?;
+    let inputs = args.inputs.to_inputs()?;
+    let ds = load(&inputs)?;
     let profile = args.profile.load()?;
     let a = Analysis::run(&ds, &profile, RunOptions::default())?;
     let out = match args.format {
         RankFormat::Table => table(&ds, &a, args.limit)?,
-        RankFormat::Csv => csv_text(&ds, &a)?,
-        RankFormat::Json => json(&ds, &a)?,
+        RankFormat::Csv => exported(&ds, &a, &inputs, &args, Format::Csv)?,
+        RankFormat::Json => exported(&ds, &a, &inputs, &args, Format::Json)?,
         RankFormat::Md => markdown(&ds, &a)?,
     };
     print!("{out}");
     Ok(())
+}
+
+/// csv and json are the exporters' own (same columns, same disclosure
+/// check as `buurtradar export`), without a timestamp so that the same
+/// inputs always print the same bytes.
+fn exported(
+    ds: &Dataset,
+    a: &Analysis,
+    inputs: &Inputs,
+    args: &RankArgs,
+    format: Format,
+) -> anyhow::Result<String> {
+    let catalogue = RoleCatalogue::default_catalogue()?;
+    let extra_inputs = match &args.profile.profile {
+        Some(p) => vec![("profile".to_string(), Source::read(p)?)],
+        None => Vec::new(),
+    };
+    let teams = a.teams(ds, &catalogue, &TeamSettings::default(), &[]);
+    let ctx = ExportContext {
+        ds,
+        analysis: a,
+        teams: &teams,
+        inputs,
+        options: ExportOptions {
+            reproducible: true,
+            allow_small_cells: false,
+            min_cell: Some(args.inputs.min_cell),
+            extra_inputs,
+        },
+    };
+    Ok(String::from_utf8(render(&ctx, format)?)?)
 }
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
@@ -251,128 +285,6 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         )?;
     }
     Ok(o)
-}
-
-fn csv_text(ds: &Dataset, a: &Analysis) -> anyhow::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "rank",
-        "eligible_rank",
-        "code",
-        "name",
-        "gemeente_code",
-        "gemeente",
-        "score",
-        "coverage",
-        "eligible",
-        "shortlisted",
-        "stability",
-        "p_top_k",
-        "rank_median",
-        "rank_p05",
-        "rank_p95",
-        "primary_schools",
-        "inhabitants",
-        "children_0_15",
-        "reasons",
-        "members",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(
-        a.ranking
-            .indicators
-            .iter()
-            .map(|i| format!("contribution_{i}")),
-    );
-    w.write_record(&header)?;
-    let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
-    for r in a.rows(ds) {
-        let mut rec = vec![
-            r.rank.map(|x| x.to_string()).unwrap_or_default(),
-            r.eligible_rank.map(|x| x.to_string()).unwrap_or_default(),
-            r.code.clone(),
-            r.name.clone(),
-            r.gemeente_code.clone(),
-            r.gemeente.clone(),
-            f(r.score),
-            format!("{}", r.coverage),
-            r.eligible.to_string(),
-            r.shortlisted.to_string(),
-            r.label.clone().unwrap_or_default(),
-            f(r.p_top_k),
-            r.rank_median.map(|x| x.to_string()).unwrap_or_default(),
-            r.rank_p05.map(|x| x.to_string()).unwrap_or_default(),
-            r.rank_p95.map(|x| x.to_string()).unwrap_or_default(),
-            r.schools.map(|x| x.to_string()).unwrap_or_default(),
-            f(r.inhabitants),
-            f(r.children_0_15),
-            r.reasons.join("; "),
-            r.members.join(" "),
-        ];
-        rec.extend(r.contributions.iter().map(|c| format!("{c}")));
-        w.write_record(&rec)?;
-    }
-    Ok(String::from_utf8(w.into_inner()?)?)
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    tool: String,
-    profile: &'a crate::domain::profile::Profile,
-    rule: crate::domain::pilot::PilotRule,
-    method: Vec<String>,
-    notes: &'a [String],
-    indicators: &'a [String],
-    weights: &'a [f64],
-    absent_indicators: &'a [crate::domain::score::AbsentIndicator],
-    shortlist: Vec<String>,
-    stability: Option<StabilityMeta<'a>>,
-    candidates: &'a [crate::domain::analysis::RuleCandidates],
-    failed_seeds: &'a [(String, String)],
-    units: Vec<UnitRow>,
-}
-
-#[derive(Serialize)]
-struct StabilityMeta<'a> {
-    draws: usize,
-    seed: u64,
-    concentration: f64,
-    vary_normalisation: bool,
-    same_shortlist_share: f64,
-    sensitivity: &'a [crate::domain::uncertainty::IndicatorSensitivity],
-}
-
-fn json(ds: &Dataset, a: &Analysis) -> anyhow::Result<String> {
-    let out = JsonOut {
-        tool: format!("buurtradar {}", env!("CARGO_PKG_VERSION")),
-        profile: &a.profile,
-        rule: a.rule,
-        method: method_lines(a),
-        notes: &a.notes,
-        indicators: &a.ranking.indicators,
-        weights: &a.ranking.weights,
-        absent_indicators: &a.ranking.absent,
-        shortlist: a
-            .ranking
-            .shortlist
-            .iter()
-            .map(|&u| a.units[u].code.clone())
-            .collect(),
-        stability: a.stability.as_ref().map(|s| StabilityMeta {
-            draws: s.draws,
-            seed: s.seed,
-            concentration: s.concentration,
-            vary_normalisation: s.vary_normalisation,
-            same_shortlist_share: s.same_shortlist_share,
-            sensitivity: &s.sensitivity,
-        }),
-        candidates: &a.candidates,
-        failed_seeds: &a.failed_seeds,
-        units: a.rows(ds),
-    };
-    Ok(serde_json::to_string_pretty(&out)? + "\n")
 }
 
 fn markdown(ds: &Dataset, a: &Analysis) -> anyhow::Result<String> {

@@ -1,0 +1,203 @@
+//! The figures an export writes: every unit's value of every indicator,
+//! with the reason when it is absent and, for microdata figures, the number
+//! of units behind it. The disclosure check and every format read this one
+//! table, so what is checked is what is written.
+
+use crate::domain::aggregate::{aggregate, Origin};
+use crate::domain::analysis::Analysis;
+use crate::domain::dataset::{Dataset, Indicator};
+use crate::domain::pilot::PilotRule;
+use crate::domain::value::{Missing, Value};
+
+/// How an absent figure is written. Suppressed cells say exactly
+/// "suppressed": a reader must never take them for 0 or for a gap in the data.
+pub fn missing_text(m: Missing) -> &'static str {
+    match m {
+        Missing::Suppressed => "suppressed",
+        other => other.label(),
+    }
+}
+
+/// One indicator column as the exports describe it.
+#[derive(Debug, Clone)]
+pub struct IndicatorInfo {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub source: String,
+    pub known: bool,
+    pub sensitive: bool,
+    /// A custom figure from a file that carries a count column: aggregated
+    /// microdata, under disclosure control.
+    pub microdata: bool,
+    /// A count column (`n`, `n_*`, `*_n`) of a microdata file.
+    pub is_count: bool,
+    /// A share (percentage), where the complement is checked too.
+    pub share: bool,
+    /// Dataset indices of the count columns of the same file.
+    pub counts: Vec<usize>,
+    /// Position among the ranking's indicators, when weighted.
+    pub ranking: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cell {
+    pub value: Value,
+    /// Taken from a row of the input for the whole unit (a wijk's own
+    /// figure), not rolled up by us from its visible members.
+    pub published: bool,
+    /// Microdata only: the units behind the figure, `None` when unknown.
+    pub n: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cells {
+    pub info: Vec<IndicatorInfo>,
+    m: usize,
+    /// Unit-major: `cells[u * m + j]`.
+    cells: Vec<Cell>,
+}
+
+/// Same naming convention as disclosure control at load
+/// (`domain::dataset`): StatLine's "Aantal ..." columns are published
+/// figures, already protected by CBS, so only custom columns count.
+fn is_count_column(ind: &Indicator) -> bool {
+    let id = ind.meta.id.as_str();
+    !ind.meta.known && (id == "n" || id.starts_with("n_") || id.ends_with("_n"))
+}
+
+fn is_share(ind: &Indicator) -> bool {
+    let id = ind.meta.id.as_str();
+    id.starts_with("pct_")
+        || id.starts_with("p_")
+        || id.ends_with("_pct")
+        || ind.meta.unit.trim() == "%"
+}
+
+fn info(ds: &Dataset, a: &Analysis) -> Vec<IndicatorInfo> {
+    ds.indicators
+        .iter()
+        .map(|ind| {
+            let counts: Vec<usize> = if ind.meta.known {
+                Vec::new()
+            } else {
+                ds.indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| is_count_column(c) && c.meta.source == ind.meta.source)
+                    .map(|(k, _)| k)
+                    .collect()
+            };
+            let is_count = is_count_column(ind);
+            IndicatorInfo {
+                id: ind.meta.id.clone(),
+                label: ind.meta.label_en.clone(),
+                unit: ind.meta.unit.clone(),
+                source: ind.meta.source.clone(),
+                known: ind.meta.known,
+                sensitive: ind.meta.sensitive,
+                microdata: !counts.is_empty(),
+                is_count,
+                share: !is_count && is_share(ind),
+                counts,
+                ranking: a.ranking.indicators.iter().position(|i| *i == ind.meta.id),
+            }
+        })
+        .collect()
+}
+
+impl Cells {
+    pub fn build(ds: &Dataset, a: &Analysis) -> Cells {
+        let info = info(ds, a);
+        let m = ds.indicators.len();
+        let mut cells = Vec::with_capacity(a.units.len() * m);
+        for (u, members) in a.members.iter().enumerate() {
+            // Must mirror how the analysis built its unit columns, or the
+            // check would vet other numbers than the ranking used.
+            let published_code = match a.rule {
+                PilotRule::Wijk => Some(a.units[u].code.as_str()),
+                _ => None,
+            };
+            let direct = matches!(a.rule, PilotRule::Buurt | PilotRule::Catchment);
+            for (j, ind) in ds.indicators.iter().enumerate() {
+                let (value, published) = match (direct, members.as_slice()) {
+                    (true, [i]) => (ind.values[*i], false),
+                    _ => {
+                        let f = aggregate(ds, ind, published_code, members);
+                        (f.value, f.origin == Origin::Published)
+                    }
+                };
+                let n = if info[j].microdata && value.num().is_some() {
+                    units_behind(
+                        ds,
+                        &info[j],
+                        j,
+                        members,
+                        published_code.filter(|_| published),
+                    )
+                } else {
+                    None
+                };
+                cells.push(Cell {
+                    value,
+                    published,
+                    n,
+                });
+            }
+        }
+        Cells { info, m, cells }
+    }
+
+    pub fn get(&self, unit: usize, indicator: usize) -> &Cell {
+        &self.cells[unit * self.m + indicator]
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.info.iter().position(|i| i.id == id)
+    }
+
+    pub fn indicator_count(&self) -> usize {
+        self.m
+    }
+
+    /// Indicators in the order exports list them: the ranking's first (in
+    /// profile order), then the rest in dataset order.
+    pub fn column_order(&self) -> Vec<usize> {
+        let mut ranked: Vec<usize> = (0..self.m)
+            .filter(|&j| self.info[j].ranking.is_some())
+            .collect();
+        ranked.sort_by_key(|&j| self.info[j].ranking);
+        ranked.extend((0..self.m).filter(|&j| self.info[j].ranking.is_none()));
+        ranked
+    }
+}
+
+/// The units behind a microdata figure: the count of its own row when the
+/// figure is a row of the input, else the sum over the members that have
+/// the figure (a roll-up only uses those). With several count columns in
+/// one file, the smallest decides, as at load.
+fn units_behind(
+    ds: &Dataset,
+    info: &IndicatorInfo,
+    j: usize,
+    members: &[usize],
+    published: Option<&str>,
+) -> Option<f64> {
+    let ind = &ds.indicators[j];
+    let mut smallest: Option<f64> = None;
+    for &k in &info.counts {
+        let count = &ds.indicators[k];
+        let n = match published.and_then(|p| ds.index.get(p)) {
+            Some(&row) => count.values[row].num()?,
+            None => {
+                let mut sum = 0.0;
+                for &i in members.iter().filter(|&&i| ind.values[i].num().is_some()) {
+                    sum += count.values[i].num()?;
+                }
+                sum
+            }
+        };
+        smallest = Some(smallest.map_or(n, |s: f64| s.min(n)));
+    }
+    smallest
+}

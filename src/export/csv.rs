@@ -1,0 +1,112 @@
+//! The full ranking as one rectangular table: a row per unit, with
+//! eligibility, stability, the team, and per indicator the unit's value
+//! (weighted indicators first, each followed by its contribution to the
+//! score). Absent values say why ("suppressed", "secret/unknown"), never 0;
+//! their contribution is 0 because they did not count.
+//! Provenance goes to a sidecar TOML so that every CSV reader can open the
+//! table as it is.
+
+use super::text::cell_exact;
+use super::{Document, ExportError, Exporter, Format};
+
+pub struct Csv;
+
+pub const SIDECAR_SUFFIX: &str = ".provenance.toml";
+
+impl Exporter for Csv {
+    fn format(&self) -> Format {
+        Format::Csv
+    }
+
+    fn render(&self, doc: &Document) -> Result<Vec<u8>, ExportError> {
+        table(doc).map_err(ExportError::other)
+    }
+
+    fn sidecar(&self, doc: &Document) -> Result<Option<(&'static str, Vec<u8>)>, ExportError> {
+        Ok(Some((
+            SIDECAR_SUFFIX,
+            doc.provenance.to_toml()?.into_bytes(),
+        )))
+    }
+}
+
+fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
+    let cells = &doc.cells;
+    let columns = cells.column_order();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "rank",
+        "eligible_rank",
+        "code",
+        "name",
+        "gemeente_code",
+        "gemeente",
+        "score",
+        "coverage",
+        "eligible",
+        "shortlisted",
+        "stability",
+        "p_top_k",
+        "rank_median",
+        "rank_p05",
+        "rank_p95",
+        "primary_schools",
+        "inhabitants",
+        "children_0_15",
+        "team",
+        "reasons",
+        "members",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for &j in &columns {
+        let id = &cells.info[j].id;
+        header.push(format!("value_{id}"));
+        if cells.info[j].ranking.is_some() {
+            header.push(format!("contribution_{id}"));
+        }
+    }
+    w.write_record(&header)?;
+    let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
+    let o = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
+    for (&u, r) in doc.order.iter().zip(&doc.rows) {
+        let mut rec = vec![
+            r.rank.map(|x| x.to_string()).unwrap_or_default(),
+            r.eligible_rank.map(|x| x.to_string()).unwrap_or_default(),
+            r.code.clone(),
+            r.name.clone(),
+            r.gemeente_code.clone(),
+            r.gemeente.clone(),
+            f(r.score),
+            format!("{}", r.coverage),
+            r.eligible.to_string(),
+            r.shortlisted.to_string(),
+            r.label.clone().unwrap_or_default(),
+            f(r.p_top_k),
+            o(r.rank_median),
+            o(r.rank_p05),
+            o(r.rank_p95),
+            o(r.schools),
+            f(r.inhabitants),
+            f(r.children_0_15),
+            doc.team_names(&r.code).join("; "),
+            r.reasons.join("; "),
+            r.members.join(" "),
+        ];
+        for &j in &columns {
+            let v = cells.get(u, j).value;
+            rec.push(cell_exact(v));
+            if let Some(k) = cells.info[j].ranking {
+                // 0 where the value is absent: it did not count, and the
+                // value column beside it says why.
+                rec.push(match r.score {
+                    None => String::new(),
+                    Some(_) => format!("{}", r.contributions.get(k).copied().unwrap_or(0.0)),
+                });
+            }
+        }
+        w.write_record(&rec)?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}

@@ -1,0 +1,221 @@
+//! Where an export came from: tool version, the profile as TOML, every
+//! input with its SHA-256, the Monte Carlo draws and seed, the disclosure
+//! settings, and when it was made (left out with `--reproducible`, so that
+//! identical inputs give byte-identical files).
+
+use super::disclosure::DisclosureSummary;
+use super::{ExportContext, ExportError, Format};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Findings listed in the provenance; a few hundred names would bury the rest.
+const LISTED_FINDINGS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputRecord {
+    pub role: String,
+    pub name: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisclosureRecord {
+    /// Minimum units per microdata cell checked at export.
+    pub min_cell: u32,
+    /// Threshold applied at load (0: nothing was suppressed).
+    pub load_min_cell: u32,
+    pub allow_small_cells: bool,
+    pub microdata_indicators: Vec<String>,
+    /// Microdata cells written as "suppressed".
+    pub suppressed_cells: usize,
+    /// With `allow_small_cells`: how many cells below `min_cell` were
+    /// written anyway, and which.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub small_cells_written: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub small_cells: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Field order is TOML's: plain values before tables.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    pub tool: String,
+    pub format: String,
+    /// UTC, ISO 8601; absent in reproducible exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    pub reproducible: bool,
+    pub rule: String,
+    /// Monte Carlo over the weights; 0 draws when it was not run.
+    pub draws: usize,
+    pub seed: u64,
+    /// Statements every output carries (school proxy, sensitive
+    /// indicators, too few candidates): here for the formats without prose.
+    pub notes: Vec<String>,
+    /// The profile as run (command-line overrides applied), as TOML.
+    pub profile: String,
+    pub disclosure: DisclosureRecord,
+    pub inputs: Vec<InputRecord>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+fn record(role: &str, src: &crate::io::Source) -> InputRecord {
+    InputRecord {
+        role: role.to_string(),
+        name: src.name.clone(),
+        sha256: sha256_hex(&src.bytes),
+        bytes: src.bytes.len() as u64,
+    }
+}
+
+impl Provenance {
+    pub fn new(
+        ctx: &ExportContext,
+        format: Format,
+        disclosure: &DisclosureSummary,
+    ) -> Result<Provenance, ExportError> {
+        let a = ctx.analysis;
+        let mut inputs = Vec::new();
+        if let Some(b) = &ctx.inputs.boundaries {
+            inputs.push(record("boundaries", b));
+        }
+        for i in &ctx.inputs.indicators {
+            inputs.push(record("indicators", i));
+        }
+        if let Some(s) = &ctx.inputs.schools {
+            inputs.push(record("schools", s));
+        }
+        for (role, src) in &ctx.options.extra_inputs {
+            inputs.push(record(role, src));
+        }
+        let (draws, seed) = match &a.stability {
+            Some(s) => (s.draws, s.seed),
+            None => (0, a.profile.monte_carlo.seed),
+        };
+        let listed: Vec<String> = disclosure
+            .findings
+            .iter()
+            .take(LISTED_FINDINGS)
+            .map(|f| f.to_string())
+            .chain((disclosure.findings.len() > LISTED_FINDINGS).then(|| {
+                format!(
+                    "... and {} more",
+                    disclosure.findings.len() - LISTED_FINDINGS
+                )
+            }))
+            .collect();
+        Ok(Provenance {
+            tool: format!("buurtradar {}", env!("CARGO_PKG_VERSION")),
+            format: format.id().to_string(),
+            created: (!ctx.options.reproducible).then(now_utc),
+            reproducible: ctx.options.reproducible,
+            rule: a.rule.id().to_string(),
+            draws,
+            seed,
+            notes: a.notes.clone(),
+            profile: a.profile.to_toml().map_err(ExportError::other)?,
+            disclosure: DisclosureRecord {
+                min_cell: disclosure.threshold,
+                load_min_cell: disclosure.load_min_cell,
+                allow_small_cells: disclosure.allow_small_cells,
+                microdata_indicators: disclosure.microdata().map(str::to_string).collect(),
+                suppressed_cells: disclosure.suppressed_total(),
+                small_cells_written: disclosure.findings.len(),
+                small_cells: listed,
+            },
+            inputs,
+        })
+    }
+
+    pub fn to_toml(&self) -> Result<String, ExportError> {
+        toml::to_string(self).map_err(ExportError::other)
+    }
+
+    /// One line for places with little room (an SVG caption).
+    pub fn summary(&self) -> String {
+        format!(
+            "{}{}; profile {}; {} draws, seed {}",
+            self.tool,
+            self.created
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default(),
+            profile_name(&self.profile),
+            self.draws,
+            self.seed
+        )
+    }
+}
+
+fn profile_name(toml_text: &str) -> String {
+    toml_text
+        .lines()
+        .find_map(|l| l.strip_prefix("name = "))
+        .map(|n| n.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+pub fn now_utc() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    format_utc(secs)
+}
+
+/// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (proleptic
+/// Gregorian, Howard Hinnant's days-to-civil algorithm).
+pub fn format_utc(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_dates() {
+        assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(format_utc(1_709_251_199), "2024-02-29T23:59:59Z");
+        assert_eq!(format_utc(4_102_444_800), "2100-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn sha256_of_abc() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
