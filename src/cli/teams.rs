@@ -147,11 +147,15 @@ pub fn reason_text(m: &Member) -> Vec<String> {
         .iter()
         .filter(|c| c.status == CheckStatus::Met)
         .map(|c| {
+            let unit = if c.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", c.unit)
+            };
             format!(
-                "{} {} {} (gemeente {}, all {}; z {}, P{}; rule {} {})",
+                "{} {}{unit} (gemeente {}, all {}; z {}, P{}; rule {} {})",
                 c.indicator,
                 f(c.value),
-                c.unit,
                 f(c.gemeente_value),
                 f(c.overall_value),
                 c.z.map(|z| format!("{z:.1}")).unwrap_or_else(|| "-".into()),

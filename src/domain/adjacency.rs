@@ -138,11 +138,12 @@ fn near_vertices(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, tol: f64) -> Vec<
         if found.contains(c) {
             continue;
         }
-        let p = Point(*c);
-        if rings
-            .iter()
-            .any(|ring| Euclidean.distance(&p, *ring) <= tol)
-        {
+        let near = rings.iter().any(|ring| {
+            ring.0
+                .windows(2)
+                .any(|w| segment_dist2(*c, w[0], w[1]) <= tol * tol)
+        });
+        if near {
             found.push(*c);
             if found.len() >= 2 {
                 break;
@@ -150,6 +151,20 @@ fn near_vertices(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, tol: f64) -> Vec<
         }
     }
     found
+}
+
+/// Squared distance from `p` to the segment `a`-`b`: no square roots in
+/// the inner loop of the adjacency scan.
+fn segment_dist2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (ex, ey) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
+    ex * ex + ey * ey
 }
 
 /// Per area: how many of the given points lie within `distance` metres of

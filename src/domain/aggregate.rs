@@ -62,7 +62,7 @@ fn is_count(ind: &Indicator) -> bool {
         Some(d) => d.unit == Unit::Count && ind.meta.id != "schools_within_3km",
         None => {
             let u = ind.meta.unit.to_lowercase();
-            u == "aantal" || u == "count"
+            u == "aantal" || u == "count" || super::dataset::is_count_column(ind)
         }
     }
 }

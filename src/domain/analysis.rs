@@ -249,7 +249,13 @@ fn need_order(ds: &Dataset, profile: &Profile, units: &Units) -> Result<Ranking,
     Prepared::new(&score_input(ds, units), &p)?.rank_profile()
 }
 
+/// Adjacency is the costly part of pilot areas (national: ~2 s); one run
+/// builds it at most once and shares it between the ranking and the
+/// candidates-per-rule line.
+type AdjacencyCache = std::cell::OnceCell<Adjacency>;
+
 fn contiguous_units(
+    cache: &AdjacencyCache,
     ds: &Dataset,
     profile: &Profile,
     buurten: &Units,
@@ -278,11 +284,13 @@ fn contiguous_units(
     let inh: Vec<f64> = (0..n)
         .map(|i| num(ds, "inhabitants", i).unwrap_or(0.0))
         .collect();
-    let adjacency = Adjacency::build(
-        &ds.areas,
-        |a| a.level == Level::Buurt,
-        profile.pilot.adjacency_tolerance_m,
-    );
+    let adjacency = cache.get_or_init(|| {
+        Adjacency::build(
+            &ds.areas,
+            |a| a.level == Level::Buurt,
+            profile.pilot.adjacency_tolerance_m,
+        )
+    });
     // Seeds: buurten that could be shortlisted but for their schools, by need.
     let seeds: Vec<usize> = base
         .order
@@ -303,7 +311,7 @@ fn contiguous_units(
             children: &kids,
             inhabitants: &inh,
             usable: &usable,
-            adjacency: &adjacency,
+            adjacency,
         },
         &seeds,
         &GrowRules {
@@ -333,6 +341,7 @@ fn contiguous_units(
 }
 
 fn units_for(
+    cache: &AdjacencyCache,
     ds: &Dataset,
     profile: &Profile,
     rule: PilotRule,
@@ -345,7 +354,7 @@ fn units_for(
         PilotRule::Wijk => (wijk_units(ds, idx, &schools), Vec::new()),
         PilotRule::Contiguous => {
             let b = buurt_units(ds, idx, &schools);
-            contiguous_units(ds, profile, &b, idx, &schools, min_schools)?
+            contiguous_units(cache, ds, profile, &b, idx, &schools, min_schools)?
         }
     })
 }
@@ -379,7 +388,8 @@ impl Analysis {
             });
         }
         let min_schools = profile.eligibility.min_primary_schools;
-        let (mut units, failed) = units_for(ds, profile, rule, &idx, min_schools)?;
+        let cache = AdjacencyCache::new();
+        let (mut units, failed) = units_for(&cache, ds, profile, rule, &idx, min_schools)?;
         if units.facts.is_empty() {
             return Err(ScoreError::NoUnits);
         }
@@ -393,7 +403,7 @@ impl Analysis {
         let candidates = if opts.skip_candidates {
             Vec::new()
         } else {
-            candidate_counts(ds, profile, &idx)?
+            candidates_with(&cache, ds, profile, &idx)?
         };
         let unweighted = std::mem::take(&mut units.unweighted);
         let mut a = Analysis {
@@ -599,17 +609,26 @@ pub fn candidate_counts(
     profile: &Profile,
     idx: &[usize],
 ) -> Result<Vec<RuleCandidates>, ScoreError> {
+    candidates_with(&AdjacencyCache::new(), ds, profile, idx)
+}
+
+fn candidates_with(
+    cache: &AdjacencyCache,
+    ds: &Dataset,
+    profile: &Profile,
+    idx: &[usize],
+) -> Result<Vec<RuleCandidates>, ScoreError> {
     let mut out = Vec::new();
     let thresholds = [2u32, 3, 4];
     for rule in PilotRule::ALL {
         let mut counts = Vec::new();
         if rule == PilotRule::Contiguous {
             for &k in &thresholds {
-                let (units, _) = units_for(ds, profile, rule, idx, k)?;
+                let (units, _) = units_for(cache, ds, profile, rule, idx, k)?;
                 counts.push((k, units.facts.len()));
             }
         } else {
-            let (units, _) = units_for(ds, profile, rule, idx, 0)?;
+            let (units, _) = units_for(cache, ds, profile, rule, idx, 0)?;
             let mut p = profile.clone();
             p.eligibility.min_primary_schools = 0;
             let r = Prepared::new(&score_input(ds, &units), &p)?.rank_profile()?;

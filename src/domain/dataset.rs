@@ -500,12 +500,12 @@ pub const DEFAULT_MIN_CELL: u32 = 10;
 /// (`n_kinderen_4_12`, `kinderen_n`, `n`). Only this naming convention of
 /// remote-access exports: StatLine's "Aantal ..." columns are published
 /// figures, already protected by CBS.
-fn is_count_column(ind: &Indicator) -> bool {
+pub fn is_count_column(ind: &Indicator) -> bool {
     let id = ind.meta.id.as_str();
     !ind.meta.known && (id == "n" || id.starts_with("n_") || id.ends_with("_n"))
 }
 
-fn is_share(ind: &Indicator) -> bool {
+pub fn is_share(ind: &Indicator) -> bool {
     let id = ind.meta.id.as_str();
     id.starts_with("pct_")
         || id.starts_with("p_")

@@ -5,7 +5,7 @@
 
 use crate::domain::aggregate::{aggregate, Origin};
 use crate::domain::analysis::Analysis;
-use crate::domain::dataset::{Dataset, Indicator};
+use crate::domain::dataset::{is_count_column, is_share, Dataset};
 use crate::domain::pilot::PilotRule;
 use crate::domain::value::{Missing, Value};
 
@@ -56,22 +56,6 @@ pub struct Cells {
     m: usize,
     /// Unit-major: `cells[u * m + j]`.
     cells: Vec<Cell>,
-}
-
-/// Same naming convention as disclosure control at load
-/// (`domain::dataset`): StatLine's "Aantal ..." columns are published
-/// figures, already protected by CBS, so only custom columns count.
-fn is_count_column(ind: &Indicator) -> bool {
-    let id = ind.meta.id.as_str();
-    !ind.meta.known && (id == "n" || id.starts_with("n_") || id.ends_with("_n"))
-}
-
-fn is_share(ind: &Indicator) -> bool {
-    let id = ind.meta.id.as_str();
-    id.starts_with("pct_")
-        || id.starts_with("p_")
-        || id.ends_with("_pct")
-        || ind.meta.unit.trim() == "%"
 }
 
 fn info(ds: &Dataset, a: &Analysis) -> Vec<IndicatorInfo> {
