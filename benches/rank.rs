@@ -10,35 +10,14 @@ use buurtradar::domain::profile::{IndicatorWeight, Profile};
 use buurtradar::domain::score::{IndicatorColumn, Prepared, ScoreInput};
 use buurtradar::domain::uncertainty::stability;
 use buurtradar::domain::value::Direction;
-use buurtradar::io::{load, Inputs, Source};
-use buurtradar::synth::{generate, Scale, SynthSpec};
+use buurtradar::io::load;
+use buurtradar::synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::path::PathBuf;
 use std::time::Duration;
 
-fn national_dir() -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    PathBuf::from(target).join("national-42")
-}
-
 fn bench_rank(c: &mut Criterion) {
-    let dir = national_dir();
-    let s = generate(
-        &SynthSpec {
-            scale: Scale::National,
-            seed: 42,
-        },
-        &dir,
-    )
-    .unwrap();
-    let read = |p: &PathBuf| Source::read(p).unwrap();
-    let ds = load(&Inputs {
-        boundaries: Some(read(&s.boundaries_path)),
-        indicators: vec![read(&s.kerncijfers_path), read(&s.kwb_path)],
-        schools: Some(read(&s.schools_path)),
-        ..Inputs::default()
-    })
-    .unwrap();
+    let (_, inputs) = national_bench_inputs().unwrap();
+    let ds = load(&inputs).unwrap();
     // The units and columns as the analysis builds them.
     let mut profile = Profile::smartstart().unwrap();
     let base = Analysis::run(

@@ -8,8 +8,8 @@
 //! in BUURTRADAR_NATIONAL) and reused, as in `benches/load.rs`.
 
 use buurtradar::domain::profile::Profile;
-use buurtradar::io::{load, Inputs, Source};
-use buurtradar::synth::{generate, Scale, SynthSpec};
+use buurtradar::io::load;
+use buurtradar::synth::national_bench_inputs;
 use buurtradar::tui::action::{Action, Pane};
 use buurtradar::tui::app::App;
 use buurtradar::tui::theme::Theme;
@@ -18,37 +18,13 @@ use buurtradar::tui::Lang;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
-fn national_dir() -> PathBuf {
-    if let Ok(d) = std::env::var("BUURTRADAR_NATIONAL") {
-        return PathBuf::from(d);
-    }
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    PathBuf::from(target).join("national-42")
-}
-
 fn national_app() -> App {
-    let dir = national_dir();
-    let summary = generate(
-        &SynthSpec {
-            scale: Scale::National,
-            seed: 42,
-        },
-        &dir,
-    )
-    .unwrap_or_else(|e| panic!("generating the national set in {}: {e:#}", dir.display()));
-    let read = |p: &PathBuf| Source::read(p).unwrap_or_else(|e| panic!("{e}"));
-    let inputs = Inputs {
-        boundaries: Some(read(&summary.boundaries_path)),
-        indicators: vec![read(&summary.kerncijfers_path), read(&summary.kwb_path)],
-        schools: Some(read(&summary.schools_path)),
-        ..Inputs::default()
-    };
+    let (_, inputs) = national_bench_inputs().unwrap_or_else(|e| panic!("{e:#}"));
     let ds = load(&inputs).unwrap_or_else(|e| panic!("{e}"));
     let started = Instant::now();
     let mut app = App::new(

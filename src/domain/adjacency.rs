@@ -57,21 +57,7 @@ impl Adjacency {
         pairs.extend(shared.iter().filter(|(_, &c)| c >= 2).map(|(p, _)| *p));
         // Slow path for the rest: bounding boxes that touch, then the true
         // distance between the shapes.
-        let entries: Vec<Entry> = areas
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| keep(a))
-            .filter_map(|(i, a)| {
-                let r = a.geometry.as_ref()?.bounding_rect()?;
-                Some(GeomWithData::new(
-                    Rectangle::from_corners(
-                        [r.min().x - tolerance, r.min().y - tolerance],
-                        [r.max().x + tolerance, r.max().y + tolerance],
-                    ),
-                    i,
-                ))
-            })
-            .collect();
+        let entries = expanded_boxes(areas, &keep, tolerance);
         let tree = RTree::bulk_load(entries.clone());
         for e in &entries {
             let i = e.data;
@@ -153,6 +139,25 @@ fn near_vertices(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, tol: f64) -> Vec<
     found
 }
 
+/// Bounding boxes of the kept areas with a shape, grown by `margin` metres.
+fn expanded_boxes(areas: &[Area], keep: &impl Fn(&Area) -> bool, margin: f64) -> Vec<Entry> {
+    areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| keep(a))
+        .filter_map(|(i, a)| {
+            let r = a.geometry.as_ref()?.bounding_rect()?;
+            Some(GeomWithData::new(
+                Rectangle::from_corners(
+                    [r.min().x - margin, r.min().y - margin],
+                    [r.max().x + margin, r.max().y + margin],
+                ),
+                i,
+            ))
+        })
+        .collect()
+}
+
 /// Squared distance from `p` to the segment `a`-`b`: no square roots in
 /// the inner loop of the adjacency scan.
 fn segment_dist2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
@@ -176,21 +181,7 @@ pub fn points_within(
     points: &[(f64, f64)],
     distance: f64,
 ) -> Vec<u32> {
-    let entries: Vec<Entry> = areas
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| keep(a))
-        .filter_map(|(i, a)| {
-            let r = a.geometry.as_ref()?.bounding_rect()?;
-            Some(GeomWithData::new(
-                Rectangle::from_corners(
-                    [r.min().x - distance, r.min().y - distance],
-                    [r.max().x + distance, r.max().y + distance],
-                ),
-                i,
-            ))
-        })
-        .collect();
+    let entries = expanded_boxes(areas, &keep, distance);
     let tree = RTree::bulk_load(entries);
     let mut counts = vec![0u32; areas.len()];
     for &(x, y) in points {

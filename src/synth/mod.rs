@@ -208,3 +208,32 @@ impl Paths {
         Ok(())
     }
 }
+
+/// The national benchmark set, generated once into `$BUURTRADAR_NATIONAL`
+/// or `$CARGO_TARGET_DIR/national-42` and read back as load inputs. Every
+/// benchmark starts here, so they all measure the same files.
+pub fn national_bench_inputs() -> Result<(SynthSummary, crate::io::Inputs)> {
+    let dir = match std::env::var("BUURTRADAR_NATIONAL") {
+        Ok(d) => PathBuf::from(d),
+        Err(_) => {
+            let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+            PathBuf::from(target).join("national-42")
+        }
+    };
+    let summary = generate(
+        &SynthSpec {
+            scale: Scale::National,
+            seed: 42,
+        },
+        &dir,
+    )
+    .with_context(|| format!("generating the national set in {}", dir.display()))?;
+    let read = |p: &PathBuf| crate::io::Source::read(p).map_err(anyhow::Error::from);
+    let inputs = crate::io::Inputs {
+        boundaries: Some(read(&summary.boundaries_path)?),
+        indicators: vec![read(&summary.kerncijfers_path)?, read(&summary.kwb_path)?],
+        schools: Some(read(&summary.schools_path)?),
+        ..crate::io::Inputs::default()
+    };
+    Ok((summary, inputs))
+}
