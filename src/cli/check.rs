@@ -25,7 +25,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
         ReportFormat::Json => serde_json::to_string_pretty(&ds.report)? + "\n",
         ReportFormat::Table => render_table(&ds.report, args.all)?,
     };
-    print!("{out}");
+    super::write_stdout(&out)?;
     Ok(())
 }
 

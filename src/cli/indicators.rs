@@ -52,6 +52,6 @@ pub fn render(format: ReportFormat) -> anyhow::Result<String> {
 }
 
 pub fn run(args: IndicatorsArgs) -> anyhow::Result<()> {
-    print!("{}", render(args.format)?);
+    super::write_stdout(&render(args.format)?)?;
     Ok(())
 }

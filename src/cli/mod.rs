@@ -16,3 +16,14 @@ pub enum ReportFormat {
     Table,
     Json,
 }
+
+/// Write a command's output to stdout. Unlike `print!`, a closed pipe
+/// (`| head`) comes back as an error for `main` to treat as a normal end,
+/// not a panic.
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

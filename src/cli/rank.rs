@@ -45,7 +45,7 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
         RankFormat::Json => exported(&ds, &a, &inputs, &args, Format::Json)?,
         RankFormat::Md => markdown(&ds, &a)?,
     };
-    print!("{out}");
+    super::write_stdout(&out)?;
     Ok(())
 }
 

@@ -112,7 +112,7 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
         TeamFormat::Table => text(&a, &report, allocation.as_ref(), false)?,
         TeamFormat::Md => text(&a, &report, allocation.as_ref(), true)?,
     };
-    print!("{out}");
+    super::write_stdout(&out)?;
     Ok(())
 }
 
