@@ -89,6 +89,14 @@ fn fnum(v: Option<f64>, decimals: usize) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// The 5-95% rank interval as "3-7", or "-" without a Monte Carlo.
+fn interval(r: &UnitRow) -> String {
+    match (r.rank_p05, r.rank_p95) {
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        _ => "-".into(),
+    }
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
@@ -204,10 +212,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
             truncate(&r.name, 16),
             truncate(&r.gemeente, 10),
             fnum(r.score, 2),
-            match (r.rank_p05, r.rank_p95) {
-                (Some(a), Some(b)) => format!("{a}-{b}"),
-                _ => "-".into(),
-            },
+            interval(r),
             fnum(r.p_top_k, 2),
             opt(r.schools),
             fnum(r.inhabitants, 0),
@@ -315,10 +320,7 @@ fn markdown(ds: &Dataset, a: &Analysis) -> anyhow::Result<String> {
             r.name.replace('|', "/"),
             r.gemeente,
             fnum(r.score, 2),
-            match (r.rank_p05, r.rank_p95) {
-                (Some(a), Some(b)) => format!("{a}-{b}"),
-                _ => "-".into(),
-            },
+            interval(r),
             fnum(r.p_top_k, 2),
             opt(r.schools),
             fnum(r.inhabitants, 0),
