@@ -145,6 +145,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Re-run the analysis under the next pilot rule, keeping the weights.
+    CycleRule,
     SaveProfile,
     Export,
     StabilityDone {

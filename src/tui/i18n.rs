@@ -322,6 +322,12 @@ impl Texts {
             Desc::ZoomIn => ("in", "inzoomen", "in", "zoom in"),
             Desc::ZoomOut => ("uit", "uitzoomen", "out", "zoom out"),
             Desc::ZoomReset => ("", "hele kaart", "", "whole map"),
+            Desc::Rule => (
+                "eenheid",
+                "pilot-eenheid wisselen (buurt/wijk/gebied)",
+                "unit",
+                "switch pilot unit (buurt/wijk/area)",
+            ),
             Desc::Schools => (
                 "scholen",
                 "scholen tonen/verbergen",
@@ -482,6 +488,10 @@ impl Texts {
             Lang::Nl => format!("Exporteren mislukt: {e}"),
             Lang::En => format!("Export failed: {e}"),
         }
+    }
+
+    pub fn rule_label(&self) -> &'static str {
+        self.pick("Pilot-eenheid", "Pilot unit")
     }
 
     pub fn exporting(&self) -> &'static str {

@@ -64,6 +64,8 @@ pub enum Desc {
     ZoomOut,
     ZoomReset,
     Schools,
+    /// Switch the pilot unit: buurt, catchment, wijk, contiguous area.
+    Rule,
     WeightCursor,
     WeightStep,
     WeightStep5,
@@ -433,6 +435,7 @@ impl Keymap {
             ));
         }
         v.extend([
+            b(Global, &[Key::ch('u')], A::CycleRule, Desc::Rule, false),
             b(Global, &[Key::ch('s')], A::SaveProfile, Desc::Save, true),
             b(Global, &[Key::ch('e')], A::Export, Desc::Export, true),
             b(Global, &[Key::ch('?')], A::ToggleHelp, Desc::Help, true),

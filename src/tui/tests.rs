@@ -913,3 +913,30 @@ fn scrolling_is_bounded() {
     act(&mut app, &[Action::Scroll(-10_000)]);
     assert_eq!(app.scroll.detail, 0);
 }
+
+#[test]
+fn cycling_the_pilot_rule_keeps_the_weights_and_changes_the_units() {
+    use crate::domain::pilot::PilotRule;
+    let mut app = app();
+    let j = weight_index(&app, "youth_care_pct");
+    app.weight_cursor = j;
+    act(
+        &mut app,
+        &[Action::Focus(Pane::Weights), Action::WeightStep(5.0)],
+    );
+    let w = app.weights[j];
+    let buurten = app.analysis.units.len();
+    let effects = act(&mut app, &[Action::CycleRule]);
+    assert_eq!(app.analysis.rule, PilotRule::Catchment);
+    assert!(matches!(effects.as_slice(), [Effect::Stability { .. }]));
+    assert_eq!(app.weights[weight_index(&app, "youth_care_pct")], w);
+    act(&mut app, &[Action::CycleRule]);
+    assert_eq!(app.analysis.rule, PilotRule::Wijk);
+    assert!(
+        app.analysis.units.len() < buurten,
+        "wijken are fewer than buurten"
+    );
+    act(&mut app, &[Action::CycleRule, Action::CycleRule]);
+    assert_eq!(app.analysis.rule, PilotRule::Buurt);
+    assert_eq!(app.analysis.units.len(), buurten);
+}

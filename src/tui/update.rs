@@ -142,6 +142,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Scroll(d) => scroll(app, d),
         Action::Mouse { kind, column, row } => mouse(app, kind, column, row),
         Action::SaveProfile => return save_profile(app),
+        Action::CycleRule => return cycle_rule(app),
         Action::Export => {
             info(app, texts(app.lang).exporting().to_string());
             return Some(Effect::Export {
@@ -420,6 +421,43 @@ fn apply_weights(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
     Some(Effect::Stability {
         generation: app.generation,
     })
+}
+
+/// The next pilot rule, as if the user had launched with `--rule`: a new
+/// analysis of the same data with the current weights. Selection, filters
+/// and map view start afresh because the units themselves change.
+fn cycle_rule(app: &mut App) -> Option<Effect> {
+    use crate::domain::pilot::PilotRule;
+    let mut p = app.analysis.profile.clone();
+    for (id, &w) in app.analysis.prepared.indicators().iter().zip(&app.weights) {
+        p.set_weight(id, w);
+    }
+    let all = PilotRule::ALL;
+    let next = all
+        .iter()
+        .position(|r| *r == p.pilot.rule)
+        .map(|i| all[(i + 1) % all.len()])
+        .unwrap_or_default();
+    p.pilot.rule = next;
+    match App::new(app.ds.clone(), app.inputs.clone(), p, app.lang, app.theme) {
+        Ok(mut fresh) => {
+            fresh.size = app.size;
+            fresh.focus = app.focus;
+            fresh.side = app.side;
+            fresh.info = app.info;
+            fresh.generation = app.generation + 1;
+            fresh.stability_running = true;
+            *app = fresh;
+            info(app, format!("{}: {next}", texts(app.lang).rule_label()));
+            Some(Effect::Stability {
+                generation: app.generation,
+            })
+        }
+        Err(e) => {
+            error(app, format!("{}: {e:#}", texts(app.lang).rule_label()));
+            None
+        }
+    }
 }
 
 fn save_profile(app: &mut App) -> Option<Effect> {
