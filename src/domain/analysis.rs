@@ -730,15 +730,24 @@ impl Analysis {
         }
     }
 
-    /// All units: ranked ones by rank, then the rest by code.
-    pub fn rows(&self, ds: &Dataset) -> Vec<UnitRow> {
+    /// Every unit index in the order all outputs list them: ranked units by
+    /// rank, then the unranked by code.
+    pub fn display_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = self.ranking.order.clone();
         let mut rest: Vec<usize> = (0..self.units.len())
             .filter(|u| self.ranking.units[*u].rank.is_none())
             .collect();
         rest.sort_by(|a, b| self.units[*a].code.cmp(&self.units[*b].code));
         order.extend(rest);
-        order.into_iter().map(|u| self.row(ds, u)).collect()
+        order
+    }
+
+    /// All units, in `display_order`.
+    pub fn rows(&self, ds: &Dataset) -> Vec<UnitRow> {
+        self.display_order()
+            .into_iter()
+            .map(|u| self.row(ds, u))
+            .collect()
     }
 }
 
