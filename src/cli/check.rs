@@ -1,6 +1,6 @@
 //! `buurtradar check`: what the inputs hold and everything that did not fit.
 
-use super::inputs::InputArgs;
+use crate::args::InputArgs;
 use super::ReportFormat;
 use crate::domain::report::LoadReport;
 use crate::io::load;

@@ -2,8 +2,8 @@
 //! geojson, svg or html, with provenance, written atomically. Disclosure
 //! control is checked on exactly what is about to be written.
 
-use super::inputs::InputArgs;
-use super::profile_args::ProfileArgs;
+use crate::args::InputArgs;
+use crate::args::ProfileArgs;
 use super::teams::load_catalogue;
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::teams::TeamSettings;

@@ -3,8 +3,6 @@
 pub mod check;
 pub mod export;
 pub mod indicators;
-pub mod inputs;
-pub mod profile_args;
 pub mod rank;
 pub mod teams;
 

@@ -1,8 +1,8 @@
 //! `buurtradar rank`: the ranking, why each unit is where it is, and how
 //! stable the shortlist is when the weights are argued about.
 
-use super::inputs::InputArgs;
-use super::profile_args::ProfileArgs;
+use crate::args::InputArgs;
+use crate::args::ProfileArgs;
 use crate::domain::analysis::{Analysis, RunOptions, UnitRow};
 use crate::domain::dataset::Dataset;
 use crate::domain::teams::{RoleCatalogue, TeamSettings};

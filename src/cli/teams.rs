@@ -1,8 +1,8 @@
 //! `buurtradar teams`: the team each selected unit's figures call for, with
 //! the reason for every member.
 
-use super::inputs::InputArgs;
-use super::profile_args::ProfileArgs;
+use crate::args::InputArgs;
+use crate::args::ProfileArgs;
 use crate::domain::analysis::{unit_index, Analysis, RunOptions};
 use crate::domain::teams::{
     allocate, Allocation, CheckStatus, Member, Pool, RoleCatalogue, TeamReport, TeamSettings,

@@ -6,8 +6,8 @@
 //! may hand back an [`action::Effect`] (file writes, the Monte Carlo) that the
 //! loop in [`terminal`] runs; the [`widgets`] only read the app.
 
-use crate::cli::inputs::InputArgs;
-use crate::cli::profile_args::ProfileArgs;
+use crate::args::InputArgs;
+use crate::args::ProfileArgs;
 use clap::{Args, ValueEnum};
 
 pub mod action;

@@ -1,0 +1,9 @@
+//! Command-line flags shared by the commands and the terminal app: which
+//! inputs to load and which profile to rank with. Both front ends parse
+//! these, so they live below both.
+
+pub mod inputs;
+pub mod profile;
+
+pub use inputs::InputArgs;
+pub use profile::ProfileArgs;

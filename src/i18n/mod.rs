@@ -1,0 +1,1 @@
+//! The Dutch/English string catalogue shared by every front end.
