@@ -41,6 +41,6 @@ mod tests;
 
 pub use monte_carlo::stability;
 pub use result::{
-    EligibleStability, IndicatorSensitivity, RankSpread, Stability, StabilityLabel,
-    UnitStability, OUT_BELOW, ROBUST_IN,
+    EligibleStability, IndicatorSensitivity, RankSpread, Stability, StabilityLabel, UnitStability,
+    OUT_BELOW, ROBUST_IN,
 };

@@ -296,8 +296,6 @@ fn sensitivity_detects_a_decisive_indicator() {
     assert_eq!(by_id("c").share_changed, 0.0);
 }
 
-
-
 #[test]
 fn mismatched_ranking_and_bad_settings_are_errors() {
     let (s, p) = setup(20, 3);
