@@ -9,7 +9,7 @@
 
 use buurtradar::domain::profile::Profile;
 use buurtradar::io::load;
-use buurtradar::synth::national_bench_inputs;
+use buurtradar_synth::national_bench_inputs;
 use buurtradar::tui::action::{Action, Pane};
 use buurtradar::tui::app::App;
 use buurtradar::tui::theme::Theme;

@@ -8,5 +8,4 @@ pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod present;
-pub mod synth;
 pub mod tui;
