@@ -7,7 +7,7 @@
 //! in BUURTRADAR_NATIONAL) and reused.
 
 use buurtradar::io::{load, Inputs};
-use buurtradar::synth::national_bench_inputs;
+use buurtradar_synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 

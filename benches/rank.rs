@@ -11,7 +11,7 @@ use buurtradar::domain::score::{IndicatorColumn, Prepared, ScoreInput};
 use buurtradar::domain::uncertainty::stability;
 use buurtradar::domain::value::Direction;
 use buurtradar::io::load;
-use buurtradar::synth::national_bench_inputs;
+use buurtradar_synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 

@@ -9,12 +9,12 @@
 
 use buurtradar::domain::profile::Profile;
 use buurtradar::io::load;
-use buurtradar::synth::national_bench_inputs;
 use buurtradar::tui::action::{Action, Pane};
 use buurtradar::tui::app::App;
 use buurtradar::tui::theme::Theme;
 use buurtradar::tui::update::update;
 use buurtradar::tui::Lang;
+use buurtradar_synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;

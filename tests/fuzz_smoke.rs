@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use buurtradar::domain::profile::Profile;
 use buurtradar::domain::teams::{Pool, RoleCatalogue};
 use buurtradar::io::boundaries::read_boundaries;
@@ -48,19 +50,21 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec())),
     );
-    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-    match std::fs::read_dir(&real) {
-        Ok(dir) => {
-            let mut files: Vec<PathBuf> = dir
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "geojson"))
-                .collect();
-            files.sort();
-            for p in files {
-                v.push((p.display().to_string(), std::fs::read(&p).unwrap()));
-            }
+    let real = common::real_dir();
+    if common::require(
+        &format!("real-file seeds in {}", real.display()),
+        common::REAL_DATA_HOWTO,
+        real.is_dir(),
+    ) {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&real)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "csv" || e == "geojson"))
+            .collect();
+        files.sort();
+        for p in files {
+            v.push((p.display().to_string(), std::fs::read(&p).unwrap()));
         }
-        Err(_) => eprintln!("SKIPPED real-file seeds: {} not found", real.display()),
     }
     v
 }

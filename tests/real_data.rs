@@ -1,7 +1,10 @@
 //! Loads the real public files in ../shared/real (see its README) and checks
-//! the counts that README states. Skips, saying so, when the folder is absent.
+//! the counts that README states. Skips, saying so, when the folder is absent
+//! (and fails under `CI=true`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use buurtradar::domain::dataset::{Dataset, Level};
 use buurtradar::domain::value::{Missing, Value};
@@ -10,19 +13,9 @@ use buurtradar::io::crs::Crs;
 use buurtradar::io::{load, Inputs, Source};
 use geo::{Area, Contains, InteriorPoint};
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 fn real(file: &str) -> Option<Source> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real")
-        .join(file);
-    if !p.exists() {
-        eprintln!(
-            "SKIPPED: {} not found (../shared/real is absent)",
-            p.display()
-        );
-        return None;
-    }
+    let p = common::real_file(file)?;
     Some(Source::read(&p).expect("readable real file"))
 }
 
@@ -158,9 +151,9 @@ fn every_school_lands_in_a_buurt_of_its_own_gemeente() {
         .iter()
         .filter(|a| a.gemeente_code == "GM0855" && a.schools.unwrap_or(0) >= 3)
         .count();
-    assert!(
-        (1..=3).contains(&tilburg_3plus),
-        "{tilburg_3plus} Tilburg buurten with >= 3 schools"
+    assert_eq!(
+        tilburg_3plus, 2,
+        "Tilburg buurten with at least 3 primary schools"
     );
 }
 
@@ -305,10 +298,10 @@ fn pilot_rules_on_real_tilburg() {
             .count(),
         254
     );
-    let n = within.ranking.eligible_count();
-    assert!(
-        n < 3,
-        "within-buurt rule gives {n} candidates: expected fewer than the top 3"
+    assert_eq!(
+        within.ranking.eligible_count(),
+        2,
+        "the within-buurt rule finds fewer candidates than the top 3"
     );
     assert!(
         within
@@ -318,13 +311,13 @@ fn pilot_rules_on_real_tilburg() {
         "{:?}",
         within.notes
     );
-    for rule in [PilotRule::Catchment, PilotRule::Wijk, PilotRule::Contiguous] {
+    for (rule, candidates) in [
+        (PilotRule::Catchment, 57),
+        (PilotRule::Wijk, 4),
+        (PilotRule::Contiguous, 8),
+    ] {
         let a = eligible(rule);
-        assert!(
-            a.ranking.eligible_count() >= 3,
-            "{rule:?}: {} candidates",
-            a.ranking.eligible_count()
-        );
+        assert_eq!(a.ranking.eligible_count(), candidates, "{rule:?}");
         assert_eq!(a.ranking.shortlist.len(), 3, "{rule:?}");
         for &u in &a.ranking.shortlist {
             assert!(a.units[u].primary_schools.unwrap() >= 3);
@@ -361,6 +354,20 @@ fn candidate_counts_per_rule_on_real_tilburg() {
             .unwrap()
             .1
     };
+    // Tilburg buurten (or units) with at least 2, 3, 4 primary schools.
+    let table: Vec<(PilotRule, [usize; 3])> = PilotRule::ALL
+        .into_iter()
+        .map(|r| (r, [at(r, 2), at(r, 3), at(r, 4)]))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            (PilotRule::Buurt, [8, 2, 0]),
+            (PilotRule::Catchment, [127, 57, 21]),
+            (PilotRule::Wijk, [19, 4, 1]),
+            (PilotRule::Contiguous, [19, 8, 5]),
+        ]
+    );
     // More schools asked, fewer candidates, for every rule.
     for r in PilotRule::ALL {
         assert!(at(r, 2) >= at(r, 3) && at(r, 3) >= at(r, 4), "{r:?}: {c:?}");

@@ -3,7 +3,9 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys,
 //! read back with `capture-pane`; afterwards the terminal must be as it
 //! was (shell back, alternate screen left, raw mode and mouse capture off).
-//! Skipped when tmux is not installed.
+//! Skipped when tmux is not installed (a failure under `CI=true`).
+
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -123,8 +125,7 @@ fn binary() -> String {
 
 #[test]
 fn keys_drive_the_app_and_the_terminal_is_restored() {
-    if !have_tmux() {
-        println!("SKIPPED: tmux not installed");
+    if !common::require("tmux", common::TMUX_HOWTO, have_tmux()) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -196,8 +197,7 @@ fn keys_drive_the_app_and_the_terminal_is_restored() {
 
 #[test]
 fn ctrl_c_and_sigterm_restore_the_terminal() {
-    if !have_tmux() {
-        println!("SKIPPED: tmux not installed");
+    if !common::require("tmux", common::TMUX_HOWTO, have_tmux()) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,8 @@ use super::disclosure::DisclosureSummary;
 use super::{ExportContext, ExportError, Format};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::time::{SystemTime, UNIX_EPOCH};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 /// Findings listed in the provenance; a few hundred names would bury the rest.
 const LISTED_FINDINGS: usize = 50;
@@ -65,12 +66,7 @@ pub struct Provenance {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 fn record(role: &str, src: &crate::io::Source) -> InputRecord {
@@ -121,7 +117,7 @@ impl Provenance {
         Ok(Provenance {
             tool: format!("buurtradar {}", env!("CARGO_PKG_VERSION")),
             format: format.id().to_string(),
-            created: (!ctx.options.reproducible).then(now_utc),
+            created: (!ctx.options.reproducible).then(now_utc).transpose()?,
             reproducible: ctx.options.reproducible,
             rule: a.rule.id().to_string(),
             draws,
@@ -169,34 +165,17 @@ fn profile_name(toml_text: &str) -> String {
         .unwrap_or_default()
 }
 
-pub fn now_utc() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    format_utc(secs)
+pub fn now_utc() -> Result<String, ExportError> {
+    format_utc(OffsetDateTime::now_utc().unix_timestamp())
 }
 
-/// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (proleptic
-/// Gregorian, Howard Hinnant's days-to-civil algorithm).
-pub fn format_utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+/// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`: RFC 3339 in UTC,
+/// which omits the fraction for whole seconds.
+pub fn format_utc(secs: i64) -> Result<String, ExportError> {
+    OffsetDateTime::from_unix_timestamp(secs)
+        .map_err(|e| ExportError::Other(format!("creation time {secs}: {e}")))?
+        .format(&Rfc3339)
+        .map_err(|e| ExportError::Other(format!("creation time {secs}: {e}")))
 }
 
 #[cfg(test)]
@@ -205,10 +184,22 @@ mod tests {
 
     #[test]
     fn utc_dates() {
-        assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
-        assert_eq!(format_utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(format_utc(1_709_251_199), "2024-02-29T23:59:59Z");
-        assert_eq!(format_utc(4_102_444_800), "2100-01-01T00:00:00Z");
+        assert_eq!(format_utc(0).unwrap(), "1970-01-01T00:00:00Z");
+        assert_eq!(format_utc(951_782_400).unwrap(), "2000-02-29T00:00:00Z");
+        assert_eq!(format_utc(1_709_251_199).unwrap(), "2024-02-29T23:59:59Z");
+        assert_eq!(format_utc(4_102_444_800).unwrap(), "2100-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn now_has_the_same_shape() {
+        let now = now_utc().unwrap();
+        assert_eq!(now.len(), "1970-01-01T00:00:00Z".len(), "{now}");
+        assert!(now.ends_with('Z') && now.as_bytes()[10] == b'T', "{now}");
+    }
+
+    #[test]
+    fn a_date_past_year_9999_is_an_error_not_a_wrong_string() {
+        assert!(format_utc(253_402_300_800).is_err());
     }
 
     #[test]

@@ -212,7 +212,7 @@ impl Paths {
 /// The national benchmark set, generated once into `$BUURTRADAR_NATIONAL`
 /// or `$CARGO_TARGET_DIR/national-42` and read back as load inputs. Every
 /// benchmark starts here, so they all measure the same files.
-pub fn national_bench_inputs() -> Result<(SynthSummary, crate::io::Inputs)> {
+pub fn national_bench_inputs() -> Result<(SynthSummary, buurtradar::io::Inputs)> {
     let dir = match std::env::var("BUURTRADAR_NATIONAL") {
         Ok(d) => PathBuf::from(d),
         Err(_) => {
@@ -228,12 +228,12 @@ pub fn national_bench_inputs() -> Result<(SynthSummary, crate::io::Inputs)> {
         &dir,
     )
     .with_context(|| format!("generating the national set in {}", dir.display()))?;
-    let read = |p: &PathBuf| crate::io::Source::read(p).map_err(anyhow::Error::from);
-    let inputs = crate::io::Inputs {
+    let read = |p: &PathBuf| buurtradar::io::Source::read(p).map_err(anyhow::Error::from);
+    let inputs = buurtradar::io::Inputs {
         boundaries: Some(read(&summary.boundaries_path)?),
         indicators: vec![read(&summary.kerncijfers_path)?, read(&summary.kwb_path)?],
         schools: Some(read(&summary.schools_path)?),
-        ..crate::io::Inputs::default()
+        ..buurtradar::io::Inputs::default()
     };
     Ok((summary, inputs))
 }

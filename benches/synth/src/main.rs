@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use buurtradar::synth::{generate, Scale, SynthSpec, SynthSummary};
+use buurtradar_synth::{generate, Scale, SynthSpec, SynthSummary};
 use clap::{Parser, ValueEnum};
 
 /// Generate synthetic CBS-style boundaries, statistics and schools.
