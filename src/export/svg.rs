@@ -5,8 +5,8 @@
 //! holes stay holes). Drawn from Rijksdriehoek metres, north up, into pixel
 //! coordinates, simplified to a third of a pixel.
 
+use super::escape::{xml_escape, xml_text};
 use super::geometry::{background, in_scope, unit_shape};
-use super::text::{xml_escape, xml_text};
 use super::{Document, ExportError, Exporter, Format};
 use geo::{BoundingRect, InteriorPoint, MultiPolygon, Rect, Simplify};
 use std::fmt::Write;
