@@ -175,3 +175,22 @@ fn every_rule_runs_on_the_sample() {
         assert!(out.starts_with("rank,eligible_rank,code"), "{rule}");
     }
 }
+
+#[test]
+fn rank_as_markdown_is_the_export_memo() {
+    let (code, rank, err) = run(&["rank", "--draws", "50", "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, export, err) = run(&[
+        "export",
+        "--draws",
+        "50",
+        "--reproducible",
+        "--format",
+        "md",
+        "--out",
+        "-",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(rank, export);
+    assert!(rank.contains("## Provenance"), "{rank}");
+}

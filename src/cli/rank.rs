@@ -8,6 +8,8 @@ use crate::domain::dataset::Dataset;
 use crate::domain::teams::{RoleCatalogue, TeamSettings};
 use crate::export::{render, ExportContext, ExportOptions, Format};
 use crate::io::{load, Inputs, Source};
+use crate::present::DecimalMark::Point;
+use crate::present::{fit, method_lines, number, optional, rank_interval, status_brief, TILDE};
 use clap::{Args, ValueEnum};
 use std::fmt::Write;
 
@@ -28,8 +30,9 @@ pub struct RankArgs {
     pub profile: ProfileArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: RankFormat,
-    /// Rows in the table (csv/json always carry every unit, and the values
-    /// and team of each, as `buurtradar export` writes them).
+    /// Rows in the table (csv/json/md are written as `buurtradar export`
+    /// writes them: csv/json with every unit, its values and team; md as
+    /// the memo).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
 }
@@ -43,13 +46,13 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
         RankFormat::Table => table(&ds, &a, args.limit)?,
         RankFormat::Csv => exported(&ds, &a, &inputs, &args, Format::Csv)?,
         RankFormat::Json => exported(&ds, &a, &inputs, &args, Format::Json)?,
-        RankFormat::Md => markdown(&ds, &a)?,
+        RankFormat::Md => exported(&ds, &a, &inputs, &args, Format::Md)?,
     };
     super::write_stdout(&out)?;
     Ok(())
 }
 
-/// csv and json are the exporters' own (same columns, same disclosure
+/// csv, json and md are the exporters' own (same content, same disclosure
 /// check as `buurtradar export`), without a timestamp so that the same
 /// inputs always print the same bytes.
 fn exported(
@@ -78,89 +81,6 @@ fn exported(
         },
     };
     Ok(String::from_utf8(render(&ctx, format)?)?)
-}
-
-fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_else(|| "-".into())
-}
-
-fn fnum(v: Option<f64>, decimals: usize) -> String {
-    v.map(|x| format!("{x:.decimals$}"))
-        .unwrap_or_else(|| "-".into())
-}
-
-/// The 5-95% rank interval as "3-7", or "-" without a Monte Carlo.
-fn interval(r: &UnitRow) -> String {
-    match (r.rank_p05, r.rank_p95) {
-        (Some(a), Some(b)) => format!("{a}-{b}"),
-        _ => "-".into(),
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('~');
-        t
-    }
-}
-
-/// The header lines every format repeats: method, rule, scope, notes.
-pub fn method_lines(a: &Analysis) -> Vec<String> {
-    let p = &a.profile;
-    let weights: Vec<String> = a
-        .ranking
-        .indicators
-        .iter()
-        .zip(&a.ranking.weights)
-        .map(|(i, w)| format!("{i} {w}"))
-        .collect();
-    let scope = if p.eligibility.gemeenten.is_empty() {
-        "all gemeenten".to_string()
-    } else {
-        p.eligibility.gemeenten.join(", ")
-    };
-    let mut v = vec![
-        format!(
-            "Profile {}: {} normalisation, {} mean, reference {:?}, top {}",
-            p.name,
-            a.ranking.method.label(),
-            match a.ranking.aggregation {
-                crate::domain::profile::Aggregation::Arithmetic => "arithmetic",
-                crate::domain::profile::Aggregation::Geometric => "geometric",
-            },
-            p.normalisation.reference,
-            a.ranking.top_k
-        ),
-        format!("Weights: {}", weights.join(", ")),
-        format!(
-            "Unit: {} ({}); scope: {scope}; minimum {} primary schools, {} inhabitants, {} children 0-15",
-            a.rule.unit_plural(),
-            a.rule,
-            p.eligibility.min_primary_schools,
-            p.eligibility.min_inhabitants,
-            p.eligibility.min_children_0_15
-        ),
-        format!(
-            "{} ranked, {} eligible, shortlist {}",
-            a.ranking.ranked_count(),
-            a.ranking.eligible_count(),
-            a.ranking.shortlist.len()
-        ),
-    ];
-    if let Some(s) = &a.stability {
-        v.push(format!(
-            "Stability: {} draws, seed {}, concentration {}{}; the shortlist is unchanged in {:.0}% of draws",
-            s.draws,
-            s.seed,
-            s.concentration,
-            if s.vary_normalisation { ", normalisation varied" } else { "" },
-            s.same_shortlist_share * 100.0
-        ));
-    }
-    v
 }
 
 fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
@@ -196,28 +116,20 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         .map(|(_, r)| r)
         .collect();
     for r in &shown {
-        let status = if r.shortlisted {
-            format!("* {}", r.label.as_deref().unwrap_or("shortlist"))
-        } else if r.eligible {
-            r.label.clone().unwrap_or_else(|| "eligible".into())
-        } else {
-            let first = r.reasons.first().map(String::as_str).unwrap_or("");
-            truncate(&first.replace(" primary schools", " schools"), 14)
-        };
         writeln!(
             o,
             "{:>4} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
-            opt(r.rank),
-            truncate(&r.code, 12),
-            truncate(&r.name, 16),
-            truncate(&r.gemeente, 10),
-            fnum(r.score, 2),
-            interval(r),
-            fnum(r.p_top_k, 2),
-            opt(r.schools),
-            fnum(r.inhabitants, 0),
-            fnum(r.children_0_15, 0),
-            status
+            optional(r.rank),
+            fit(&r.code, 12, TILDE),
+            fit(&r.name, 16, TILDE),
+            fit(&r.gemeente, 10, TILDE),
+            number(r.score, 2, Point),
+            rank_interval(r.rank_p05, r.rank_p95),
+            number(r.p_top_k, 2, Point),
+            optional(r.schools),
+            number(r.inhabitants, 0, Point),
+            number(r.children_0_15, 0, Point),
+            status_brief(r, 14)
         )?;
     }
     let unranked = rows.iter().filter(|r| r.rank.is_none()).count();
@@ -287,44 +199,6 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
             o,
             "{} seed buurten could not grow into an area (see --format json)",
             a.failed_seeds.len()
-        )?;
-    }
-    Ok(o)
-}
-
-fn markdown(ds: &Dataset, a: &Analysis) -> anyhow::Result<String> {
-    let mut o = String::new();
-    writeln!(o, "## Ranking\n")?;
-    for l in method_lines(a) {
-        writeln!(o, "- {l}")?;
-    }
-    for n in &a.notes {
-        writeln!(o, "- **Note:** {n}")?;
-    }
-    writeln!(o)?;
-    writeln!(o, "| rank | code | name | gemeente | score | rank 5-95% | P(top {}) | schools | inhabitants | status |", a.ranking.top_k)?;
-    writeln!(o, "|---:|---|---|---|---:|---:|---:|---:|---:|---|")?;
-    for r in a.rows(ds).iter().filter(|r| r.rank.is_some()) {
-        let status = if r.shortlisted {
-            format!("**shortlist** ({})", r.label.as_deref().unwrap_or("-"))
-        } else if r.eligible {
-            r.label.clone().unwrap_or_else(|| "eligible".into())
-        } else {
-            r.reasons.join("; ")
-        };
-        writeln!(
-            o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            opt(r.rank),
-            r.code,
-            r.name.replace('|', "/"),
-            r.gemeente,
-            fnum(r.score, 2),
-            interval(r),
-            fnum(r.p_top_k, 2),
-            opt(r.schools),
-            fnum(r.inhabitants, 0),
-            status
         )?;
     }
     Ok(o)

@@ -4,10 +4,9 @@
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
 use crate::domain::analysis::{unit_index, Analysis, RunOptions};
-use crate::domain::teams::{
-    allocate, Allocation, CheckStatus, Member, Pool, RoleCatalogue, TeamReport, TeamSettings,
-};
+use crate::domain::teams::{allocate, Allocation, Pool, RoleCatalogue, TeamReport, TeamSettings};
 use crate::io::load;
+use crate::present::{figure, reason_lines, unit_facts};
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -133,42 +132,6 @@ fn json(a: &Analysis, r: &TeamReport, alloc: Option<&Allocation>) -> anyhow::Res
     })? + "\n")
 }
 
-fn f(v: Option<f64>) -> String {
-    match v {
-        Some(x) if x.abs() >= 100.0 => format!("{x:.0}"),
-        Some(x) => format!("{x:.1}"),
-        None => "-".into(),
-    }
-}
-
-/// "youth_care_pct 21.3 (gemeente 12.1, all 11.8; z 1.6, threshold z_above 1)"
-pub fn reason_text(m: &Member) -> Vec<String> {
-    m.reasons
-        .iter()
-        .filter(|c| c.status == CheckStatus::Met)
-        .map(|c| {
-            let unit = if c.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", c.unit)
-            };
-            format!(
-                "{} {}{unit} (gemeente {}, all {}; z {}, P{}; rule {} {})",
-                c.indicator,
-                f(c.value),
-                f(c.gemeente_value),
-                f(c.overall_value),
-                c.z.map(|z| format!("{z:.1}")).unwrap_or_else(|| "-".into()),
-                c.percentile
-                    .map(|p| format!("{p:.0}"))
-                    .unwrap_or_else(|| "-".into()),
-                c.threshold.kind.key(),
-                c.threshold.value
-            )
-        })
-        .collect()
-}
-
 fn text(
     a: &Analysis,
     r: &TeamReport,
@@ -188,15 +151,7 @@ fn text(
             p.buurt_code,
             p.buurt_name,
             facts
-                .map(|u| format!(
-                    " - {}, {} primary schools, {} inhabitants, {} children 0-15",
-                    u.gemeente_name,
-                    u.primary_schools
-                        .map(|s| s.to_string())
-                        .unwrap_or_else(|| "?".into()),
-                    f(u.inhabitants),
-                    f(u.children_0_15)
-                ))
+                .map(|u| format!(" - {}", unit_facts(u)))
                 .unwrap_or_default()
         )?;
         if md {
@@ -207,7 +162,7 @@ fn text(
                 writeln!(o, "{b}{} / {} (always)", m.name_nl, m.name_en)?;
             } else {
                 writeln!(o, "{b}{} / {}", m.name_nl, m.name_en)?;
-                for reason in reason_text(m) {
+                for reason in reason_lines(m) {
                     writeln!(o, "{b}    because {reason}")?;
                 }
             }
@@ -231,7 +186,7 @@ fn text(
                         format!(
                             "{} {} vs {} {}",
                             c.indicator,
-                            f(c.value),
+                            figure(c.value),
                             c.threshold.kind.key(),
                             c.threshold.value
                         )

@@ -8,6 +8,7 @@ use crate::domain::analysis::Analysis;
 use crate::domain::dataset::{is_count_column, is_share, Dataset};
 use crate::domain::pilot::PilotRule;
 use crate::domain::value::{Missing, Value};
+use crate::present::figure;
 
 /// How an absent figure is written. Suppressed cells say exactly
 /// "suppressed": a reader must never take them for 0 or for a gap in the data.
@@ -15,6 +16,22 @@ pub fn missing_text(m: Missing) -> &'static str {
     match m {
         Missing::Suppressed => "suppressed",
         other => other.label(),
+    }
+}
+
+/// A cell for reading: the figure, or why it is absent.
+pub fn cell_text(v: Value) -> String {
+    match v {
+        Value::Num(x) => figure(Some(x)),
+        Value::Missing(m) => missing_text(m).to_string(),
+    }
+}
+
+/// A cell for machines: full precision (shortest round-trip form).
+pub fn cell_exact(v: Value) -> String {
+    match v {
+        Value::Num(x) => format!("{x}"),
+        Value::Missing(m) => missing_text(m).to_string(),
     }
 }
 

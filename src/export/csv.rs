@@ -6,7 +6,7 @@
 //! Provenance goes to a sidecar TOML so that every CSV reader can open the
 //! table as it is.
 
-use super::text::cell_exact;
+use super::cells::cell_exact;
 use super::{Document, ExportError, Exporter, Format};
 
 pub struct Csv;

@@ -5,10 +5,13 @@
 //! well-formed XML (void elements closed, only XML entities) so that XML
 //! tools can check it too.
 
+use super::cells::cell_text;
+use super::escape::{xml_escape as esc, xml_text};
 use super::report;
 use super::svg::map;
-use super::text::{cell, dec, fig_opt, opt, rank_range, status, xml_escape as esc, xml_text};
 use super::{Document, ExportError, Exporter, Format};
+use crate::present::DecimalMark::Point;
+use crate::present::{figure, method_lines, number, optional, rank_interval, status};
 use std::fmt::Write;
 
 pub struct Html;
@@ -52,7 +55,7 @@ fn td_num(s: &str) -> String {
 }
 
 fn td_cell(v: crate::domain::value::Value) -> String {
-    let t = cell(v);
+    let t = cell_text(v);
     if v.missing() == Some(crate::domain::value::Missing::Suppressed) {
         format!("<td class=\"n suppressed\">{}</td>", esc(&t))
     } else {
@@ -132,14 +135,14 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
                 esc(&r.code),
                 esc(&r.name),
                 esc(&r.gemeente),
-                td_num(&dec(r.score, 2)),
-                opt(r.rank),
-                rank_range(r),
-                td_num(&dec(r.p_top_k, 2)),
+                td_num(&number(r.score, 2, Point)),
+                optional(r.rank),
+                rank_interval(r.rank_p05, r.rank_p95),
+                td_num(&number(r.p_top_k, 2, Point)),
                 esc(r.label.as_deref().unwrap_or("-")),
-                td_num(&opt(r.schools)),
-                td_num(&fig_opt(r.inhabitants)),
-                td_num(&fig_opt(r.children_0_15)),
+                td_num(&optional(r.schools)),
+                td_num(&figure(r.inhabitants)),
+                td_num(&figure(r.children_0_15)),
                 esc(&report::drivers(doc, u, 3).join(", "))
             )?;
         }
@@ -212,16 +215,16 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             } else {
                 ""
             },
-            opt(r.rank),
+            optional(r.rank),
             esc(&r.code),
             esc(&r.name),
             esc(&r.gemeente),
-            td_num(&dec(r.score, 2)),
-            td_num(&rank_range(r)),
-            td_num(&dec(r.p_top_k, 2)),
-            td_num(&opt(r.schools)),
-            td_num(&fig_opt(r.inhabitants)),
-            td_num(&fig_opt(r.children_0_15)),
+            td_num(&number(r.score, 2, Point)),
+            td_num(&rank_interval(r.rank_p05, r.rank_p95)),
+            td_num(&number(r.p_top_k, 2, Point)),
+            td_num(&optional(r.schools)),
+            td_num(&figure(r.inhabitants)),
+            td_num(&figure(r.children_0_15)),
             esc(&status(r))
         )?;
         for &j in &weighted {
@@ -233,7 +236,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
 
     writeln!(o, "<h2>Method</h2>")?;
     writeln!(o, "<ul>")?;
-    for l in crate::cli::rank::method_lines(a) {
+    for l in method_lines(a) {
         writeln!(o, "<li>{}</li>", esc(&l))?;
     }
     writeln!(o, "<li>{}</li>", esc(&report::method_details(doc)))?;

@@ -14,6 +14,7 @@ use crate::domain::score::AbsentIndicator;
 use crate::domain::teams::{ConditionCheck, Member, OrgKind, TeamProposal};
 use crate::domain::uncertainty::IndicatorSensitivity;
 use crate::domain::value::Value;
+use crate::present::method_lines;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -292,7 +293,7 @@ fn build<'a>(doc: &'a Document<'a>) -> JsonOut<'a> {
         tool: &doc.provenance.tool,
         profile: &a.profile,
         rule: a.rule,
-        method: crate::cli::rank::method_lines(a),
+        method: method_lines(a),
         notes: &a.notes,
         load_notes: &doc.ds().report.notes,
         indicators: &a.ranking.indicators,

@@ -2,9 +2,11 @@
 //! proposals with the figures behind every member, the method, the data
 //! sources, disclosure control, and the provenance as a TOML block.
 
+use super::escape::md_cell;
 use super::report;
-use super::text::{dec, fig_opt, md_cell, opt, rank_range, status};
 use super::{Document, ExportError, Exporter, Format};
+use crate::present::DecimalMark::Point;
+use crate::present::{figure, method_lines, number, optional, rank_interval, status};
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -78,14 +80,14 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
                 r.code,
                 md_cell(&r.name),
                 md_cell(&r.gemeente),
-                dec(r.score, 2),
-                opt(r.rank),
-                rank_range(r),
-                dec(r.p_top_k, 2),
+                number(r.score, 2, Point),
+                optional(r.rank),
+                rank_interval(r.rank_p05, r.rank_p95),
+                number(r.p_top_k, 2, Point),
                 r.label.as_deref().unwrap_or("-"),
-                opt(r.schools),
-                fig_opt(r.inhabitants),
-                fig_opt(r.children_0_15)
+                optional(r.schools),
+                figure(r.inhabitants),
+                figure(r.children_0_15)
             )?;
         }
         writeln!(o)?;
@@ -160,21 +162,21 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            opt(r.rank),
+            optional(r.rank),
             r.code,
             md_cell(&r.name),
-            dec(r.score, 2),
-            rank_range(r),
-            dec(r.p_top_k, 2),
-            opt(r.schools),
-            fig_opt(r.inhabitants),
+            number(r.score, 2, Point),
+            rank_interval(r.rank_p05, r.rank_p95),
+            number(r.p_top_k, 2, Point),
+            optional(r.schools),
+            figure(r.inhabitants),
             md_cell(&status(r))
         )?;
     }
     writeln!(o)?;
 
     writeln!(o, "## Method\n")?;
-    for l in crate::cli::rank::method_lines(a) {
+    for l in method_lines(a) {
         writeln!(o, "- {}", md_cell(&l))?;
     }
     writeln!(o, "- {}", report::method_details(doc))?;

@@ -17,6 +17,7 @@ mod atomic;
 mod cells;
 mod csv;
 mod disclosure;
+mod escape;
 mod geojson;
 mod geometry;
 mod html;
@@ -25,7 +26,6 @@ mod md;
 pub mod provenance;
 mod report;
 mod svg;
-mod text;
 
 pub use atomic::{write_all_atomic, write_atomic, Staged};
 pub use cells::{missing_text, Cell, Cells, IndicatorInfo};
@@ -68,11 +68,6 @@ impl Format {
             Format::Svg => "svg",
             Format::Html => "html",
         }
-    }
-
-    /// The usual file extension (without the dot).
-    pub fn extension(self) -> &'static str {
-        self.id()
     }
 
     /// The format a file name asks for, by its extension.
@@ -171,7 +166,8 @@ pub fn exporter(format: Format) -> Box<dyn Exporter> {
 pub struct Document<'a> {
     pub ctx: &'a ExportContext<'a>,
     pub format: Format,
-    /// Unit indices in output order: ranked units by rank, then the rest by code.
+    /// Unit indices in output order ([`Analysis::display_order`]: ranked
+    /// units by rank, then the rest by code).
     pub order: Vec<usize>,
     /// `rows[i]` describes unit `order[i]`.
     pub rows: Vec<UnitRow>,
@@ -186,12 +182,7 @@ impl<'a> Document<'a> {
     /// the provenance.
     pub fn build(ctx: &'a ExportContext<'a>, format: Format) -> Result<Document<'a>, ExportError> {
         let a = ctx.analysis;
-        let mut order = a.ranking.order.clone();
-        let mut rest: Vec<usize> = (0..a.units.len())
-            .filter(|&u| a.ranking.units[u].rank.is_none())
-            .collect();
-        rest.sort_by(|x, y| a.units[*x].code.cmp(&a.units[*y].code));
-        order.extend(rest);
+        let order = a.display_order();
         let rows = order.iter().map(|&u| a.row(ctx.ds, u)).collect();
         let cells = Cells::build(ctx.ds, a);
         let disclosure = disclosure::check(ctx, &cells)?;

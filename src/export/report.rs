@@ -1,11 +1,11 @@
 //! The content the memo formats (md, html) share, as plain text pieces, so
 //! both say the same thing in their own markup.
 
-use super::text::{cell, fig_opt};
+use super::cells::cell_text;
 use super::Document;
-use crate::cli::teams::reason_text;
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
+use crate::present::{reason_lines, unit_facts as facts_line};
 
 /// "youth_care_pct 16.3 % (+0.37)": the largest contributions, with the value.
 pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
@@ -26,7 +26,7 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
                     String::new(),
                 ),
             };
-            let v = cell(v);
+            let v = cell_text(v);
             if unit.is_empty() {
                 format!("{id} {v} ({c:+.2})")
             } else {
@@ -40,15 +40,7 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
 pub fn unit_facts(doc: &Document, code: &str) -> Option<String> {
     let a = doc.analysis();
     let u = a.units.iter().find(|u| u.code == code)?;
-    Some(format!(
-        "{}, {} primary schools, {} inhabitants, {} children 0-15",
-        u.gemeente_name,
-        u.primary_schools
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| "?".into()),
-        fig_opt(u.inhabitants),
-        fig_opt(u.children_0_15)
-    ))
+    Some(facts_line(u))
 }
 
 /// One team member with the figures that call for it.
@@ -64,7 +56,7 @@ pub fn members(p: &TeamProposal) -> Vec<MemberLine> {
         .map(|m| MemberLine {
             name: format!("{} / {}", m.name_nl, m.name_en),
             core: m.core,
-            reasons: reason_text(m),
+            reasons: reason_lines(m),
         })
         .collect()
 }

@@ -1,60 +1,41 @@
-//! Number formatting for narrow columns (Dutch uses a decimal comma).
+//! Formatting for narrow terminal columns: numbers and truncation as the
+//! presentation layer writes them (with the decimal mark of the app's
+//! language), plus the bars only a terminal draws.
 
 use super::Lang;
+use crate::present::{self, DecimalMark, ELLIPSIS};
+
+fn mark(lang: Lang) -> DecimalMark {
+    match lang {
+        Lang::Nl => DecimalMark::Comma,
+        Lang::En => DecimalMark::Point,
+    }
+}
 
 /// A number with `decimals` decimals, or "-" when absent.
 pub fn num(v: Option<f64>, decimals: usize, lang: Lang) -> String {
-    match v {
-        Some(x) if x.is_finite() => {
-            let s = format!("{x:.decimals$}");
-            match lang {
-                Lang::Nl => s.replace('.', ","),
-                Lang::En => s,
-            }
-        }
-        _ => "-".into(),
-    }
+    present::number(v, decimals, mark(lang))
 }
 
 /// Like [`num`] but with fewer decimals for large values, so a column of
 /// mixed magnitudes stays narrow.
 pub fn auto(v: Option<f64>, lang: Lang) -> String {
-    match v {
-        Some(x) if x.abs() >= 100.0 => num(Some(x), 0, lang),
-        Some(x) if x.abs() >= 10.0 => num(Some(x), 1, lang),
-        other => num(other, 2, lang),
-    }
+    let decimals = match v {
+        Some(x) if x.abs() >= 100.0 => 0,
+        Some(x) if x.abs() >= 10.0 => 1,
+        _ => 2,
+    };
+    num(v, decimals, lang)
 }
 
 /// Cut `s` to `width` characters, marking the cut with '…'.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut t: String = s.chars().take(width - 1).collect();
-    t.push('…');
-    t
+    present::fit(s, width, ELLIPSIS)
 }
 
-/// Cut `s` to `width` characters in the middle, where long indicator
-/// labels that start alike ("Huishoudens met…", "Huishoudens onder…")
-/// differ least.
+/// Cut `s` to `width` characters in the middle (see [`present::fit_middle`]).
 pub fn fit_middle(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n <= width {
-        return s.to_string();
-    }
-    if width < 5 {
-        return fit(s, width);
-    }
-    let head = (width - 1) * 2 / 5;
-    let tail = width - 1 - head;
-    let h: String = s.chars().take(head).collect();
-    let t: String = s.chars().skip(n - tail).collect();
-    format!("{}…{}", h.trim_end(), t)
+    present::fit_middle(s, width, ELLIPSIS)
 }
 
 /// A bar for a standardised value: centred at 0, clipped at ±`range`.

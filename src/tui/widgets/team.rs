@@ -2,8 +2,8 @@
 //! triggered each member.
 
 use super::pane_block;
-use crate::cli::teams::reason_text;
 use crate::domain::teams::Member;
+use crate::present::reason_lines;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::i18n::texts;
@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled("● ", app.theme.shortlisted()),
                 Span::raw(name(app, m)),
             ]));
-            for r in reason_text(m) {
+            for r in reason_lines(m) {
                 lines.push(Line::from(Span::styled(
                     format!("    {} {r}", t.because),
                     app.theme.dim(),
