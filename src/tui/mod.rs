@@ -8,7 +8,9 @@
 
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
-use clap::{Args, ValueEnum};
+use clap::Args;
+
+pub use crate::i18n::Lang;
 
 pub mod action;
 pub mod app;
@@ -17,6 +19,7 @@ pub mod fmt;
 pub mod geometry;
 pub mod i18n;
 pub mod keymap;
+pub mod labels;
 pub mod layout;
 pub mod rows;
 pub mod terminal;
@@ -26,13 +29,6 @@ pub mod widgets;
 
 #[cfg(test)]
 mod tests;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
 
 #[derive(Debug, Clone, Args, Default)]
 pub struct TuiArgs {
