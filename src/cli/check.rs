@@ -1,7 +1,7 @@
 //! `buurtradar check`: what the inputs hold and everything that did not fit.
 
-use crate::args::InputArgs;
 use super::ReportFormat;
+use crate::args::InputArgs;
 use crate::domain::report::LoadReport;
 use crate::io::load;
 use clap::Args;

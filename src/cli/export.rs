@@ -2,9 +2,9 @@
 //! geojson, svg or html, with provenance, written atomically. Disclosure
 //! control is checked on exactly what is about to be written.
 
+use super::teams::load_catalogue;
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
-use super::teams::load_catalogue;
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::teams::TeamSettings;
 use crate::export::{export_to_file_paths, render_stream, ExportContext, ExportOptions, Format};

@@ -36,9 +36,7 @@ pub fn reason(r: &IneligibleReason, lang: Lang) -> String {
         R::TooFewSchools { have: None, min } => Msg::SchoolsUnknown.fill(lang, &[min]),
         R::TooFewSchools { have: Some(h), min } => Msg::TooFewSchools.fill(lang, &[h, min]),
         R::TooFewInhabitants { have: None, min } => Msg::InhabitantsUnknown.fill(lang, &[min]),
-        R::TooFewInhabitants { have: Some(h), min } => {
-            Msg::TooFewInhabitants.fill(lang, &[h, min])
-        }
+        R::TooFewInhabitants { have: Some(h), min } => Msg::TooFewInhabitants.fill(lang, &[h, min]),
         R::TooFewChildren { have: None, min } => Msg::ChildrenUnknown.fill(lang, &[min]),
         R::TooFewChildren { have: Some(h), min } => Msg::TooFewChildren.fill(lang, &[h, min]),
         R::CoverageTooLow { coverage, min } => Msg::CoverageTooLow.fill(

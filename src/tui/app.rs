@@ -245,7 +245,13 @@ impl App {
     /// saves, what an export reports and what a new pilot rule starts from.
     pub fn profile_as_shown(&self) -> Profile {
         let mut p = self.analysis.profile.clone();
-        for (id, &w) in self.analysis.prepared.indicators().iter().zip(&self.weights) {
+        for (id, &w) in self
+            .analysis
+            .prepared
+            .indicators()
+            .iter()
+            .zip(&self.weights)
+        {
             p.set_weight(id, w);
         }
         p

@@ -5,6 +5,10 @@
 //! [`keymap`]; [`update::update`] applies an action to the [`app::App`] and
 //! may hand back an [`action::Effect`] (file writes, the Monte Carlo) that the
 //! loop in [`terminal`] runs; the [`widgets`] only read the app.
+//!
+//! The bindings are data (`keymap/default_keys.toml`, overridable by a
+//! user file); every other text comes from the catalogue in
+//! [`crate::i18n`].
 
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;

@@ -6,18 +6,22 @@
 //! not by the detail of the source polygons. Snapping (unlike per-ring
 //! simplification) moves shared borders identically in both neighbours, so
 //! the inner borders of a wijk or pilot area still cancel out exactly.
+//!
+//! This file builds [`MapGeometry`]; [`lod`] holds the levels of detail,
+//! [`raster`] turns them into screen cells and dots, [`pick`] finds the
+//! area under a click.
 
 use crate::domain::dataset::Dataset;
 use geo::{Contains, Point};
 
-mod lod;
-mod pick;
-mod raster;
+pub mod lod;
+pub mod pick;
+pub mod raster;
 
 pub use lod::Lod;
+use lod::{dissolve, snapped};
 pub use pick::AreaIndex;
 pub use raster::{fill_area, trace, trace_area, Viewport};
-use lod::{dissolve, snapped};
 
 #[derive(Debug, Clone)]
 pub struct MapGeometry {
@@ -204,4 +208,3 @@ impl MapGeometry {
             })
     }
 }
-

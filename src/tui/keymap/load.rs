@@ -95,11 +95,12 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Parsed>, KeymapError> {
         .into_iter()
         .map(|b| {
             let line = |s: &Spanned<String>| line_of(text, s.span());
-            let ctx = Ctx::parse(b.context.get_ref()).ok_or_else(|| KeymapError::UnknownContext {
-                path: path.into(),
-                line: line(&b.context),
-                context: b.context.get_ref().clone(),
-            })?;
+            let ctx =
+                Ctx::parse(b.context.get_ref()).ok_or_else(|| KeymapError::UnknownContext {
+                    path: path.into(),
+                    line: line(&b.context),
+                    context: b.context.get_ref().clone(),
+                })?;
             if parse_action(b.action.get_ref()).is_none() {
                 return Err(KeymapError::UnknownAction {
                     path: path.into(),

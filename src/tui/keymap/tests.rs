@@ -26,7 +26,9 @@ fn defaults_parse_and_bind_every_action() {
     assert!(km.bindings.len() > 50);
     for (name, _) in actions() {
         assert!(
-            km.bindings.iter().any(|b| b.name == name && !b.keys.is_empty()),
+            km.bindings
+                .iter()
+                .any(|b| b.name == name && !b.keys.is_empty()),
             "{name} has no default key"
         );
     }
@@ -89,7 +91,10 @@ keys = ["g"]
         .bindings
         .iter()
         .find(|b| b.ctx == Ctx::Table && b.name == "first");
-    assert_eq!(first.map(|b| b.keys.clone()), Some(vec![Key::new(KeyCode::Home)]));
+    assert_eq!(
+        first.map(|b| b.keys.clone()),
+        Some(vec![Key::new(KeyCode::Home)])
+    );
 }
 
 #[test]
@@ -143,8 +148,8 @@ fn a_bad_user_file_leaves_the_defaults_in_place() {
     let e = loaded.error.map(|e| e.to_string()).unwrap_or_default();
     assert!(e.contains(&format!("{}:3:", path.display())), "{e}");
 
-    let missing = Loaded::from_file(Some(dir.path().join("none.toml")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let missing =
+        Loaded::from_file(Some(dir.path().join("none.toml"))).unwrap_or_else(|e| panic!("{e}"));
     assert!(!missing.found && missing.error.is_none());
 }
 

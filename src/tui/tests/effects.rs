@@ -38,7 +38,10 @@ fn export_writes_the_shortlist_and_reports_it() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("s.md");
     let done = crate::tui::effects::export(&app, &target, *format);
-    assert!(matches!(&done, Action::Exported(Ok(p)) if *p == target), "{done:?}");
+    assert!(
+        matches!(&done, Action::Exported(Ok(p)) if *p == target),
+        "{done:?}"
+    );
     act(&mut app, &[done]);
     let status = app.status.clone().unwrap();
     assert!(!status.error, "{}", status.text);

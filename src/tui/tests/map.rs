@@ -155,8 +155,9 @@ fn wijk_units_draw_as_their_buurten_outline() {
             (f64::from(b[0] + b[2]) / 2.0, f64::from(b[1] + b[3]) / 2.0)
         };
         let vp = viewport(&app).unwrap();
-        let canvas =
-            crate::tui::layout::map_canvas(crate::tui::update::screen(&app).pane(Pane::Map).unwrap());
+        let canvas = crate::tui::layout::map_canvas(
+            crate::tui::update::screen(&app).pane(Pane::Map).unwrap(),
+        );
         use geo::InteriorPoint;
         let p = app.ds.areas[target]
             .geometry

@@ -26,9 +26,15 @@ fn moves_through_the_table() {
 #[test]
 fn rank_order_fast_path_matches_the_comparison() {
     let mut app = app();
-    assert_eq!(crate::tui::rows::build(&app), crate::tui::rows::build_generic(&app));
+    assert_eq!(
+        crate::tui::rows::build(&app),
+        crate::tui::rows::build_generic(&app)
+    );
     act(&mut app, &[Action::FilterSchools(1)]);
-    assert_eq!(crate::tui::rows::build(&app), crate::tui::rows::build_generic(&app));
+    assert_eq!(
+        crate::tui::rows::build(&app),
+        crate::tui::rows::build_generic(&app)
+    );
 }
 
 #[test]

@@ -130,7 +130,12 @@ pub(super) fn scroll(app: &mut App, d: i32) {
     // back never takes more presses than there are lines.
     let apply = |v: u16, max: usize| (i32::from(v) + d).clamp(0, max.min(4000) as i32) as u16;
     if app.help {
-        let lines: usize = app.keymap.help(app.lang).iter().map(|(_, r)| r.len() + 3).sum();
+        let lines: usize = app
+            .keymap
+            .help(app.lang)
+            .iter()
+            .map(|(_, r)| r.len() + 3)
+            .sum();
         app.scroll.help = apply(app.scroll.help, lines);
     } else if app.focus == Pane::Team {
         let lines = app

@@ -1,9 +1,9 @@
 //! The one-line bars: title, notes, status (messages, search, filters),
 //! footer (the most useful keys), and the too-small message.
 
+use crate::i18n::{Lang, Msg};
 use crate::tui::app::App;
 use crate::tui::fmt::fit;
-use crate::i18n::{Lang, Msg};
 use crate::tui::keymap::{contexts, Ctx, FooterItem};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use ratatui::buffer::Buffer;
@@ -87,7 +87,10 @@ fn filter_text(app: &App) -> String {
         t(Msg::Filter),
         Msg::MinSchools.fill(app.lang, &[&f.min_schools]),
         Msg::MinInhabitants.fill(app.lang, &[&format!("{:.0}", f.min_inhabitants)]),
-        Msg::RowsShown.fill(app.lang, &[&app.table.rows.len(), &app.analysis.units.len()])
+        Msg::RowsShown.fill(
+            app.lang,
+            &[&app.table.rows.len(), &app.analysis.units.len()]
+        )
     )
 }
 
@@ -108,7 +111,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" /{}{cursor} ", app.search.query),
             app.theme.key(),
         ));
-        spans.push(Span::raw(format!("({}) ", matches(app.search.hits, app.lang))));
+        spans.push(Span::raw(format!(
+            "({}) ",
+            matches(app.search.hits, app.lang)
+        )));
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -153,10 +159,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     if ctxs.first() == Some(&Ctx::Search) {
         spans.insert(
             1,
-            Span::styled(
-                format!("{}: ", Msg::Search.text(app.lang)),
-                app.theme.dim(),
-            ),
+            Span::styled(format!("{}: ", Msg::Search.text(app.lang)), app.theme.dim()),
         );
     }
     Line::from(spans).render(area, buf);

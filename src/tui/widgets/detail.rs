@@ -4,10 +4,10 @@
 
 use super::pane_block;
 use crate::domain::value::Direction;
+use crate::i18n::{self, Lang, Msg};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mark};
 use crate::tui::fmt::{fit, fit_middle, num, z_bar};
-use crate::i18n::{self, Lang, Msg};
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -112,12 +112,19 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
         t(Msg::Children)
     )));
     let (state, style) = match app.mark(u) {
-        Mark::Computed => (format!("● {}", t(Msg::OnShortlist)), app.theme.shortlisted()),
+        Mark::Computed => (
+            format!("● {}", t(Msg::OnShortlist)),
+            app.theme.shortlisted(),
+        ),
         Mark::Added => (format!("+ {}", t(Msg::UserAdded)), app.theme.shortlisted()),
         Mark::Removed => (format!("× {}", t(Msg::UserRemoved)), Style::default()),
         Mark::Eligible => (format!("· {}", t(Msg::EligibleYes)), Style::default()),
         Mark::None => {
-            let reasons: Vec<String> = r.reasons.iter().map(|x| i18n::domain::reason(x, app.lang)).collect();
+            let reasons: Vec<String> = r
+                .reasons
+                .iter()
+                .map(|x| i18n::domain::reason(x, app.lang))
+                .collect();
             (
                 format!("{}: {}", t(Msg::NotEligible), reasons.join("; ")),
                 app.theme.dim(),
@@ -132,7 +139,13 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
         .and_then(|s| s.as_ref());
     match st {
         Some(s) => {
-            let mut text = format!("{}: {} {}-{}", t(Msg::Stability), t(Msg::Rank), s.rank.p05, s.rank.p95);
+            let mut text = format!(
+                "{}: {} {}-{}",
+                t(Msg::Stability),
+                t(Msg::Rank),
+                s.rank.p05,
+                s.rank.p95
+            );
             if let Some(e) = &s.eligible {
                 text.push_str(&format!(
                     " · P(top {}) {} · {}",
@@ -156,7 +169,11 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
             .iter()
             .map(|&a| app.ds.areas[a].code.as_str())
             .collect();
-        lines.push(Line::from(format!("{}: {}", t(Msg::Members), codes.join(", "))));
+        lines.push(Line::from(format!(
+            "{}: {}",
+            t(Msg::Members),
+            codes.join(", ")
+        )));
     }
     lines
 }
@@ -285,7 +302,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         head.push(Span::raw(format!(" {}", lpad("  z", BAR_W))));
     }
     if c.contribution {
-        head.push(Span::raw(format!(" {}", rpad(t(Msg::Contribution), CONTRIB_W))));
+        head.push(Span::raw(format!(
+            " {}",
+            rpad(t(Msg::Contribution), CONTRIB_W)
+        )));
     }
     lines.push(Line::from(head).style(app.theme.header()));
 

@@ -1,8 +1,8 @@
 //! The `?` overlay, generated from the keymap: every binding with its
 //! description, by context.
 
-use crate::tui::app::App;
 use crate::i18n::Msg;
+use crate::tui::app::App;
 use crate::tui::labels;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
@@ -33,7 +33,10 @@ fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
         }
         if ctx == crate::tui::keymap::Ctx::Map {
             s.push(Line::from(vec![
-                Span::styled(format!("  {:<key_w$}", t(Msg::HelpMouseKeys)), app.theme.key()),
+                Span::styled(
+                    format!("  {:<key_w$}", t(Msg::HelpMouseKeys)),
+                    app.theme.key(),
+                ),
                 Span::raw(format!(" {}", t(Msg::HelpMouse))),
             ]));
         }

@@ -4,11 +4,11 @@
 //! one screen dot, and only the areas whose box is on screen.
 
 use super::pane_block;
+use crate::i18n::Msg;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::fmt::num;
 use crate::tui::geometry::{fill_area, trace, trace_area, Viewport};
-use crate::i18n::Msg;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -244,7 +244,12 @@ fn legend(app: &App, width: usize) -> Line<'static> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let canvas_area = layout::map_canvas(area);
-    pane_block(app, Pane::Map, &Msg::Zoom.fill(app.lang, &[&num(Some(app.map.zoom), 1, app.lang)])).render(area, buf);
+    pane_block(
+        app,
+        Pane::Map,
+        &Msg::Zoom.fill(app.lang, &[&num(Some(app.map.zoom), 1, app.lang)]),
+    )
+    .render(area, buf);
     let inner = layout::inner(area);
     if inner.height > 0 {
         let legend_row = Rect {

@@ -2,10 +2,10 @@
 //! does not depend on the number of units.
 
 use super::pane_block;
+use crate::i18n::Msg;
 use crate::tui::action::{Column, Pane};
 use crate::tui::app::{App, Mark};
 use crate::tui::fmt::{fit, num};
-use crate::i18n::Msg;
 use crate::tui::labels;
 use crate::tui::layout;
 use crate::tui::rows;

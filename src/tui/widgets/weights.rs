@@ -3,10 +3,10 @@
 
 use super::pane_block;
 use crate::domain::value::Direction;
+use crate::i18n::Msg;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::fmt::{fit, fit_middle, share_bar};
-use crate::i18n::Msg;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -124,7 +124,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     lines.push(Line::from(""));
     let now = app.shortlist();
-    lines.push(Line::from(format!("{}: {}", t(Msg::Shortlist), names(&now))));
+    lines.push(Line::from(format!(
+        "{}: {}",
+        t(Msg::Shortlist),
+        names(&now)
+    )));
     let (gone, new) = app.shortlist_changes();
     if !gone.is_empty() || !new.is_empty() {
         lines.push(Line::from(vec![
