@@ -30,6 +30,8 @@ enum Command {
     Teams(cli::teams::TeamsArgs),
     /// Write the ranking, teams and method as csv, json, md, geojson, svg or html.
     Export(cli::export::ExportArgs),
+    /// List the terminal app's key bindings (defaults and your keys file).
+    Keys(cli::keys::KeysArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some(Command::Rank(a)) => cli::rank::run(a),
         Some(Command::Teams(a)) => cli::teams::run(a),
         Some(Command::Export(a)) => cli::export::run(a),
+        Some(Command::Keys(a)) => cli::keys::run(a),
         None => buurtradar::tui::run(cli.app),
     };
     match result {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod indicators;
+pub mod keys;
 pub mod rank;
 pub mod teams;
 

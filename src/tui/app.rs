@@ -191,7 +191,7 @@ impl App {
             ds,
             inputs,
             catalogue,
-            keymap: Keymap::embedded(),
+            keymap: Keymap::embedded()?,
             analysis,
             geo,
             lang,
@@ -241,6 +241,22 @@ impl App {
         Ok(app)
     }
 
+    /// The profile with the weights as the user has set them: what `s`
+    /// saves, what an export reports and what a new pilot rule starts from.
+    pub fn profile_as_shown(&self) -> Profile {
+        let mut p = self.analysis.profile.clone();
+        for (id, &w) in self
+            .analysis
+            .prepared
+            .indicators()
+            .iter()
+            .zip(&self.weights)
+        {
+            p.set_weight(id, w);
+        }
+        p
+    }
+
     /// Figures and team of a unit.
     pub fn focus_on(&self, unit: usize) -> Focused {
         let view = self.analysis.team_view(&self.ds, unit);
@@ -265,10 +281,6 @@ impl App {
         } else {
             Mark::None
         }
-    }
-
-    pub fn in_shortlist(&self, unit: usize) -> bool {
-        matches!(self.mark(unit), Mark::Computed | Mark::Added)
     }
 
     /// The computed shortlist without what the user removed, then what the
@@ -343,9 +355,5 @@ impl App {
             .filter(|u| !before.contains(u))
             .collect();
         (gone, new)
-    }
-
-    pub fn weights_changed(&self) -> bool {
-        self.weights != self.baseline.weights
     }
 }

@@ -34,9 +34,7 @@ pub fn save(path: &Path, toml: &str) -> Action {
 /// the user's shortlist as the shortlist.
 pub fn analysis_as_shown(app: &App) -> Analysis {
     let mut a = app.analysis.clone();
-    for (id, &w) in app.analysis.prepared.indicators().iter().zip(&app.weights) {
-        a.profile.set_weight(id, w);
-    }
+    a.profile = app.profile_as_shown();
     a.ranking.shortlist = app.shortlist();
     a
 }

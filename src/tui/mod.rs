@@ -5,10 +5,16 @@
 //! [`keymap`]; [`update::update`] applies an action to the [`app::App`] and
 //! may hand back an [`action::Effect`] (file writes, the Monte Carlo) that the
 //! loop in [`terminal`] runs; the [`widgets`] only read the app.
+//!
+//! The bindings are data (`keymap/default_keys.toml`, overridable by a
+//! user file); every other text comes from the catalogue in
+//! [`crate::i18n`].
 
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
-use clap::{Args, ValueEnum};
+use clap::Args;
+
+pub use crate::i18n::Lang;
 
 pub mod action;
 pub mod app;
@@ -17,6 +23,7 @@ pub mod fmt;
 pub mod geometry;
 pub mod i18n;
 pub mod keymap;
+pub mod labels;
 pub mod layout;
 pub mod rows;
 pub mod terminal;
@@ -26,13 +33,6 @@ pub mod widgets;
 
 #[cfg(test)]
 mod tests;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
 
 #[derive(Debug, Clone, Args, Default)]
 pub struct TuiArgs {

@@ -161,21 +161,14 @@ fn compare(app: &App, c: Column, desc: bool, a: usize, b: usize) -> Ordering {
 pub fn build(app: &App) -> Vec<usize> {
     let s = app.table.sort;
     if s.column == Column::Rank && !s.descending {
-        // The ranking's own order, then the unranked by code: what the
-        // comparison gives, without sorting 15,000 units on every re-rank.
-        let r = &app.analysis.ranking;
-        let mut rows: Vec<usize> = r
-            .order
-            .iter()
-            .copied()
+        // The analysis's display order is what the comparison gives,
+        // without sorting 15,000 units on every re-rank.
+        return app
+            .analysis
+            .display_order()
+            .into_iter()
             .filter(|&u| passes(app, u))
             .collect();
-        let mut rest: Vec<usize> = (0..app.analysis.units.len())
-            .filter(|&u| r.units[u].rank.is_none() && passes(app, u))
-            .collect();
-        rest.sort_by(|&a, &b| app.analysis.units[a].code.cmp(&app.analysis.units[b].code));
-        rows.extend(rest);
-        return rows;
     }
     let mut rows: Vec<usize> = (0..app.analysis.units.len())
         .filter(|&u| passes(app, u))

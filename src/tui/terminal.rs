@@ -3,16 +3,20 @@
 //! the event loop that feeds actions to `update`.
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Status};
 use super::effects::Runner;
+use super::keymap::Loaded;
 use super::theme::Theme;
 use super::update::update;
 use super::TuiArgs;
+use crate::i18n::Msg;
 use crate::io::load;
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::DefaultTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Where the app logs; never the screen, which the app owns.
@@ -39,68 +43,30 @@ fn init_logging() {
         .try_init();
 }
 
+/// SIGTERM sets a flag the loop polls, so the terminal is restored as on
+/// `q`. If the loop does not get round to it (stuck inside the terminal
+/// library), a second SIGTERM takes the default action and ends the
+/// process. SIGHUP keeps its default (terminate): the terminal is gone
+/// then, and crossterm spins on a hung-up tty instead of returning, so a
+/// flag would keep the process alive.
 #[cfg(unix)]
-mod signals {
-    //! SIGTERM sets a flag the loop polls, so the terminal is restored as
-    //! on `q`. Plain libc `signal` (std links libc already): no new
-    //! dependency. SIGHUP keeps its default (terminate): the terminal is
-    //! gone then, and crossterm spins on a hung-up tty instead of
-    //! returning, so a handler would keep the process alive.
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::Duration;
-
-    static RECEIVED: AtomicBool = AtomicBool::new(false);
-    static FINISHED: AtomicBool = AtomicBool::new(false);
-
-    const SIGTERM: i32 = 15;
-
-    extern "C" fn on_signal(_: i32) {
-        // Only an atomic store: async-signal-safe.
-        RECEIVED.store(true, Ordering::SeqCst);
+fn watch_signals() -> Arc<AtomicBool> {
+    use signal_hook::consts::SIGTERM;
+    use signal_hook::flag;
+    let term = Arc::new(AtomicBool::new(false));
+    // Order matters: the conditional default is checked before the flag
+    // is set, so only a second signal kills.
+    let registered = flag::register_conditional_default(SIGTERM, Arc::clone(&term))
+        .and_then(|_| flag::register(SIGTERM, Arc::clone(&term)));
+    if let Err(e) = registered {
+        tracing::warn!("SIGTERM not handled: {e}");
     }
-
-    extern "C" {
-        fn signal(signum: i32, handler: extern "C" fn(i32)) -> usize;
-    }
-
-    pub fn install() {
-        // SAFETY: `on_signal` only performs an atomic store, which is
-        // async-signal-safe; SIGTERM is 15 on Linux and the BSDs/macOS.
-        unsafe {
-            signal(SIGTERM, on_signal);
-        }
-        // If the loop is stuck inside the terminal library when the signal
-        // comes, leave anyway after a grace period.
-        std::thread::spawn(|| {
-            while !RECEIVED.load(Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            std::thread::sleep(Duration::from_secs(2));
-            if !FINISHED.load(Ordering::SeqCst) {
-                tracing::warn!("event loop did not stop after SIGTERM; exiting");
-                super::restore();
-                std::process::exit(128 + SIGTERM);
-            }
-        });
-    }
-
-    pub fn received() -> bool {
-        RECEIVED.load(Ordering::SeqCst)
-    }
-
-    /// The loop has ended and the terminal is restored.
-    pub fn finished() {
-        FINISHED.store(true, Ordering::SeqCst);
-    }
+    term
 }
 
 #[cfg(not(unix))]
-mod signals {
-    pub fn install() {}
-    pub fn received() -> bool {
-        false
-    }
-    pub fn finished() {}
+fn watch_signals() -> Arc<AtomicBool> {
+    Arc::new(AtomicBool::new(false))
 }
 
 fn restore() {
@@ -131,24 +97,40 @@ fn init() -> anyhow::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-pub fn run(args: TuiArgs) -> anyhow::Result<()> {
-    init_logging();
-    tracing::info!("starting");
-    // Load before touching the terminal, so errors print normally.
+/// The app as the terminal shows it at start: inputs loaded, ranked
+/// under the profile, with the user's key bindings. A bad keys file does
+/// not stop the app: the defaults are used and the status line says why.
+pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
     let inputs = args.inputs.to_inputs()?;
     let ds = load(&inputs)?;
     let profile = args.profile.load()?;
     let mut app = App::new(ds, inputs, profile, args.lang, Theme::from_env())?;
+    let keys = Loaded::user()?;
+    app.keymap = keys.keymap;
+    if let Some(e) = keys.error {
+        tracing::warn!("{e}");
+        app.status = Some(Status {
+            text: Msg::KeysIgnored.fill(app.lang, &[&e]),
+            error: true,
+        });
+    }
+    Ok(app)
+}
+
+pub fn run(args: TuiArgs) -> anyhow::Result<()> {
+    init_logging();
+    tracing::info!("starting");
+    // Load before touching the terminal, so errors print normally.
+    let mut app = start_app(&args)?;
     tracing::info!(
         units = app.analysis.units.len(),
         levels = app.geo.levels.len(),
         "loaded"
     );
-    signals::install();
+    let term = watch_signals();
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &term);
     restore();
-    signals::finished();
     if let Err(e) = &result {
         tracing::error!("{e:#}");
     }
@@ -166,7 +148,11 @@ fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    term: &AtomicBool,
+) -> anyhow::Result<()> {
     let mut runner = Runner::new();
     let size = terminal.size()?;
     dispatch(
@@ -188,7 +174,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         if app.quit {
             return Ok(());
         }
-        if signals::received() {
+        if term.load(Ordering::Relaxed) {
             tracing::info!("signal received");
             return Ok(());
         }

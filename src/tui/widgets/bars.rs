@@ -1,10 +1,10 @@
 //! The one-line bars: title, notes, status (messages, search, filters),
 //! footer (the most useful keys), and the too-small message.
 
+use crate::i18n::{Lang, Msg};
 use crate::tui::app::App;
 use crate::tui::fmt::fit;
-use crate::tui::i18n::texts;
-use crate::tui::keymap::{contexts, Ctx, Desc};
+use crate::tui::keymap::{contexts, Ctx, FooterItem};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -13,18 +13,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let r = &app.analysis.ranking;
     let text = format!(
         " buurtradar · {} {} · {} · {} {} · {} {} · {}",
-        t.profile,
+        t(Msg::Profile),
         app.analysis.profile.name,
-        t.unit_rule(app.analysis.rule.unit_plural()),
+        Msg::UnitRule.fill(app.lang, &[&app.analysis.rule.unit_plural()]),
         r.ranked_count(),
-        t.ranked,
+        t(Msg::Ranked),
         r.eligible_count(),
-        t.eligible,
-        t.shortlist_size(app.shortlist().len()),
+        t(Msg::Eligible),
+        Msg::ShortlistSize.fill(app.lang, &[&app.shortlist().len()]),
     );
     Line::from(Span::styled(
         fit(&text, area.width as usize),
@@ -34,7 +34,7 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let n = app.analysis.notes.len();
     for (i, note) in app
         .analysis
@@ -49,7 +49,7 @@ pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             String::new()
         };
-        let text = format!(" {}: {note}", t.notes);
+        let text = format!(" {}: {note}", t(Msg::Notes));
         let width = (area.width as usize).saturating_sub(more.chars().count());
         let line = Line::from(vec![
             Span::styled(fit(&text, width), app.theme.note()),
@@ -65,10 +65,10 @@ pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn filter_text(app: &App) -> String {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let f = &app.filter;
     let gemeente = match &f.gemeente {
-        None => t.all_gemeenten.to_string(),
+        None => t(Msg::AllGemeenten).to_string(),
         Some(code) => app
             .gemeenten
             .iter()
@@ -84,15 +84,26 @@ fn filter_text(app: &App) -> String {
     };
     format!(
         "{}: {gemeente}, {}, {} ({})",
-        t.filter,
-        t.min_schools(f.min_schools),
-        t.min_inhabitants(f.min_inhabitants),
-        t.rows(app.table.rows.len(), app.analysis.units.len())
+        t(Msg::Filter),
+        Msg::MinSchools.fill(app.lang, &[&f.min_schools]),
+        Msg::MinInhabitants.fill(app.lang, &[&format!("{:.0}", f.min_inhabitants)]),
+        Msg::RowsShown.fill(
+            app.lang,
+            &[&app.table.rows.len(), &app.analysis.units.len()]
+        )
     )
 }
 
+/// "3 treffers": the count picks the form.
+fn matches(n: usize, lang: Lang) -> String {
+    match n {
+        0 => Msg::NoMatch.text(lang).into(),
+        1 => Msg::OneMatch.text(lang).into(),
+        n => Msg::Matches.fill(lang, &[&n]),
+    }
+}
+
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
     let mut spans = Vec::new();
     if app.search.editing || !app.search.query.is_empty() {
         let cursor = if app.search.editing { "▏" } else { "" };
@@ -100,7 +111,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" /{}{cursor} ", app.search.query),
             app.theme.key(),
         ));
-        spans.push(Span::raw(format!("({}) ", t.matches(app.search.hits))));
+        spans.push(Span::raw(format!(
+            "({}) ",
+            matches(app.search.hits, app.lang)
+        )));
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -119,19 +133,12 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
     let ctxs = contexts(app);
-    let items = app.keymap.footer(&ctxs);
-    // Help and quit must always fit: they are how to learn everything else.
-    let (last, rest): (Vec<_>, Vec<_>) = items.into_iter().partition(|(_, d)| {
-        matches!(
-            d,
-            Desc::Help | Desc::Quit | Desc::HelpClose | Desc::SearchCancel
-        )
-    });
+    let items = app.keymap.footer(&ctxs, app.lang);
+    let (last, rest): (Vec<FooterItem>, Vec<FooterItem>) =
+        items.into_iter().partition(|it| it.pinned);
     let width = area.width as usize;
-    let item_len =
-        |(k, d): &(String, Desc)| k.chars().count() + 1 + t.desc(*d).0.chars().count() + 2;
+    let item_len = |it: &FooterItem| it.keys.chars().count() + 1 + it.label.chars().count() + 2;
     let reserved: usize = last.iter().map(item_len).sum::<usize>() + 1;
     let mut used = 1;
     let mut chosen = Vec::new();
@@ -145,19 +152,24 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     chosen.extend(last);
     let mut spans = vec![Span::raw(" ")];
-    for (k, d) in chosen {
-        spans.push(Span::styled(k, app.theme.key()));
-        spans.push(Span::raw(format!(" {}  ", t.desc(d).0)));
+    for it in chosen {
+        spans.push(Span::styled(it.keys, app.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", it.label)));
     }
     if ctxs.first() == Some(&Ctx::Search) {
-        spans.insert(1, Span::styled(format!("{}: ", t.search), app.theme.dim()));
+        spans.insert(
+            1,
+            Span::styled(format!("{}: ", Msg::Search.text(app.lang)), app.theme.dim()),
+        );
     }
     Line::from(spans).render(area, buf);
 }
 
 pub fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
-    let msg = t.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let msg = Msg::TooSmall.fill(
+        app.lang,
+        &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+    );
     let y = area.height / 2;
     let row = Rect {
         y: area.y + y.saturating_sub(1),

@@ -4,10 +4,10 @@
 
 use super::pane_block;
 use crate::domain::value::Direction;
+use crate::i18n::{self, Lang, Msg};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mark};
 use crate::tui::fmt::{fit, fit_middle, num, z_bar};
-use crate::tui::i18n::texts;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -63,8 +63,26 @@ fn lpad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
 }
 
+/// "rang 3 van 92 (geschikt: 1)"; "-" for an unranked unit.
+fn rank_line(rank: Option<usize>, of: usize, eligible_rank: Option<usize>, lang: Lang) -> String {
+    let r = rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into());
+    match eligible_rank {
+        Some(e) => Msg::RankOfEligible.fill(lang, &[&r, &of, &e]),
+        None => Msg::RankOf.fill(lang, &[&r, &of]),
+    }
+}
+
+/// Places gained or lost since the profile's own ranking.
+fn baseline_delta(delta: i64, lang: Lang) -> String {
+    match delta.signum() {
+        1 => Msg::RankUp.fill(lang, &[&delta]),
+        -1 => Msg::RankDown.fill(lang, &[&-delta]),
+        _ => Msg::RankSame.text(lang).into(),
+    }
+}
+
 fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let an = &app.analysis;
     let f = &an.units[u];
     let r = &an.ranking.units[u];
@@ -74,12 +92,12 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
     ))];
     let delta = app
         .rank_delta(u)
-        .map(|d| format!(" · {}", t.baseline_delta(d)))
+        .map(|d| format!(" · {}", baseline_delta(d, app.lang)))
         .unwrap_or_default();
     lines.push(Line::from(format!(
         "{}{delta} · {} {}",
-        t.rank_line(r.rank, an.ranking.ranked_count(), r.eligible_rank),
-        t.score,
+        rank_line(r.rank, an.ranking.ranked_count(), r.eligible_rank, app.lang),
+        t(Msg::Score),
         num(r.score, 2, app.lang)
     )));
     lines.push(Line::from(format!(
@@ -87,21 +105,28 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
         f.primary_schools
             .map(|s| s.to_string())
             .unwrap_or_else(|| "?".into()),
-        t.schools,
+        t(Msg::Schools),
         num(f.inhabitants, 0, app.lang),
-        t.inhabitants,
+        t(Msg::Inhabitants),
         num(f.children_0_15, 0, app.lang),
-        t.children
+        t(Msg::Children)
     )));
     let (state, style) = match app.mark(u) {
-        Mark::Computed => (format!("● {}", t.on_shortlist), app.theme.shortlisted()),
-        Mark::Added => (format!("+ {}", t.user_added), app.theme.shortlisted()),
-        Mark::Removed => (format!("× {}", t.user_removed), Style::default()),
-        Mark::Eligible => (format!("· {}", t.eligible_yes), Style::default()),
+        Mark::Computed => (
+            format!("● {}", t(Msg::OnShortlist)),
+            app.theme.shortlisted(),
+        ),
+        Mark::Added => (format!("+ {}", t(Msg::UserAdded)), app.theme.shortlisted()),
+        Mark::Removed => (format!("× {}", t(Msg::UserRemoved)), Style::default()),
+        Mark::Eligible => (format!("· {}", t(Msg::EligibleYes)), Style::default()),
         Mark::None => {
-            let reasons: Vec<String> = r.reasons.iter().map(|x| t.reason(x)).collect();
+            let reasons: Vec<String> = r
+                .reasons
+                .iter()
+                .map(|x| i18n::domain::reason(x, app.lang))
+                .collect();
             (
-                format!("{}: {}", t.not_eligible, reasons.join("; ")),
+                format!("{}: {}", t(Msg::NotEligible), reasons.join("; ")),
                 app.theme.dim(),
             )
         }
@@ -114,20 +139,26 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
         .and_then(|s| s.as_ref());
     match st {
         Some(s) => {
-            let mut text = format!("{}: {} {}-{}", t.stability, t.rank, s.rank.p05, s.rank.p95);
+            let mut text = format!(
+                "{}: {} {}-{}",
+                t(Msg::Stability),
+                t(Msg::Rank),
+                s.rank.p05,
+                s.rank.p95
+            );
             if let Some(e) = &s.eligible {
                 text.push_str(&format!(
                     " · P(top {}) {} · {}",
                     an.ranking.top_k,
                     num(Some(e.p_top_k), 2, app.lang),
-                    t.stability_label(e.label)
+                    t(i18n::domain::stability_label(e.label))
                 ));
             }
             lines.push(Line::from(text));
         }
         None if app.stability_running && r.rank.is_some() => {
             lines.push(Line::from(Span::styled(
-                format!("{}: {}…", t.stability, t.computing),
+                format!("{}: {}…", t(Msg::Stability), t(Msg::Computing)),
                 app.theme.dim(),
             )));
         }
@@ -138,7 +169,11 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
             .iter()
             .map(|&a| app.ds.areas[a].code.as_str())
             .collect();
-        lines.push(Line::from(format!("{}: {}", t.members, codes.join(", "))));
+        lines.push(Line::from(format!(
+            "{}: {}",
+            t(Msg::Members),
+            codes.join(", ")
+        )));
     }
     lines
 }
@@ -158,7 +193,7 @@ fn indicator_line(
     c: &Cols,
     weighted: Option<usize>,
 ) -> Line<'static> {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let ds = &app.ds;
     let ind = &ds.indicators[i];
     let Some(focused) = app.focused.as_ref().filter(|f| f.unit == u) else {
@@ -178,9 +213,9 @@ fn indicator_line(
         let reason = match members.as_slice() {
             [a] => ind.values[*a]
                 .missing()
-                .map(|m| t.missing(m))
-                .unwrap_or(t.no_value),
-            _ => t.no_value,
+                .map(|m| t(i18n::domain::missing(m)))
+                .unwrap_or(t(Msg::NoValue)),
+            _ => t(Msg::NoValue),
         };
         spans.push(Span::styled(format!(" - ({reason})"), app.theme.dim()));
         return Line::from(spans);
@@ -242,7 +277,7 @@ fn indicator_line(
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     pane_block(app, Pane::Detail, "").render(area, buf);
     let inner = layout::inner(area);
     let u = app.selected;
@@ -252,22 +287,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = header_lines(app, u);
     lines.push(Line::from(""));
     let c = cols(inner.width as usize);
-    let mut head = vec![Span::raw(lpad(t.indicator, c.label))];
+    let mut head = vec![Span::raw(lpad(t(Msg::Indicator), c.label))];
     if c.value {
-        head.push(Span::raw(format!(" {}", rpad(t.value, VALUE_W))));
+        head.push(Span::raw(format!(" {}", rpad(t(Msg::Value), VALUE_W))));
     }
     if c.refs {
         head.push(Span::raw(format!(
             " {} {}",
-            rpad(t.gemeente, REF_W),
-            rpad(t.all, REF_W)
+            rpad(t(Msg::Gemeente), REF_W),
+            rpad(t(Msg::All), REF_W)
         )));
     }
     if c.bar {
         head.push(Span::raw(format!(" {}", lpad("  z", BAR_W))));
     }
     if c.contribution {
-        head.push(Span::raw(format!(" {}", rpad(t.contribution, CONTRIB_W))));
+        head.push(Span::raw(format!(
+            " {}",
+            rpad(t(Msg::Contribution), CONTRIB_W)
+        )));
     }
     lines.push(Line::from(head).style(app.theme.header()));
 
@@ -281,7 +319,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if shown.iter().any(|s| !s) {
         lines.push(Line::from(Span::styled(
-            format!("— {} —", t.not_weighted),
+            format!("— {} —", t(Msg::NotWeighted)),
             app.theme.dim(),
         )));
         for (i, s) in shown.iter().enumerate() {

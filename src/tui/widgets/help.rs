@@ -1,8 +1,9 @@
 //! The `?` overlay, generated from the keymap: every binding with its
 //! description, by context.
 
+use crate::i18n::Msg;
 use crate::tui::app::App;
-use crate::tui::i18n::texts;
+use crate::tui::labels;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,8 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
-    let t = texts(app.lang);
-    let help = app.keymap.help();
+    let t = |m: Msg| m.text(app.lang);
+    let help = app.keymap.help(app.lang);
     let key_w = help
         .iter()
         .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count()))
@@ -21,19 +22,22 @@ fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
     let mut sections = Vec::new();
     for (ctx, rows) in help {
         let mut s = vec![Line::from(Span::styled(
-            t.ctx(ctx).to_string(),
+            t(labels::context(ctx)).to_string(),
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         ))];
-        for (keys, d) in rows {
+        for (keys, desc) in rows {
             s.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_w$}"), app.theme.key()),
-                Span::raw(format!(" {}", t.desc(d).1)),
+                Span::raw(format!(" {desc}")),
             ]));
         }
         if ctx == crate::tui::keymap::Ctx::Map {
             s.push(Line::from(vec![
-                Span::styled(format!("  {:<key_w$}", t.help_mouse_keys), app.theme.key()),
-                Span::raw(format!(" {}", t.help_mouse)),
+                Span::styled(
+                    format!("  {:<key_w$}", t(Msg::HelpMouseKeys)),
+                    app.theme.key(),
+                ),
+                Span::raw(format!(" {}", t(Msg::HelpMouse))),
             ]));
         }
         s.push(Line::from(""));
@@ -43,7 +47,7 @@ fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let sections = lines(app);
     let total: usize = sections.iter().map(Vec::len).sum();
     let two = area.width >= 110;
@@ -80,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(r, buf);
     Block::bordered()
         .border_type(BorderType::Double)
-        .title(t.help_title)
+        .title(t(Msg::HelpTitle))
         .border_style(app.theme.title())
         .render(r, buf);
     let inner = layout::inner(r);

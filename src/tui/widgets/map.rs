@@ -4,11 +4,11 @@
 //! one screen dot, and only the areas whose box is on screen.
 
 use super::pane_block;
+use crate::i18n::Msg;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::fmt::num;
 use crate::tui::geometry::{fill_area, trace, trace_area, Viewport};
-use crate::tui::i18n::texts;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -194,7 +194,7 @@ fn frame(app: &App, vp: &Viewport) -> Frame {
 
 /// The legend: the classes always, then as much of the rest as fits.
 fn legend(app: &App, width: usize) -> Line<'static> {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let th = &app.theme;
     let mut classes = Vec::new();
     for (k, r) in app.classes.ranges.iter().enumerate() {
@@ -210,12 +210,12 @@ fn legend(app: &App, width: usize) -> Line<'static> {
         }
     };
     let mut extras = vec![
-        (th.unranked_color(), "█", t.not_ranked),
-        (th.shortlist_color(), "⣿", t.shortlist),
-        (th.selected_color(), "⣿", t.selected),
+        (th.unranked_color(), "█", t(Msg::NotRanked)),
+        (th.shortlist_color(), "⣿", t(Msg::Shortlist)),
+        (th.selected_color(), "⣿", t(Msg::Selected)),
     ];
     if app.map.schools {
-        extras.push((th.school_color(), "•", t.school));
+        extras.push((th.school_color(), "•", t(Msg::School)));
     }
     let len = |spans: &[Span]| {
         spans
@@ -224,7 +224,7 @@ fn legend(app: &App, width: usize) -> Line<'static> {
             .sum::<usize>()
     };
     let mut spans = Vec::new();
-    let title = format!("{} ", t.legend_title);
+    let title = format!("{} ", t(Msg::LegendTitle));
     if len(&classes) + title.chars().count() <= width {
         spans.push(Span::styled(title, th.dim()));
     }
@@ -243,9 +243,13 @@ fn legend(app: &App, width: usize) -> Line<'static> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
     let canvas_area = layout::map_canvas(area);
-    pane_block(app, Pane::Map, &t.zoom(app.map.zoom)).render(area, buf);
+    pane_block(
+        app,
+        Pane::Map,
+        &Msg::Zoom.fill(app.lang, &[&num(Some(app.map.zoom), 1, app.lang)]),
+    )
+    .render(area, buf);
     let inner = layout::inner(area);
     if inner.height > 0 {
         let legend_row = Rect {

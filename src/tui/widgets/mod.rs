@@ -11,7 +11,7 @@ pub mod weights;
 
 use super::action::Pane;
 use super::app::App;
-use super::i18n::texts;
+use super::labels;
 use super::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,7 +47,7 @@ impl Widget for &App {
 /// The bordered frame of a pane: its number and name, thick when focused.
 pub fn pane_block(app: &App, pane: Pane, extra: &str) -> Block<'static> {
     let focused = app.focus == pane;
-    let name = texts(app.lang).pane(pane);
+    let name = labels::pane(pane).text(app.lang);
     let title = if extra.is_empty() {
         format!(" {} {name} ", pane.number())
     } else {

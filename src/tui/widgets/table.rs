@@ -2,10 +2,11 @@
 //! does not depend on the number of units.
 
 use super::pane_block;
+use crate::i18n::Msg;
 use crate::tui::action::{Column, Pane};
 use crate::tui::app::{App, Mark};
 use crate::tui::fmt::{fit, num};
-use crate::tui::i18n::texts;
+use crate::tui::labels;
 use crate::tui::layout;
 use crate::tui::rows;
 use ratatui::buffer::Buffer;
@@ -164,7 +165,7 @@ fn pad(s: &str, w: u16, right: bool) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let n = app.table.rows.len();
     let pos = app
         .table
@@ -184,7 +185,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             header.push(Span::raw(" "));
         }
-        let mut name = t.column(c, top_k);
+        let mut name = labels::column(c, top_k, app.lang);
         if app.table.sort.column == c {
             name.push(if app.table.sort.descending {
                 '▼'
@@ -203,7 +204,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let body = layout::table_body(area);
     if n == 0 {
-        Line::from(Span::styled(t.no_rows, app.theme.dim())).render(body, buf);
+        Line::from(Span::styled(t(Msg::NoRows), app.theme.dim())).render(body, buf);
         return;
     }
     let query = app.search.query.to_lowercase();

@@ -3,10 +3,10 @@
 
 use super::pane_block;
 use crate::domain::value::Direction;
+use crate::i18n::Msg;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::fmt::{fit, fit_middle, share_bar};
-use crate::tui::i18n::texts;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,7 +43,7 @@ pub fn row_at(area: Rect, row: u16, n: usize, cursor: usize) -> Option<usize> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let t = |m: Msg| m.text(app.lang);
     let total: f64 = app.weights.iter().sum();
     // Bars relative to the largest share, so small differences show.
     let max_share = app
@@ -66,12 +66,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
     let mut head = format!(
         "  {:<label_w$} {:>WEIGHT_W$} {:>BASE_W$}",
-        fit(t.indicator, label_w),
-        fit(t.weight_short, WEIGHT_W),
-        fit(t.profile, BASE_W)
+        fit(t(Msg::Indicator), label_w),
+        fit(t(Msg::WeightShort), WEIGHT_W),
+        fit(t(Msg::Profile), BASE_W)
     );
     if bar {
-        head.push_str(&format!(" {:<BAR_W$}", fit(t.share, BAR_W)));
+        head.push_str(&format!(" {:<BAR_W$}", fit(t(Msg::Share), BAR_W)));
     }
     head.push_str(&format!(" {:>PCT_W$}", "%"));
     lines.push(Line::from(Span::styled(head, app.theme.header())));
@@ -124,7 +124,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     lines.push(Line::from(""));
     let now = app.shortlist();
-    lines.push(Line::from(format!("{}: {}", t.shortlist, names(&now))));
+    lines.push(Line::from(format!(
+        "{}: {}",
+        t(Msg::Shortlist),
+        names(&now)
+    )));
     let (gone, new) = app.shortlist_changes();
     if !gone.is_empty() || !new.is_empty() {
         lines.push(Line::from(vec![
@@ -138,7 +142,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{}: {}",
                 a.id,
-                t.missing(crate::domain::value::Missing::NotInInput)
+                t(crate::i18n::domain::missing(
+                    crate::domain::value::Missing::NotInInput,
+                ))
             ),
             app.theme.dim(),
         )));

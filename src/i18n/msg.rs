@@ -1,0 +1,179 @@
+//! The catalogue: one line per text, Dutch first. Templates take their
+//! figures in `{0}`, `{1}` … (see [`Msg::fill`]).
+
+macro_rules! catalogue {
+    ($($id:ident => $nl:expr, $en:expr;)*) => {
+        /// The id of a text in the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($id,)*
+        }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$id,)*];
+
+            /// (Dutch, English)
+            pub fn forms(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Msg::$id => ($nl, $en),)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Title, notes, status and filter bars
+    Profile => "profiel", "profile";
+    UnitRule => "eenheid: {0}", "unit: {0}";
+    Ranked => "gerangschikt", "ranked";
+    Eligible => "geschikt", "eligible";
+    Shortlist => "shortlist", "shortlist";
+    ShortlistSize => "shortlist {0}", "shortlist {0}";
+    Notes => "Let op", "Note";
+    Filter => "Filter", "Filter";
+    AllGemeenten => "alle gemeenten", "all gemeenten";
+    MinSchools => "≥{0} scholen", "≥{0} schools";
+    MinInhabitants => "≥{0} inw.", "≥{0} inh.";
+    RowsShown => "{0}/{1} rijen", "{0}/{1} rows";
+    Search => "zoek", "search";
+    NoMatch => "geen treffer", "no match";
+    OneMatch => "1 treffer", "1 match";
+    Matches => "{0} treffers", "{0} matches";
+    TooSmall => "Terminal te klein: {0}×{1}. Minimaal {2}×{3} nodig. (q stopt)",
+        "Terminal too small: {0}×{1}. Needs at least {2}×{3}. (q quits)";
+
+    // Panes
+    PaneTable => "Ranglijst", "Ranking";
+    PaneMap => "Kaart", "Map";
+    PaneDetail => "Detail", "Detail";
+    PaneWeights => "Gewichten", "Weights";
+    PaneTeam => "Team", "Team";
+
+    // Table columns that are words, not symbols
+    ColumnName => "naam", "name";
+    ColumnSchools => "sch", "sch";
+    ColumnInhabitants => "inw", "inh";
+    NoRows => "geen rijen: pas het filter aan (x wist)", "no rows: change the filter (x clears)";
+
+    // Help overlay: section titles and the rows that are not bindings
+    HelpTitle => " Toetsen (? of Esc sluit) ", " Keys (? or Esc closes) ";
+    ContextGlobal => "Overal", "Everywhere";
+    ContextTable => "Ranglijst", "Ranking";
+    ContextMap => "Kaart", "Map";
+    ContextBrowse => "Detail en team", "Detail and team";
+    ContextWeights => "Gewichten", "Weights";
+    ContextSearch => "Zoeken", "Search";
+    ContextHelp => "Help", "Help";
+    HelpMouseKeys => "muis", "mouse";
+    HelpMouse => "wiel zoomt, slepen schuift, klik kiest", "wheel zooms, drag pans, click selects";
+    HelpTypeKeys => "a-z…", "a-z…";
+    HelpType => "typen: zoekterm", "type: search text";
+
+    // Map
+    LegendTitle => "score (kwantielen)", "score (quantiles)";
+    NotRanked => "niet gerangschikt", "not ranked";
+    Selected => "selectie", "selected";
+    School => "school", "school";
+    Zoom => "zoom {0}×", "zoom {0}×";
+
+    // Detail and weights
+    Indicator => "indicator", "indicator";
+    Value => "waarde", "value";
+    Gemeente => "gemeente", "gemeente";
+    All => "alle", "all";
+    Contribution => "bijdr.", "contrib";
+    Weight => "gewicht", "weight";
+    WeightShort => "gew.", "weight";
+    Share => "aandeel", "share";
+    Rank => "rang", "rank";
+    Score => "score", "score";
+    Schools => "scholen", "schools";
+    Inhabitants => "inwoners", "inhabitants";
+    Children => "kinderen 0-15", "children 0-15";
+    Stability => "stabiliteit", "stability";
+    Computing => "wordt berekend", "computing";
+    EligibleYes => "geschikt", "eligible";
+    NotEligible => "niet geschikt", "not eligible";
+    OnShortlist => "op de shortlist", "on the shortlist";
+    UserAdded => "door u toegevoegd", "added by you";
+    UserRemoved => "door u verwijderd", "removed by you";
+    Risk => "risico", "risk";
+    Protective => "beschermend", "protective";
+    Neutral => "neutraal", "neutral";
+    NoValue => "geen waarde", "no value";
+    NotWeighted => "niet gewogen", "not weighted";
+    Members => "buurten", "buurten";
+    DataGap => "ontbrekende gegevens", "data gap";
+    RankOf => "rang {0} van {1}", "rank {0} of {1}";
+    RankOfEligible => "rang {0} van {1} (geschikt: {2})", "rank {0} of {1} (eligible: {2})";
+    RankUp => "↑{0} t.o.v. profiel", "↑{0} vs profile";
+    RankDown => "↓{0} t.o.v. profiel", "↓{0} vs profile";
+    RankSame => "gelijk aan profiel", "same as profile";
+
+    // Team
+    NoUnit => "geen eenheid geselecteerd", "no unit selected";
+    TeamTitle => "Voorgesteld team voor {0} ({1} leden)", "Proposed team for {0} ({1} members)";
+    Always => "altijd", "always";
+    Because => "omdat", "because";
+    OverCap => "boven de teamgrootte", "over the size cap";
+    Unmet => "niet beschikbaar", "unmet";
+    Note => "noot", "note";
+
+    // Status messages
+    HiddenByFilter => "{0}: verborgen door het filter", "{0}: hidden by the filter";
+    PickedOn => "{0} staat op uw shortlist", "{0} is on your shortlist";
+    PickedOff => "{0} is van uw shortlist gehaald", "{0} was taken off your shortlist";
+    WeightSet => "Gewicht {0}: {1}", "Weight {0}: {1}";
+    WeightsReset => "Alle gewichten terug naar het profiel", "All weights back to the profile";
+    WeightNeutral => "een neutrale indicator kan geen gewicht krijgen", "a neutral indicator cannot be weighted";
+    WeightAllZero => "minstens één gewicht moet boven 0 blijven", "at least one weight must stay above 0";
+    RuleSet => "Pilot-eenheid: {0}", "Pilot unit: {0}";
+    Saved => "Profiel opgeslagen in {0}", "Profile saved to {0}";
+    SaveFailed => "Opslaan mislukt: {0}", "Saving failed: {0}";
+    Exporting => "Shortlist wordt geëxporteerd…", "Exporting the shortlist…";
+    Exported => "Shortlist geëxporteerd naar {0}", "Shortlist exported to {0}";
+    ExportFailed => "Exporteren mislukt: {0}", "Export failed: {0}";
+    StabilityFailed => "Stabiliteit niet berekend: {0}", "Stability not computed: {0}";
+    RerankFailed => "Opnieuw rangschikken mislukt: {0}", "Re-ranking failed: {0}";
+    KeysIgnored => "{0} (standaardtoetsen in gebruik)", "{0} (default keys in use)";
+
+    // `buurtradar keys`
+    KeysContext => "context", "context";
+    KeysKeys => "toetsen", "keys";
+    KeysAction => "actie", "action";
+    KeysDescription => "omschrijving", "description";
+    KeysUserFile => "Eigen toetsenbestand: {0} ({1})", "User keys file: {0} ({1})";
+    KeysNoUserFile => "Eigen toetsenbestand: geen locatie (HOME en XDG_CONFIG_HOME niet gezet)",
+        "User keys file: no location (HOME and XDG_CONFIG_HOME not set)";
+    Found => "gevonden", "found";
+    NotFound => "niet gevonden", "not found";
+
+    // Why a unit was missing a value (domain `Missing`)
+    MissingSecret => "geheim/onbekend", "secret/unknown";
+    MissingCannotOccur => "kan niet voorkomen", "cannot occur";
+    MissingNotYetPublished => "nog niet gepubliceerd", "not yet published";
+    MissingDiscontinued => "niet meer gepubliceerd", "no longer published";
+    MissingOtherSentinel => "onbekende code", "sentinel code";
+    MissingNotInInput => "niet in de invoer", "not in input";
+    MissingInvalid => "ongeldige waarde", "invalid value";
+    MissingSuppressed => "onderdrukt (te weinig eenheden)", "suppressed (disclosure control)";
+
+    // Stability labels (domain `StabilityLabel`)
+    RobustIn => "zeker erin", "robust-in";
+    Borderline => "twijfelgeval", "borderline";
+    Out => "erbuiten", "out";
+
+    // Why a unit is not eligible (domain `IneligibleReason`)
+    OutsideGemeenten => "gemeente {0} niet gekozen", "gemeente {0} is not selected";
+    Water => "water", "water";
+    ZeroPopulation => "geen inwoners", "no inhabitants";
+    SchoolsUnknown => "aantal basisscholen onbekend (minimaal {0})", "number of primary schools unknown (need {0})";
+    TooFewSchools => "{0} van {1} basisscholen", "{0} of {1} primary schools";
+    InhabitantsUnknown => "inwoners onbekend (minimaal {0})", "inhabitants unknown (need {0})";
+    TooFewInhabitants => "{0} inwoners, minimaal {1}", "{0} inhabitants, need {1}";
+    ChildrenUnknown => "kinderen 0-15 onbekend (minimaal {0})", "children 0-15 unknown (need {0})";
+    TooFewChildren => "{0} kinderen 0-15, minimaal {1}", "{0} children 0-15, need {1}";
+    CoverageTooLow => "indicatoren dekken {0}% van het gewicht, minimaal {1}%",
+        "indicators present carry {0}% of the weight, need {1}%";
+}

@@ -1,0 +1,133 @@
+//! Levels of detail: the source rings snapped to coarser grids, and the
+//! outline of units made of several areas.
+
+use std::collections::HashMap;
+
+/// One level of detail.
+#[derive(Debug, Clone, Default)]
+pub struct Lod {
+    /// Grid size the vertices are snapped to, in metres; 0 for the source.
+    pub tol: f64,
+    pub xy: Vec<[f32; 2]>,
+    /// `[start, end)` into `xy`; rings are implicitly closed.
+    pub rings: Vec<[u32; 2]>,
+    /// Per dataset area: `[start, end)` into `rings`.
+    pub area_rings: Vec<[u32; 2]>,
+    /// Per unit made of several areas: its outline without inner borders,
+    /// as segments `[x1, y1, x2, y2]`. Empty for one-area units.
+    pub outlines: Vec<Vec<[f32; 4]>>,
+}
+
+impl Lod {
+    pub fn vertex_count(&self) -> usize {
+        self.xy.len()
+    }
+
+    pub fn rings_of(&self, area: usize) -> impl Iterator<Item = &[[f32; 2]]> + '_ {
+        let [a, b] = self.area_rings.get(area).copied().unwrap_or([0, 0]);
+        self.rings[a as usize..b as usize]
+            .iter()
+            .map(|&[s, e]| &self.xy[s as usize..e as usize])
+    }
+}
+
+pub(super) fn snapped(raw: &Lod, tol: f64) -> Lod {
+    let mut lod = Lod {
+        tol,
+        area_rings: vec![[0, 0]; raw.area_rings.len()],
+        ..Lod::default()
+    };
+    let snap = |v: f32| ((f64::from(v) / tol).round() * tol) as f32;
+    for (area, &[a, b]) in raw.area_rings.iter().enumerate() {
+        let first = lod.rings.len() as u32;
+        for &[s, e] in &raw.rings[a as usize..b as usize] {
+            let start = lod.xy.len();
+            for p in &raw.xy[s as usize..e as usize] {
+                let q = [snap(p[0]), snap(p[1])];
+                if lod.xy.len() > start && lod.xy.last() == Some(&q) {
+                    continue;
+                }
+                lod.xy.push(q);
+            }
+            while lod.xy.len() > start + 1 && lod.xy.last() == lod.xy.get(start) {
+                lod.xy.pop();
+            }
+            if lod.xy.len() - start < 3 {
+                lod.xy.truncate(start);
+            } else {
+                lod.rings.push([start as u32, lod.xy.len() as u32]);
+            }
+        }
+        lod.area_rings[area] = [first, lod.rings.len() as u32];
+    }
+    lod
+}
+
+type EdgeKey = ([u32; 2], [u32; 2]);
+
+fn edge_key(a: [f32; 2], b: [f32; 2]) -> EdgeKey {
+    let ka = [a[0].to_bits(), a[1].to_bits()];
+    let kb = [b[0].to_bits(), b[1].to_bits()];
+    if ka <= kb {
+        (ka, kb)
+    } else {
+        (kb, ka)
+    }
+}
+
+/// Outline of each multi-area unit: every member edge that no other member
+/// shares.
+pub(super) fn dissolve(lod: &Lod, members: &[Vec<usize>]) -> Vec<Vec<[f32; 4]>> {
+    members
+        .iter()
+        .map(|m| {
+            if m.len() < 2 {
+                return Vec::new();
+            }
+            let edges = || {
+                m.iter().flat_map(|&a| {
+                    lod.rings_of(a).flat_map(|ring| {
+                        (0..ring.len()).map(move |i| (ring[i], ring[(i + 1) % ring.len()]))
+                    })
+                })
+            };
+            let mut count: HashMap<EdgeKey, u32> = HashMap::new();
+            for (a, b) in edges() {
+                *count.entry(edge_key(a, b)).or_default() += 1;
+            }
+            edges()
+                .filter(|(a, b)| count.get(&edge_key(*a, *b)) == Some(&1))
+                .map(|(a, b)| [a[0], a[1], b[0], b[1]])
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inner_borders_cancel() {
+        // Two unit squares side by side, one unit.
+        let lod = Lod {
+            tol: 0.0,
+            xy: vec![
+                [0.0, 0.0],
+                [1.0, 0.0],
+                [1.0, 1.0],
+                [0.0, 1.0],
+                [1.0, 0.0],
+                [2.0, 0.0],
+                [2.0, 1.0],
+                [1.0, 1.0],
+            ],
+            rings: vec![[0, 4], [4, 8]],
+            area_rings: vec![[0, 1], [1, 2]],
+            outlines: vec![],
+        };
+        let out = dissolve(&lod, &[vec![0, 1]]);
+        assert_eq!(out[0].len(), 6);
+    }
+}

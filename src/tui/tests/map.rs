@@ -1,0 +1,239 @@
+//! The map: zoom, pan, clicks and drags, outlines, missing boundaries.
+
+use super::*;
+
+#[test]
+fn zooms_and_pans_the_map() {
+    let mut app = app();
+    let c0 = app.map.center;
+    act(&mut app, &[Action::Zoom(1)]);
+    assert!((app.map.zoom - 1.5).abs() < 1e-9);
+    act(&mut app, &[Action::Pan { dx: 1, dy: 0 }]);
+    assert!(app.map.center.0 > c0.0);
+    act(&mut app, &[Action::Pan { dx: 0, dy: 1 }]);
+    assert!(app.map.center.1 > c0.1);
+    act(&mut app, &[Action::ZoomReset]);
+    assert_eq!(app.map.zoom, 1.0);
+    assert_eq!(app.map.center, c0);
+    act(&mut app, &[Action::ToggleSchools]);
+    assert!(!app.map.schools);
+}
+
+/// The screen cell at the middle of a unit on the map.
+fn cell_of(app: &App, u: usize) -> (u16, u16) {
+    let vp = viewport(app).unwrap();
+    let s = crate::tui::update::screen(app);
+    let canvas = crate::tui::layout::map_canvas(s.pane(Pane::Map).unwrap());
+    let a = app.analysis.members[u][0];
+    let g = app.ds.areas[a].geometry.as_ref().unwrap();
+    use geo::InteriorPoint;
+    let p = g.interior_point().unwrap();
+    let (x, y) = (p.x() - app.geo.origin.0, p.y() - app.geo.origin.1);
+    let col = ((x - vp.left) / vp.mpd / 2.0).floor() as u16;
+    let row = ((vp.top - y) / vp.mpd / 4.0).floor() as u16;
+    (canvas.x + col, canvas.y + row)
+}
+
+#[test]
+fn clicking_the_map_selects_the_unit() {
+    let mut app = app();
+    act(&mut app, &[Action::Zoom(1), Action::Zoom(1)]);
+    let target = unit(&app, "Boterbloem");
+    app.map.center = {
+        let b = app.geo.unit_bbox[target].unwrap();
+        (f64::from(b[0] + b[2]) / 2.0, f64::from(b[1] + b[3]) / 2.0)
+    };
+    let (column, row) = cell_of(&app, target);
+    act(
+        &mut app,
+        &[
+            Action::Mouse {
+                kind: MouseKind::Down,
+                column,
+                row,
+            },
+            Action::Mouse {
+                kind: MouseKind::Up,
+                column,
+                row,
+            },
+        ],
+    );
+    assert_eq!(app.selected, target);
+    assert_eq!(app.focus, Pane::Map);
+    assert_eq!(app.table.rows[app.table.cursor.unwrap()], target);
+}
+
+#[test]
+fn dragging_pans_and_the_wheel_zooms_at_the_pointer() {
+    let mut app = app();
+    let s = crate::tui::update::screen(&app);
+    let canvas = crate::tui::layout::map_canvas(s.pane(Pane::Map).unwrap());
+    let (c, r) = (canvas.x + 10, canvas.y + 5);
+    let sel = app.selected;
+    let c0 = app.map.center;
+    act(
+        &mut app,
+        &[
+            Action::Mouse {
+                kind: MouseKind::Down,
+                column: c,
+                row: r,
+            },
+            Action::Mouse {
+                kind: MouseKind::Drag,
+                column: c + 4,
+                row: r,
+            },
+            Action::Mouse {
+                kind: MouseKind::Up,
+                column: c + 4,
+                row: r,
+            },
+        ],
+    );
+    assert!(
+        app.map.center.0 < c0.0,
+        "dragging right moves the view west"
+    );
+    assert_eq!(app.selected, sel, "a drag is not a click");
+    let vp = viewport(&app).unwrap();
+    let before = vp.cell_to_world(10, 5);
+    act(
+        &mut app,
+        &[Action::Mouse {
+            kind: MouseKind::ScrollUp,
+            column: c,
+            row: r,
+        }],
+    );
+    assert!(app.map.zoom > 1.0);
+    let after = viewport(&app).unwrap().cell_to_world(10, 5);
+    assert!((before.0 - after.0).abs() < vp.mpd * 2.0);
+    assert!((before.1 - after.1).abs() < vp.mpd * 4.0);
+}
+
+#[test]
+fn wijk_units_draw_as_their_buurten_outline() {
+    let s = sample();
+    let mut profile = Profile::smartstart().unwrap();
+    profile.pilot.rule = crate::domain::pilot::PilotRule::Wijk;
+    let mut app = App::new(
+        s.ds.clone(),
+        s.inputs.clone(),
+        profile,
+        Lang::Nl,
+        Theme { color: true },
+    )
+    .unwrap();
+    act(
+        &mut app,
+        &[Action::Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    let multi = (0..app.analysis.units.len())
+        .find(|&u| app.analysis.members[u].len() > 1)
+        .unwrap();
+    // Inner borders cancel: the outline is shorter than all member rings.
+    let lod = app.geo.levels.last().unwrap();
+    let rings: usize = app.analysis.members[multi]
+        .iter()
+        .flat_map(|&a| lod.rings_of(a))
+        .map(<[[f32; 2]]>::len)
+        .sum();
+    let outline = lod.outlines[multi].len();
+    assert!(outline > 0 && outline < rings, "{outline} of {rings}");
+    // A click on any member buurt selects the wijk.
+    let target = app.analysis.members[multi][1];
+    let unit_of = app.geo.area_unit[target].unwrap() as usize;
+    assert_eq!(unit_of, multi);
+    let (column, row) = {
+        app.map.center = {
+            let b = app.geo.area_bbox[target].unwrap();
+            (f64::from(b[0] + b[2]) / 2.0, f64::from(b[1] + b[3]) / 2.0)
+        };
+        let vp = viewport(&app).unwrap();
+        let canvas = crate::tui::layout::map_canvas(
+            crate::tui::update::screen(&app).pane(Pane::Map).unwrap(),
+        );
+        use geo::InteriorPoint;
+        let p = app.ds.areas[target]
+            .geometry
+            .as_ref()
+            .unwrap()
+            .interior_point()
+            .unwrap();
+        let (x, y) = (p.x() - app.geo.origin.0, p.y() - app.geo.origin.1);
+        (
+            canvas.x + ((x - vp.left) / vp.mpd / 2.0).floor() as u16,
+            canvas.y + ((vp.top - y) / vp.mpd / 4.0).floor() as u16,
+        )
+    };
+    act(
+        &mut app,
+        &[
+            Action::Mouse {
+                kind: MouseKind::Down,
+                column,
+                row,
+            },
+            Action::Mouse {
+                kind: MouseKind::Up,
+                column,
+                row,
+            },
+        ],
+    );
+    assert_eq!(app.selected, multi);
+    let screen = draw(&app);
+    assert!(screen.contains(&app.analysis.units[multi].name));
+}
+
+#[test]
+fn runs_without_boundaries() {
+    // Indicators only: no map to draw, everything else works.
+    let s = sample();
+    let inputs = Inputs {
+        boundaries: None,
+        schools: None,
+        ..s.inputs.clone()
+    };
+    let ds = load(&inputs).unwrap();
+    let mut app = App::new(
+        ds,
+        inputs,
+        Profile::smartstart().unwrap(),
+        Lang::Nl,
+        Theme { color: true },
+    )
+    .unwrap();
+    act(
+        &mut app,
+        &[Action::Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    assert!(app.geo.drawn.is_empty());
+    act(
+        &mut app,
+        &[
+            Action::Zoom(1),
+            Action::Pan { dx: 1, dy: 1 },
+            Action::Mouse {
+                kind: MouseKind::Down,
+                column: 90,
+                row: 10,
+            },
+            Action::Mouse {
+                kind: MouseKind::Up,
+                column: 90,
+                row: 10,
+            },
+        ],
+    );
+    let screen = draw(&app);
+    assert!(screen.contains("2 Kaart"));
+}

@@ -1,0 +1,164 @@
+//! The map: zoom, pan, and the mouse over every pane (clicks, drags,
+//! the wheel).
+
+use super::navigation::{move_rows, scroll, select, set_focus};
+use super::{info, screen, viewport};
+use crate::i18n::Msg;
+use crate::tui::action::{MouseKind, Pane};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::widgets::weights;
+
+const ZOOM_STEP: f64 = 1.5;
+const MAX_ZOOM: f64 = 4096.0;
+const MIN_ZOOM: f64 = 0.5;
+
+/// Pan by tenths of the view.
+pub(super) fn pan(app: &mut App, dx: i32, dy: i32) {
+    if let Some(vp) = viewport(app) {
+        let (w, h) = vp.dots();
+        app.map.center.0 += f64::from(dx) * w * vp.mpd / 5.0;
+        app.map.center.1 += f64::from(dy) * h * vp.mpd / 5.0;
+    }
+}
+
+/// The whole map.
+pub(super) fn reset(app: &mut App) {
+    app.map.zoom = 1.0;
+    app.map.center = (app.geo.size.0 / 2.0, app.geo.size.1 / 2.0);
+}
+
+/// Zoom by steps, keeping the world point under `at` (a screen cell) in
+/// place; the centre of the view when `at` is `None`.
+pub(super) fn zoom_at(app: &mut App, steps: i32, at: Option<(u16, u16)>) {
+    let Some(vp) = viewport(app) else {
+        app.map.zoom = (app.map.zoom * ZOOM_STEP.powi(steps)).clamp(MIN_ZOOM, MAX_ZOOM);
+        return;
+    };
+    let new_zoom = (app.map.zoom * ZOOM_STEP.powi(steps)).clamp(MIN_ZOOM, MAX_ZOOM);
+    if let Some((c, r)) = at {
+        let p = vp.cell_to_world(c, r);
+        let k = app.map.zoom / new_zoom;
+        app.map.center = (
+            p.0 + (app.map.center.0 - p.0) * k,
+            p.1 + (app.map.center.1 - p.1) * k,
+        );
+    }
+    app.map.zoom = new_zoom;
+}
+
+pub(super) fn mouse(app: &mut App, kind: MouseKind, column: u16, row: u16) {
+    if app.help {
+        match kind {
+            MouseKind::ScrollUp => scroll(app, -3),
+            MouseKind::ScrollDown => scroll(app, 3),
+            _ => {}
+        }
+        return;
+    }
+    let s = screen(app);
+    if matches!(kind, MouseKind::Drag | MouseKind::Up) && app.map.drag.is_some() {
+        map_drag(app, kind, column, row);
+        return;
+    }
+    let Some(pane) = s.pane_at(column, row) else {
+        return;
+    };
+    match (pane, kind) {
+        (Pane::Table, MouseKind::Down) => {
+            set_focus(app, Pane::Table);
+            let body = layout::table_body(s.table);
+            if row >= body.y && row < body.y + body.height {
+                let i = app.table.offset + usize::from(row - body.y);
+                if let Some(&u) = app.table.rows.get(i) {
+                    select(app, u);
+                }
+            }
+        }
+        (Pane::Table, MouseKind::ScrollUp) => move_rows(app, -3),
+        (Pane::Table, MouseKind::ScrollDown) => move_rows(app, 3),
+        (Pane::Map, MouseKind::Down) => {
+            set_focus(app, Pane::Map);
+            app.map.drag = Some((column, row));
+            app.map.dragged = false;
+        }
+        (Pane::Map, MouseKind::ScrollUp | MouseKind::ScrollDown) => {
+            let canvas = layout::map_canvas(s.pane(Pane::Map).unwrap_or_default());
+            let steps = if kind == MouseKind::ScrollUp { 1 } else { -1 };
+            let at = (
+                column.saturating_sub(canvas.x),
+                row.saturating_sub(canvas.y),
+            );
+            zoom_at(app, steps, Some(at));
+        }
+        (Pane::Weights, MouseKind::Down) => {
+            set_focus(app, Pane::Weights);
+            if let Some(r) = s.pane(Pane::Weights) {
+                if let Some(j) = weights::row_at(r, row, app.weights.len(), app.weight_cursor) {
+                    app.weight_cursor = j;
+                }
+            }
+        }
+        (p, MouseKind::Down) => set_focus(app, p),
+        (Pane::Detail | Pane::Team, MouseKind::ScrollUp) => {
+            set_focus(app, pane);
+            scroll(app, -3);
+        }
+        (Pane::Detail | Pane::Team, MouseKind::ScrollDown) => {
+            set_focus(app, pane);
+            scroll(app, 3);
+        }
+        _ => {}
+    }
+}
+
+fn map_drag(app: &mut App, kind: MouseKind, column: u16, row: u16) {
+    let Some((c0, r0)) = app.map.drag else { return };
+    match kind {
+        MouseKind::Drag => {
+            if let Some(vp) = viewport(app) {
+                let dx = f64::from(column) - f64::from(c0);
+                let dy = f64::from(row) - f64::from(r0);
+                app.map.center.0 -= dx * 2.0 * vp.mpd;
+                app.map.center.1 += dy * 4.0 * vp.mpd;
+            }
+            if (column, row) != (c0, r0) {
+                app.map.dragged = true;
+            }
+            app.map.drag = Some((column, row));
+        }
+        MouseKind::Up => {
+            app.map.drag = None;
+            if !app.map.dragged {
+                click_map(app, column, row);
+            }
+            app.map.dragged = false;
+        }
+        _ => {}
+    }
+}
+
+/// Select the unit under a clicked cell.
+fn click_map(app: &mut App, column: u16, row: u16) {
+    let s = screen(app);
+    let (Some(vp), Some(pane)) = (viewport(app), s.pane(Pane::Map)) else {
+        return;
+    };
+    let canvas = layout::map_canvas(pane);
+    if column < canvas.x || row < canvas.y {
+        return;
+    }
+    let (x, y) = vp.cell_to_world(column - canvas.x, row - canvas.y);
+    let unit = app
+        .geo
+        .area_at(&app.ds, x, y)
+        .and_then(|a| app.geo.area_unit[a])
+        .map(|u| u as usize);
+    if let Some(u) = unit {
+        select(app, u);
+        if app.table.cursor.is_none() {
+            let name = app.unit_name(u).to_string();
+            info(app, Msg::HiddenByFilter.fill(app.lang, &[&name]));
+        }
+    }
+}
