@@ -21,7 +21,6 @@ pub mod app;
 pub mod effects;
 pub mod fmt;
 pub mod geometry;
-pub mod i18n;
 pub mod keymap;
 pub mod labels;
 pub mod layout;

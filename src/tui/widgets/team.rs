@@ -3,10 +3,10 @@
 
 use super::pane_block;
 use crate::domain::teams::Member;
+use crate::i18n::Msg;
 use crate::present::reason_lines;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::i18n::texts;
 use crate::tui::layout;
 use crate::tui::Lang;
 use ratatui::buffer::Buffer;
@@ -23,16 +23,16 @@ fn name(app: &App, m: &Member) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = texts(app.lang);
+    let lang = app.lang;
     pane_block(app, Pane::Team, "").render(area, buf);
     let inner = layout::inner(area);
     let Some(f) = app.focused.as_ref().filter(|f| f.unit == app.selected) else {
-        Paragraph::new(t.no_unit).render(inner, buf);
+        Paragraph::new(Msg::NoUnit.text(lang)).render(inner, buf);
         return;
     };
     let team = &f.team;
     let mut lines = vec![Line::from(Span::styled(
-        t.team_title(&team.buurt_name, team.members.len()),
+        Msg::TeamTitle.fill(lang, &[&team.buurt_name, &team.members.len()]),
         Style::default().add_modifier(Modifier::BOLD),
     ))];
     for m in &team.members {
@@ -40,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(vec![
                 Span::styled("● ", app.theme.shortlisted()),
                 Span::raw(name(app, m)),
-                Span::styled(format!(" ({})", t.always), app.theme.dim()),
+                Span::styled(format!(" ({})", Msg::Always.text(lang)), app.theme.dim()),
             ]));
         } else {
             lines.push(Line::from(vec![
@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ]));
             for r in reason_lines(m) {
                 lines.push(Line::from(Span::styled(
-                    format!("    {} {r}", t.because),
+                    format!("    {} {r}", Msg::Because.text(lang)),
                     app.theme.dim(),
                 )));
             }
@@ -58,21 +58,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !team.dropped_by_cap.is_empty() {
         let names: Vec<String> = team.dropped_by_cap.iter().map(|m| name(app, m)).collect();
         lines.push(Line::from(Span::styled(
-            format!("{}: {}", t.over_cap, names.join(", ")),
+            format!("{}: {}", Msg::OverCap.text(lang), names.join(", ")),
             app.theme.dim(),
         )));
     }
     for u in &team.unmet {
         lines.push(Line::from(format!(
             "{}: {} ({})",
-            t.unmet,
+            Msg::Unmet.text(lang),
             name(app, &u.member),
             u.note
         )));
     }
     for n in &team.notes {
         lines.push(Line::from(Span::styled(
-            format!("{}: {n}", t.note),
+            format!("{}: {n}", Msg::Note.text(lang)),
             app.theme.note(),
         )));
     }
