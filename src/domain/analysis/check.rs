@@ -1,0 +1,85 @@
+//! Profile indicator ids checked against the registry and the data before
+//! anything is computed.
+
+use crate::domain::dataset::Dataset;
+use crate::domain::profile::Profile;
+use crate::domain::registry::REGISTRY;
+use crate::domain::score::ScoreError;
+
+/// Ids further than this many edits from every known id get no suggestion:
+/// a guess that far off misleads more than it helps.
+const MAX_SUGGESTION_DISTANCE: usize = 3;
+
+/// A profile indicator that neither the registry nor the data knows is a
+/// typo far more often than an intention: refuse it, with the nearest id.
+pub(super) fn check_profile_indicators(ds: &Dataset, profile: &Profile) -> Result<(), ScoreError> {
+    let known: Vec<&str> = REGISTRY
+        .iter()
+        .map(|d| d.id)
+        .chain(ds.indicators.iter().map(|i| i.meta.id.as_str()))
+        .collect();
+    for ind in &profile.indicators {
+        if known.contains(&ind.id.as_str()) {
+            continue;
+        }
+        return Err(ScoreError::UnknownIndicator {
+            id: ind.id.clone(),
+            hint: nearest(&known, &ind.id)
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_else(|| {
+                    " (`buurtradar indicators` lists the known ids; `check` lists the data's)"
+                        .into()
+                }),
+        });
+    }
+    Ok(())
+}
+
+/// The known id with the fewest edits from `id` (alphabetically first on a
+/// tie), if it is close enough to be the intended one.
+fn nearest<'a>(known: &[&'a str], id: &str) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(k, id), *k))
+        .min()
+        .filter(|(d, _)| *d <= MAX_SUGGESTION_DISTANCE)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{dataset, profile};
+    use super::*;
+
+    #[test]
+    fn a_typo_gets_the_nearest_id() {
+        let ds = dataset();
+        let mut p = profile("buurt");
+        p.indicators[0].id = "low_income_hh_pc".into();
+        let e = check_profile_indicators(&ds, &p).unwrap_err().to_string();
+        assert!(e.contains("did you mean `low_income_hh_pct`"), "{e}");
+    }
+
+    #[test]
+    fn a_far_off_id_gets_the_listing_hint() {
+        let ds = dataset();
+        let mut p = profile("buurt");
+        p.indicators[0].id = "completely_unknown_figure".into();
+        let e = check_profile_indicators(&ds, &p).unwrap_err().to_string();
+        assert!(
+            e.contains("completely_unknown_figure") && e.contains("buurtradar indicators"),
+            "{e}"
+        );
+        assert!(check_profile_indicators(&ds, &profile("buurt")).is_ok());
+    }
+
+    #[test]
+    fn nearest_counts_characters_and_breaks_ties_alphabetically() {
+        let known = ["bbc", "abc"];
+        assert_eq!(nearest(&known, "xbc"), Some("abc"));
+        // Two edits in characters, four in bytes.
+        assert_eq!(nearest(&["ab"], "éé"), Some("ab"));
+        assert_eq!(nearest(&known, "abcdefg"), None, "four edits away");
+        assert_eq!(nearest(&known, "abcdef"), Some("abc"));
+    }
+}

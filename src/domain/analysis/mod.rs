@@ -1,0 +1,247 @@
+//! One analysis of a dataset under a profile: the units being compared
+//! (buurten, wijken or grown pilot areas), their ranking, its stability and
+//! how many candidates each pilot-area rule would give. Every front end
+//! (CLI, TUI, exports) reads this one struct, so they show the same numbers.
+//!
+//! - `units`: the units a pilot rule compares (buurten, wijken, catchments)
+//! - `contiguous`: pilot areas grown from adjacent buurten
+//! - `candidates`: how many candidates each rule gives at 2, 3 and 4 schools
+//! - `rows`: one flat row per unit, in the order every output lists them
+//! - `teams`: the figures team rules read, and team proposals
+//! - `check`: profile indicator ids checked before anything is computed
+
+mod candidates;
+mod check;
+mod contiguous;
+mod rows;
+mod teams;
+mod units;
+
+#[cfg(test)]
+mod fixture;
+
+pub use candidates::{candidate_counts, RuleCandidates};
+pub use rows::UnitRow;
+
+use super::dataset::{Dataset, SchoolMethod};
+use super::pilot::PilotRule;
+use super::profile::Profile;
+use super::score::{Prepared, Ranking, ScoreError, UnitFacts};
+use super::uncertainty::{stability, Stability};
+use candidates::candidates_with;
+use check::check_profile_indicators;
+use contiguous::AdjacencyCache;
+use std::collections::HashMap;
+use units::{scope, score_input, units_for};
+
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub profile: Profile,
+    pub rule: PilotRule,
+    pub units: Vec<UnitFacts>,
+    /// Dataset area indices behind each unit (one for a buurt).
+    pub members: Vec<Vec<usize>>,
+    /// Every numeric indicator of the dataset, per unit.
+    pub column_ids: Vec<String>,
+    pub columns: Vec<Vec<Option<f64>>>,
+    pub prepared: Prepared,
+    pub ranking: Ranking,
+    pub stability: Option<Stability>,
+    pub candidates: Vec<RuleCandidates>,
+    /// Pilot-area seeds that could not reach the minimums.
+    pub failed_seeds: Vec<(String, String)>,
+    /// Statements every output must carry (proxy schools, sensitive
+    /// indicators, too few candidates).
+    pub notes: Vec<String>,
+}
+
+/// Options of one run that are not part of the profile.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Skip the Monte Carlo (the TUI re-ranks live and runs it on demand).
+    pub skip_stability: bool,
+    /// Skip the candidates-per-rule line (costly on national data).
+    pub skip_candidates: bool,
+}
+
+impl Analysis {
+    pub fn run(ds: &Dataset, profile: &Profile, opts: RunOptions) -> Result<Analysis, ScoreError> {
+        check_profile_indicators(ds, profile)?;
+        let rule = profile.pilot.rule;
+        let idx = scope(ds, profile)?;
+        let min_schools = profile.eligibility.min_primary_schools;
+        let cache = AdjacencyCache::new();
+        let (mut units, failed) = units_for(&cache, ds, profile, rule, &idx, min_schools)?;
+        if units.facts.is_empty() {
+            return Err(ScoreError::NoUnits);
+        }
+        let prepared = Prepared::new(&score_input(ds, &units), profile)?;
+        let ranking = prepared.rank_profile()?;
+        let stability = if opts.skip_stability {
+            None
+        } else {
+            Some(stability(&prepared, &ranking, &profile.monte_carlo)?)
+        };
+        let candidates = if opts.skip_candidates {
+            Vec::new()
+        } else {
+            candidates_with(&cache, ds, profile, &idx)?
+        };
+        let unweighted = std::mem::take(&mut units.unweighted);
+        let mut a = Analysis {
+            profile: profile.clone(),
+            rule,
+            units: units.facts,
+            members: units.members,
+            column_ids: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
+            columns: units.columns,
+            prepared,
+            ranking,
+            stability,
+            candidates,
+            failed_seeds: failed
+                .into_iter()
+                .map(|f| (ds.areas[f.seed].code.clone(), f.reason))
+                .collect(),
+            notes: Vec::new(),
+        };
+        a.notes = a.compute_notes(ds);
+        if !unweighted.is_empty() {
+            a.notes.push(format!(
+                "rolled up as plain means (the data has no inhabitants or households to weight by): {}",
+                unweighted.join(", ")
+            ));
+        }
+        Ok(a)
+    }
+
+    fn compute_notes(&self, ds: &Dataset) -> Vec<String> {
+        let mut notes = Vec::new();
+        if ds.school_method == SchoolMethod::Proxy3km {
+            notes.push(
+                "school counts are a PROXY: CBS 'primary schools within 3 km' (an average per address), not schools inside the buurt".into(),
+            );
+        }
+        if ds.school_method == SchoolMethod::None {
+            notes.push("no school data: the school rule cannot be met (give --schools)".into());
+        }
+        let sensitive = self
+            .profile
+            .sensitive_indicators(|id| ds.indicator(id).is_some_and(|i| i.meta.sensitive));
+        if !sensitive.is_empty() {
+            notes.push(format!(
+                "this profile weights sensitive indicators (ethnicity / migration background): {}",
+                sensitive.join(", ")
+            ));
+        }
+        let eligible = self.ranking.eligible_count();
+        if eligible < self.ranking.top_k {
+            notes.push(format!(
+                "only {eligible} {} meet the rules, fewer than the {} asked for: consider --rule catchment, wijk or contiguous",
+                self.rule.unit_plural(),
+                self.ranking.top_k
+            ));
+        }
+        for a in &self.ranking.absent {
+            notes.push(format!(
+                "profile indicator '{}' is not in the data: its weight is spread over the others",
+                a.id
+            ));
+        }
+        notes
+    }
+
+    /// Re-rank with new weights (aligned with `prepared.indicators()`),
+    /// keeping the normalised matrix: what the TUI does on every key press.
+    pub fn rerank(&mut self, weights: &[f64]) -> Result<(), ScoreError> {
+        self.ranking = self.prepared.rank(weights)?;
+        self.stability = None;
+        Ok(())
+    }
+
+    pub fn column(&self, id: &str) -> Option<&[Option<f64>]> {
+        self.column_ids
+            .iter()
+            .position(|c| c == id)
+            .map(|j| self.columns[j].as_slice())
+    }
+}
+
+/// Index from unit code to position, for look-ups by the front ends.
+pub fn unit_index(a: &Analysis) -> HashMap<&str, usize> {
+    a.units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.code.as_str(), i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{dataset, profile};
+    use super::*;
+
+    const FAST: RunOptions = RunOptions {
+        skip_stability: true,
+        skip_candidates: true,
+    };
+
+    #[test]
+    fn a_gemeente_filter_that_matches_nothing_is_an_error() {
+        let ds = dataset();
+        let mut p = profile("buurt");
+        p.eligibility.gemeenten = vec!["GM9999".into()];
+        let e = Analysis::run(&ds, &p, FAST).unwrap_err();
+        assert!(matches!(e, ScoreError::EmptyScope { .. }), "{e}");
+    }
+
+    #[test]
+    fn unit_index_finds_every_unit_by_code() {
+        let ds = dataset();
+        let a = Analysis::run(&ds, &profile("buurt"), FAST).unwrap();
+        let idx = unit_index(&a);
+        assert_eq!(idx.len(), a.units.len());
+        for (u, f) in a.units.iter().enumerate() {
+            assert_eq!(idx[f.code.as_str()], u);
+        }
+    }
+
+    #[test]
+    fn candidates_and_notes_come_with_the_run() {
+        let ds = dataset();
+        let mut p = profile("buurt");
+        p.top_k = 2;
+        let opts = RunOptions {
+            skip_stability: true,
+            skip_candidates: false,
+        };
+        let a = Analysis::run(&ds, &p, opts).unwrap();
+        assert_eq!(a.candidates.len(), PilotRule::ALL.len());
+        assert_eq!(a.candidates[0].counts, [(2, 2), (3, 1), (4, 1)]);
+        assert!(
+            a.notes
+                .iter()
+                .any(|n| n.contains("only 1 buurten meet the rules, fewer than the 2")),
+            "{:?}",
+            a.notes
+        );
+        assert!(Analysis::run(&ds, &p, FAST).unwrap().candidates.is_empty());
+    }
+
+    #[test]
+    fn rerank_keeps_units_and_drops_stability() {
+        let ds = dataset();
+        let mut a = Analysis::run(&ds, &profile("buurt"), RunOptions::default()).unwrap();
+        assert!(a.stability.is_some());
+        let before = a.display_order();
+        a.rerank(&[2.0]).unwrap();
+        assert!(a.stability.is_none());
+        assert_eq!(
+            a.display_order(),
+            before,
+            "one indicator: scale does not reorder"
+        );
+        assert_eq!(a.column("low_income_hh_pct").map(<[_]>::len), Some(5));
+        assert!(a.column("nope").is_none());
+    }
+}

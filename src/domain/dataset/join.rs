@@ -1,0 +1,265 @@
+//! The join: boundary features first, then every indicator table's rows
+//! placed on an area by code, with a report of what did not match.
+
+use super::codes::{gemeente_of, wijk_of, Level};
+use super::columns::indicator_columns;
+use super::coverage::summarise;
+use super::derived::add_derived;
+use super::disclosure::{apply_disclosure, DEFAULT_MIN_CELL};
+use super::types::{Area, BoundaryFeature, Dataset, IndicatorTable, SchoolMethod};
+use crate::domain::report::{Duplicate, JoinReport, LoadReport};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Join boundaries and indicator tables into one dataset.
+pub struct DatasetBuilder {
+    /// Disclosure control: minimum units behind a microdata cell.
+    min_cell: u32,
+    areas: Vec<Area>,
+    index: HashMap<String, usize>,
+    report: LoadReport,
+}
+
+/// Per table, per row: the area the row's figures go to, `None` for a
+/// repeated code (its first row is kept).
+pub(super) type RowAreas = Vec<Vec<Option<usize>>>;
+
+impl DatasetBuilder {
+    pub fn new(boundary_file: &str, features: Vec<BoundaryFeature>) -> DatasetBuilder {
+        let mut b = DatasetBuilder {
+            min_cell: DEFAULT_MIN_CELL,
+            areas: Vec::with_capacity(features.len()),
+            index: HashMap::with_capacity(features.len()),
+            report: LoadReport::default(),
+        };
+        let mut places: HashMap<String, Vec<String>> = HashMap::new();
+        for f in features {
+            places
+                .entry(f.code.clone())
+                .or_default()
+                .push(format!("feature {}", f.index));
+            if b.index.contains_key(&f.code) {
+                continue;
+            }
+            let level = Level::of_code(&f.code).unwrap_or(Level::Buurt);
+            let gemeente_code = f
+                .gemeente_code
+                .clone()
+                .or_else(|| gemeente_of(&f.code))
+                .unwrap_or_default();
+            let wijk_code = f.wijk_code.clone().or_else(|| wijk_of(&f.code));
+            b.index.insert(f.code.clone(), b.areas.len());
+            b.areas.push(Area {
+                name: f.name.clone().unwrap_or_else(|| f.code.clone()),
+                code: f.code,
+                level,
+                gemeente_code,
+                gemeente_name: f.gemeente_name,
+                wijk_code,
+                water: f.water.unwrap_or(false),
+                geometry: f.geometry,
+                in_boundaries: true,
+                schools: None,
+            });
+        }
+        let mut dups: Vec<Duplicate> = places
+            .into_iter()
+            .filter(|(_, p)| p.len() > 1)
+            .map(|(code, places)| Duplicate {
+                file: boundary_file.to_string(),
+                code,
+                places,
+            })
+            .collect();
+        dups.sort_by(|a, b| a.code.cmp(&b.code));
+        b.report.duplicates.extend(dups);
+        b
+    }
+
+    pub fn min_cell(mut self, n: u32) -> DatasetBuilder {
+        self.min_cell = n;
+        self
+    }
+
+    /// Join all indicator tables. Files are taken in order; an indicator
+    /// that an earlier file already gave is compared and reported, not merged.
+    pub fn build(mut self, tables: Vec<IndicatorTable>) -> Dataset {
+        // Every code of every file gets an area first, so columns can be
+        // sized once.
+        let rows = self.place_rows(&tables);
+        let mut indicators = indicator_columns(tables, &rows, &self.areas, &mut self.report);
+        add_derived(&mut indicators);
+        let notes = apply_disclosure(&mut indicators, self.min_cell);
+        let mut report = self.report;
+        report.notes.extend(notes);
+        summarise(&mut report, &self.areas, &indicators);
+        Dataset {
+            areas: self.areas,
+            index: self.index,
+            indicators,
+            schools: Vec::new(),
+            school_method: SchoolMethod::None,
+            report,
+        }
+    }
+
+    /// The area of every row of every table, reporting repeated codes and,
+    /// when there are boundaries, how each file's buurten match them.
+    fn place_rows(&mut self, tables: &[IndicatorTable]) -> RowAreas {
+        let boundary_buurten: Vec<String> = self
+            .areas
+            .iter()
+            .filter(|a| a.in_boundaries && a.level == Level::Buurt)
+            .map(|a| a.code.clone())
+            .collect();
+        let mut rows = Vec::with_capacity(tables.len());
+        for t in tables {
+            rows.push(self.place_table(t));
+            if !boundary_buurten.is_empty() {
+                let join = self.join_report(t, &boundary_buurten);
+                self.report.joins.push(join);
+            }
+        }
+        rows
+    }
+
+    fn place_table(&mut self, t: &IndicatorTable) -> Vec<Option<usize>> {
+        let mut seen: HashMap<&str, u64> = HashMap::new();
+        let mut map = Vec::with_capacity(t.regions.len());
+        let mut dup_places: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for r in &t.regions {
+            if let Some(first) = seen.get(r.code.as_str()) {
+                dup_places
+                    .entry(r.code.clone())
+                    .or_insert_with(|| vec![format!("line {first}")])
+                    .push(format!("line {}", r.line));
+                map.push(None);
+                continue;
+            }
+            seen.insert(&r.code, r.line);
+            map.push(Some(self.ensure_area(&r.code, r.name.as_deref())));
+        }
+        for (code, places) in dup_places {
+            self.report.duplicates.push(Duplicate {
+                file: t.file.clone(),
+                code,
+                places,
+            });
+        }
+        map
+    }
+
+    fn join_report(&self, t: &IndicatorTable, boundary_buurten: &[String]) -> JoinReport {
+        let in_file: HashSet<&str> = t
+            .regions
+            .iter()
+            .filter(|r| r.code.starts_with("BU"))
+            .map(|r| r.code.as_str())
+            .collect();
+        let mut only_in_file: Vec<String> = in_file
+            .iter()
+            .filter(|c| {
+                self.index
+                    .get(**c)
+                    .is_none_or(|&i| !self.areas[i].in_boundaries)
+            })
+            .map(|c| c.to_string())
+            .collect();
+        only_in_file.sort();
+        let only_in_boundaries: Vec<String> = boundary_buurten
+            .iter()
+            .filter(|c| !in_file.contains(c.as_str()))
+            .cloned()
+            .collect();
+        JoinReport {
+            file: t.file.clone(),
+            regions_in_file: t.regions.len(),
+            buurten_in_file: in_file.len(),
+            matched_buurten: in_file.len() - only_in_file.len(),
+            only_in_file,
+            only_in_boundaries,
+        }
+    }
+
+    /// The area of a code, added (outside the boundaries) when new. A name
+    /// from a table replaces a bare code, never a name given earlier.
+    fn ensure_area(&mut self, code: &str, name: Option<&str>) -> usize {
+        if let Some(&i) = self.index.get(code) {
+            if let Some(n) = name {
+                let a = &mut self.areas[i];
+                if a.name == a.code {
+                    a.name = n.to_string();
+                }
+            }
+            return i;
+        }
+        let level = Level::of_code(code).unwrap_or(Level::Buurt);
+        let i = self.areas.len();
+        self.areas.push(Area {
+            code: code.to_string(),
+            name: name.unwrap_or(code).to_string(),
+            level,
+            gemeente_code: match level {
+                Level::Gemeente => code.to_string(),
+                Level::Land => String::new(),
+                _ => gemeente_of(code).unwrap_or_default(),
+            },
+            gemeente_name: None,
+            wijk_code: wijk_of(code),
+            water: false,
+            geometry: None,
+            in_boundaries: false,
+            schools: None,
+        });
+        self.index.insert(code.to_string(), i);
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{feature, table};
+    use super::*;
+    use crate::domain::value::{Missing, Value};
+
+    #[test]
+    fn join_reports_both_sides_and_duplicates() {
+        let b = DatasetBuilder::new(
+            "b.geojson",
+            vec![
+                feature(0, "BU00010001"),
+                feature(1, "BU00010002"),
+                feature(2, "BU00010002"),
+            ],
+        );
+        let t = table(
+            "i.csv",
+            &[
+                ("GM0001", 2),
+                ("BU00010001", 3),
+                ("BU00010009", 4),
+                ("BU00010001", 5),
+            ],
+            "a_inw",
+            &[
+                Value::Num(300.0),
+                Value::Num(100.0),
+                Value::Num(200.0),
+                Value::Num(999.0),
+            ],
+        );
+        let d = b.build(vec![t]);
+        let j = &d.report.joins[0];
+        assert_eq!(j.only_in_file, vec!["BU00010009"]);
+        assert_eq!(j.only_in_boundaries, vec!["BU00010002"]);
+        assert_eq!(d.report.duplicates.len(), 2);
+        let inw = d.indicator("inhabitants").unwrap();
+        // The first row of a duplicated code is kept.
+        assert_eq!(inw.values[d.index["BU00010001"]], Value::Num(100.0));
+        assert_eq!(
+            inw.values[d.index["BU00010002"]],
+            Value::Missing(Missing::NotInInput)
+        );
+        assert!(!d.area("BU00010009").unwrap().in_boundaries);
+        assert_eq!(d.area("GM0001").unwrap().level, Level::Gemeente);
+    }
+}

@@ -1,0 +1,145 @@
+//! GeoJSON geometry made a valid-enough MultiPolygon in Rijksdriehoek
+//! metres: rings closed, unusable parts dropped, every repair reported.
+
+use super::crossing::crossing;
+use crate::domain::report::Issue;
+use crate::io::crs::Projector;
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+
+pub(super) fn project_in_place(proj: &Projector, g: &mut MultiPolygon<f64>) -> Result<(), String> {
+    let mut result = Ok(());
+    for p in g.0.iter_mut() {
+        p.exterior_mut(|r| {
+            if let Err(e) = proj.wgs84_to_rd(&mut r.0) {
+                result = Err(e);
+            }
+        });
+        p.interiors_mut(|rings| {
+            for r in rings {
+                if let Err(e) = proj.wgs84_to_rd(&mut r.0) {
+                    result = Err(e);
+                }
+            }
+        });
+    }
+    result
+}
+
+/// A ring from GeoJSON positions, closed if the file forgot to.
+fn ring(
+    positions: &[geojson::Position],
+    what: &str,
+    warn: &mut dyn FnMut(String),
+) -> Option<LineString<f64>> {
+    let mut coords: Vec<Coord<f64>> = Vec::with_capacity(positions.len() + 1);
+    for p in positions {
+        let (x, y) = (p.as_slice().first().copied(), p.as_slice().get(1).copied());
+        match (x, y) {
+            (Some(x), Some(y)) if x.is_finite() && y.is_finite() => coords.push(Coord { x, y }),
+            _ => {
+                warn(format!(
+                    "{what} has a position {:?} without two finite numbers: ring dropped",
+                    p.as_slice()
+                ));
+                return None;
+            }
+        }
+    }
+    if coords.len() >= 2 && coords.first() != coords.last() {
+        warn(format!(
+            "{what} is not closed (first {:?}, last {:?}): closed it",
+            coords[0],
+            coords[coords.len() - 1]
+        ));
+        coords.push(coords[0]);
+    }
+    if coords.len() < 4 {
+        warn(format!(
+            "{what} has {} positions, fewer than 4: ring dropped",
+            coords.len()
+        ));
+        return None;
+    }
+    Some(LineString(coords))
+}
+
+fn polygon(
+    rings: &[Vec<geojson::Position>],
+    what: &str,
+    warn: &mut dyn FnMut(String),
+) -> Option<Polygon<f64>> {
+    let (outer, inner) = rings.split_first()?;
+    let exterior = ring(outer, &format!("{what} outer ring"), warn)?;
+    let holes = inner
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| ring(r, &format!("{what} hole {k}"), warn))
+        .collect();
+    Some(Polygon::new(exterior, holes))
+}
+
+pub(super) fn to_multipolygon(
+    value: &geojson::GeometryValue,
+    file: &str,
+    index: usize,
+    code: &str,
+    warnings: &mut Vec<Issue>,
+) -> Option<MultiPolygon<f64>> {
+    let mut warn = |m: String| warnings.push(Issue::feature(file, index, Some(code), m));
+    use geojson::GeometryValue as G;
+    let polys: Vec<Polygon<f64>> = match value {
+        G::Polygon { coordinates } => polygon(coordinates, "polygon", &mut warn)
+            .into_iter()
+            .collect(),
+        G::MultiPolygon { coordinates } => coordinates
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| polygon(p, &format!("part {k}"), &mut warn))
+            .collect(),
+        G::GeometryCollection { geometries } => {
+            warn("geometry is a GeometryCollection: its polygons are used".into());
+            let mut v = Vec::new();
+            for g in geometries {
+                if let Some(mp) = to_multipolygon(&g.value, file, index, code, &mut Vec::new()) {
+                    v.extend(mp.0);
+                }
+            }
+            v
+        }
+        other => {
+            warn(format!(
+                "geometry type {} is not a Polygon or MultiPolygon: kept without a shape",
+                geometry_type_name(other)
+            ));
+            return None;
+        }
+    };
+    if polys.is_empty() {
+        warn("geometry is empty: kept without a shape".into());
+        return None;
+    }
+    // Self-intersecting shapes still load: area and containment may be off,
+    // so the user is told which feature it is and where.
+    for (k, p) in polys.iter().enumerate() {
+        if let Some(at) = crossing(p) {
+            warn(format!(
+                "geometry is not valid: part {k} crosses itself near ({:.6}, {:.6}); kept as it is, areas and school counts may be off",
+                at.x, at.y
+            ));
+        }
+    }
+    Some(MultiPolygon(polys))
+}
+
+fn geometry_type_name(v: &geojson::GeometryValue) -> &'static str {
+    use geojson::GeometryValue as G;
+    match v {
+        G::Point { .. } => "Point",
+        G::MultiPoint { .. } => "MultiPoint",
+        G::LineString { .. } => "LineString",
+        G::MultiLineString { .. } => "MultiLineString",
+        G::Polygon { .. } => "Polygon",
+        G::MultiPolygon { .. } => "MultiPolygon",
+        G::GeometryCollection { .. } => "GeometryCollection",
+    }
+}

@@ -1,0 +1,225 @@
+//! Buurt boundaries from GeoJSON: CBS wijk- en buurtkaart, the generalised
+//! PDOK/cartomap files and older exports, in WGS84 or Rijksdriehoek.
+//!
+//! - `feature`: one feature's code, names, water flag and shape
+//! - `keys`: the property names those are found under
+//! - `geometry`: rings and polygons repaired or dropped, and projected
+//! - `crossing`: the self-intersection check
+//! - `properties`: figures carried as properties, as an indicator table
+
+mod crossing;
+mod feature;
+mod geometry;
+mod keys;
+mod properties;
+
+use super::crs::{crs_from_member, decide, Crs, CrsDecision, Extent, Projector};
+use super::error::LoadError;
+use super::source::Source;
+use crate::domain::dataset::{BoundaryFeature, IndicatorTable};
+use crate::domain::report::Issue;
+use feature::{boundary_feature, RawFeature};
+use geo::MultiPolygon;
+use geometry::project_in_place;
+use properties::property_indicators;
+use serde::Deserialize;
+use serde_json::{Map, Value as Json};
+
+#[derive(Deserialize)]
+struct RawCollection {
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+    #[serde(default)]
+    crs: Option<Json>,
+    #[serde(default)]
+    features: Option<Vec<RawFeature>>,
+}
+
+/// Everything a boundary file gives.
+pub struct Boundaries {
+    pub file: String,
+    pub features: Vec<BoundaryFeature>,
+    pub crs: CrsDecision,
+    /// Figures attached as properties (wijk- en buurtkaart).
+    pub properties: Option<IndicatorTable>,
+    pub warnings: Vec<Issue>,
+}
+
+pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Result<T, LoadError> {
+    let bytes: &[u8] = &src.bytes;
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty {
+            file: src.name.clone(),
+        });
+    }
+    serde_json::from_slice(bytes).map_err(|e| LoadError::json(&src.name, &e))
+}
+
+pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
+    let raw: RawCollection = parse_collection(src)?;
+    let kind = raw.kind.clone().unwrap_or_else(|| "none".into());
+    let Some(features) = raw.features else {
+        return Err(LoadError::NotFeatureCollection {
+            file: src.name.clone(),
+            found: kind,
+        });
+    };
+    if kind != "FeatureCollection" {
+        return Err(LoadError::NotFeatureCollection {
+            file: src.name.clone(),
+            found: kind,
+        });
+    }
+    let file = src.name.clone();
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(features.len());
+    let mut extent = Extent::empty();
+    let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
+    for (i, f) in features.iter().enumerate() {
+        let feature = boundary_feature(&file, i, f, &mut warnings)?;
+        if let Some(g) = &feature.geometry {
+            add_to_extent(&mut extent, g);
+        }
+        if let Some(p) = f.properties.as_ref() {
+            prop_rows.push((out.len(), p));
+        }
+        out.push(feature);
+    }
+    let member = raw.crs.as_ref().and_then(crs_from_member);
+    let crs = decide(explicit, member, &extent).map_err(|message| LoadError::Crs {
+        file: file.clone(),
+        message,
+    })?;
+    if crs.crs == Crs::Wgs84 {
+        project_all(&file, &mut out)?;
+    }
+    let properties = property_indicators(&file, &out, &prop_rows);
+    Ok(Boundaries {
+        file,
+        features: out,
+        crs,
+        properties,
+        warnings,
+    })
+}
+
+/// Every vertex counts: the extent decides the CRS when the file does not
+/// name one.
+fn add_to_extent(extent: &mut Extent, g: &MultiPolygon<f64>) {
+    for p in &g.0 {
+        for c in p
+            .exterior()
+            .0
+            .iter()
+            .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
+        {
+            extent.add(c.x, c.y);
+        }
+    }
+}
+
+fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadError> {
+    let proj = Projector::new().map_err(|message| LoadError::Crs {
+        file: file.to_string(),
+        message,
+    })?;
+    for f in features.iter_mut() {
+        if let Some(g) = f.geometry.as_mut() {
+            project_in_place(&proj, g).map_err(|message| LoadError::Crs {
+                file: file.to_string(),
+                message: format!("feature {} ({}): {message}", f.index, f.code),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::value::{Missing, Value};
+
+    fn src(text: &str) -> Source {
+        Source::from_bytes("b.geojson", text.as_bytes().to_vec())
+    }
+
+    const SQUARE: &str = "[[[4.90,51.50],[4.91,51.50],[4.91,51.51],[4.90,51.51],[4.90,51.50]]]";
+
+    #[test]
+    fn empty_and_null_geometries_are_kept_and_reported() {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{SQUARE}}},"properties":{{"statcode":"BU07840101","statnaam":"A"}}}},
+            {{"type":"Feature","geometry":{{"type":"MultiPolygon","coordinates":[]}},"properties":{{"statcode":"BU08553206","statnaam":"B"}}}},
+            {{"type":"Feature","geometry":null,"properties":{{"statcode":"BU08240703"}}}}]}}"#
+        );
+        let b = read_boundaries(&src(&text), None).unwrap();
+        assert_eq!(b.features.len(), 3);
+        assert_eq!(b.crs.crs, Crs::Wgs84);
+        assert!(b.features[0].geometry.is_some());
+        assert!(b.features[1].geometry.is_none() && b.features[2].geometry.is_none());
+        assert_eq!(b.warnings.len(), 2);
+        // Projected to RD metres.
+        let x = b.features[0].geometry.as_ref().unwrap().0[0].exterior().0[0].x;
+        assert!((119_000.0..123_000.0).contains(&x), "{x}");
+    }
+
+    #[test]
+    fn unclosed_ring_is_closed_with_a_warning_and_lines_are_rejected() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[4.90,51.50],[4.91,51.50],[4.91,51.51],[4.90,51.51]]]},"properties":{"buurtcode":"BU00010001"}},
+            {"type":"Feature","geometry":{"type":"LineString","coordinates":[[4.90,51.50],[4.91,51.50]]},"properties":{"buurtcode":"BU00010002"}}]}"#;
+        let b = read_boundaries(&src(text), None).unwrap();
+        assert!(b.features[0].geometry.is_some());
+        assert!(b.features[1].geometry.is_none());
+        let msgs: Vec<String> = b.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            msgs[0].contains("feature 0 (BU00010001)") && msgs[0].contains("not closed"),
+            "{msgs:?}"
+        );
+        assert!(msgs[1].contains("LineString"), "{msgs:?}");
+    }
+
+    #[test]
+    fn truncated_json_names_line_and_column() {
+        let e = read_boundaries(
+            &src("{\"type\":\"FeatureCollection\",\n\"features\":[{\"type\":"),
+            None,
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(e.starts_with("b.geojson: invalid JSON at line 2"), "{e}");
+    }
+
+    #[test]
+    fn missing_code_lists_the_properties() {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{SQUARE}}},"properties":{{"naam":"x","foo":1}}}}]}}"#
+        );
+        let e = read_boundaries(&src(&text), None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("feature 0") && e.contains("foo, naam"), "{e}");
+    }
+
+    #[test]
+    fn sentinel_properties_become_missing_with_reason() {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{SQUARE}}},"properties":{{"buurtcode":"BU00010001","aantal_inwoners":1200,"percentage_huishoudens_met_laag_inkomen":-99997,"water":"NEE"}}}},
+            {{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{SQUARE}}},"properties":{{"buurtcode":"BU00010002","aantal_inwoners":-99995,"percentage_huishoudens_met_laag_inkomen":12.5,"water":"JA"}}}}]}}"#
+        );
+        let b = read_boundaries(&src(&text), None).unwrap();
+        let t = b.properties.unwrap();
+        assert_eq!(t.indicators.len(), 2);
+        assert_eq!(
+            t.indicators[0].values,
+            vec![Value::Num(1200.0), Value::Missing(Missing::NotYetPublished)]
+        );
+        assert_eq!(t.indicators[1].values[0], Value::Missing(Missing::Secret));
+        assert_eq!(b.features[1].water, Some(true));
+    }
+}
