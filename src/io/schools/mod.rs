@@ -1,0 +1,153 @@
+//! School locations: GeoJSON points (DUO lists geocoded), CSV with lon/lat
+//! or RD x/y columns, or CSV with a buurt-code column.
+//!
+//! - `geojson`: point features
+//! - `csv`: coordinate columns or a buurt-code column
+
+mod csv;
+mod geojson;
+
+use super::crs::{Crs, CrsDecision, Projector};
+use super::error::LoadError;
+use super::source::Source;
+use crate::domain::registry::normalise_name;
+use crate::domain::report::Issue;
+use geo::Coord;
+
+/// Which schools count: the kind column and the kinds that are primary.
+#[derive(Debug, Clone)]
+pub struct SchoolOptions {
+    pub kind_column: String,
+    pub kinds: Vec<String>,
+    pub crs: Option<Crs>,
+}
+
+impl Default for SchoolOptions {
+    fn default() -> Self {
+        SchoolOptions {
+            kind_column: "type".into(),
+            // Primary = regular primary plus special primary (SBAO).
+            kinds: vec!["basisschool".into(), "SBAO".into()],
+            crs: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    /// RD metres, already projected.
+    Point {
+        x: f64,
+        y: f64,
+    },
+    Code(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RawSchool {
+    pub name: String,
+    pub kind: String,
+    pub place: String,
+    /// Gemeente name as the school list writes it (DUO: upper case).
+    pub gemeente: String,
+    pub primary: bool,
+    pub location: Location,
+    /// "line 12" / "feature 7", for messages.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SchoolFile {
+    pub file: String,
+    pub format: String,
+    pub schools: Vec<RawSchool>,
+    pub crs: Option<CrsDecision>,
+    pub kinds_counted: Vec<String>,
+    pub warnings: Vec<Issue>,
+}
+
+const KIND_FALLBACKS: &[&str] = &[
+    "type",
+    "soort",
+    "onderwijstype",
+    "soort_onderwijs",
+    "soort onderwijs",
+];
+
+pub fn read_schools(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError> {
+    if src.looks_like_json() {
+        geojson::read_geojson(src, opts)
+    } else {
+        csv::read_csv(src, opts)
+    }
+}
+
+fn is_primary(kind: &str, opts: &SchoolOptions) -> bool {
+    opts.kinds
+        .iter()
+        .any(|k| k.trim().eq_ignore_ascii_case(kind.trim()))
+}
+
+/// The kind column: the one asked for, else a usual name for it.
+fn kind_key<'a>(
+    available: impl Iterator<Item = &'a str> + Clone,
+    opts: &SchoolOptions,
+) -> Option<String> {
+    let wanted = opts.kind_column.trim();
+    if let Some(k) = available
+        .clone()
+        .find(|k| k.trim().eq_ignore_ascii_case(wanted))
+    {
+        return Some(k.to_string());
+    }
+    available
+        .clone()
+        .find(|k| KIND_FALLBACKS.contains(&normalise_name(k).as_str()))
+        .map(str::to_string)
+}
+
+fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<String> {
+    if have_kind {
+        opts.kinds.clone()
+    } else {
+        vec!["all (no kind column)".into()]
+    }
+}
+
+fn no_kind_column(file: &str, opts: &SchoolOptions) -> Issue {
+    Issue::file(
+        file,
+        format!(
+            "no kind column {:?}: every school counted as primary",
+            opts.kind_column
+        ),
+    )
+}
+
+/// Points to RD metres, in place of the coordinates the readers found.
+fn place_points(
+    file: &str,
+    pending: Vec<(RawSchool, Coord<f64>)>,
+    crs: &CrsDecision,
+) -> Result<Vec<RawSchool>, LoadError> {
+    let mut coords: Vec<Coord<f64>> = pending.iter().map(|(_, c)| *c).collect();
+    if crs.crs == Crs::Wgs84 {
+        let proj = Projector::new().map_err(|message| LoadError::Crs {
+            file: file.to_string(),
+            message,
+        })?;
+        proj.wgs84_to_rd(&mut coords)
+            .map_err(|message| LoadError::Crs {
+                file: file.to_string(),
+                message,
+            })?;
+    }
+    Ok(pending
+        .into_iter()
+        .zip(coords)
+        .map(|((mut s, _), c)| {
+            s.location = Location::Point { x: c.x, y: c.y };
+            s
+        })
+        .collect())
+}
