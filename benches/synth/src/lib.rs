@@ -5,6 +5,7 @@
 //! readers must survive; `National` is a country-sized set for benchmarks.
 //! The same seed always gives byte-identical files.
 
+mod access;
 mod figures;
 mod geom;
 mod grow;
@@ -16,6 +17,7 @@ mod out_geojson;
 mod out_tables;
 mod publish;
 mod sample_layout;
+mod school_words;
 mod schools;
 
 mod rng;
@@ -116,7 +118,7 @@ pub(crate) fn build(spec: &SynthSpec) -> Result<World> {
     let shapes = trace_all(&layout)?;
     let mut truths = figures::truths(&layout, spec.seed);
     let schools = schools::place(&layout, &shapes, &truths, spec.scale, spec.seed)?;
-    schools::fill_access(&layout, &schools, &mut truths);
+    access::fill_access(&layout, &schools, &mut truths);
     let quirks = table_quirks(&layout, &truths, &schools);
     Ok(World {
         layout,
