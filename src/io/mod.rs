@@ -3,6 +3,7 @@
 pub mod boundaries;
 pub mod cell;
 pub mod crs;
+pub mod descriptor;
 pub mod error;
 pub mod indicators;
 pub mod load;
