@@ -109,3 +109,145 @@ fn absent_profile_indicators_name_what_the_real_file_holds() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("ses_woa_score 1"), "{out}");
 }
+
+/// The real Goirle buurten (Rijksdriehoek) with made-up figures, once as
+/// GeoJSON + kwb CSV and once as a GeoPackage written per the OGC spec with
+/// the figures as wijk- en buurtkaart attributes (sentinel -99997 where the
+/// CSV has "."): both must rank byte-identically. (`FID` is left out: the
+/// GeoPackage's own `fid` key takes that name.)
+#[test]
+fn geopackage_ranks_like_geojson_plus_csv() {
+    use buurtradar::io::gpkg::binary::encode_multipolygon;
+    use buurtradar::io::gpkg::write::{write_gpkg, Attr, Layer};
+    use serde_json::Value as Json;
+
+    let Some(geojson) = common::real_file("buurten_goirle_2024_rd.geojson") else {
+        return;
+    };
+    let fc: Json = serde_json::from_slice(&std::fs::read(&geojson).unwrap()).unwrap();
+    let ring = |r: &Json| -> Vec<[f64; 2]> {
+        r.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| [p[0].as_f64().unwrap(), p[1].as_f64().unwrap()])
+            .collect()
+    };
+    let poly =
+        |p: &Json| -> Vec<Vec<[f64; 2]>> { p.as_array().unwrap().iter().map(ring).collect() };
+    let text = |s: &str| Attr::Text(s.to_string());
+    let mut csv = String::from("gwb_code;regio;a_inw;p_hh_li;p_jz_tn\n");
+    let mut rows = Vec::new();
+    for (i, f) in fc["features"].as_array().unwrap().iter().enumerate() {
+        let g = &f["geometry"];
+        let polys = match g["type"].as_str().unwrap() {
+            "Polygon" => vec![poly(&g["coordinates"])],
+            _ => g["coordinates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(poly)
+                .collect(),
+        };
+        let p = &f["properties"];
+        let code = p["statcode"].as_str().unwrap();
+        let inhabitants = 300 + 97 * i as i64;
+        let low_income = ((i * 7) % 23) as f64 / 2.0 + 3.0;
+        let youth = ((i * 5) % 13) as f64 / 10.0 + 8.0;
+        let secret = i % 9 == 4;
+        csv.push_str(&format!(
+            "{code};{};{inhabitants};{};{youth}\n",
+            p["statnaam"].as_str().unwrap(),
+            if secret {
+                ".".to_string()
+            } else {
+                low_income.to_string()
+            }
+        ));
+        rows.push((
+            vec![
+                text(code),
+                text(p["jrstatcode"].as_str().unwrap()),
+                text(p["statnaam"].as_str().unwrap()),
+                text(p["rubriek"].as_str().unwrap()),
+                Attr::Int(p["id"].as_i64().unwrap()),
+                Attr::Int(inhabitants),
+                if secret {
+                    Attr::Int(-99997)
+                } else {
+                    Attr::Real(low_income)
+                },
+                Attr::Real(youth),
+            ],
+            Some(encode_multipolygon(28992, &polys)),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let gpkg = dir.path().join("wijkenbuurten_2024_goirle.gpkg");
+    let columns = [
+        "statcode",
+        "jrstatcode",
+        "statnaam",
+        "rubriek",
+        "id",
+        "aantal_inwoners",
+        "percentage_huishoudens_met_laag_inkomen",
+        "percentage_jongeren_met_jeugdzorg_in_natura",
+    ];
+    let types = [
+        "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "REAL", "REAL",
+    ];
+    write_gpkg(
+        &gpkg,
+        &[Layer {
+            name: "buurten".into(),
+            columns: columns
+                .iter()
+                .zip(types)
+                .map(|(c, t)| (c.to_string(), t))
+                .collect(),
+            rows,
+        }],
+    )
+    .unwrap();
+    let figures = dir.path().join("kwb-2024.csv");
+    std::fs::write(&figures, csv).unwrap();
+    let profile = dir.path().join("p.toml");
+    std::fs::write(
+        &profile,
+        "name = \"t\"\ntop_k = 3\n[eligibility]\nmin_primary_schools = 0\n\
+         [[indicator]]\nid = \"low_income_hh_pct\"\nweight = 2\n\
+         [[indicator]]\nid = \"youth_care_pct\"\nweight = 1\n",
+    )
+    .unwrap();
+    let common_args = ["--profile", p(&profile), "--draws", "50", "--limit", "40"];
+    let mut from_csv = vec![
+        "rank",
+        "--boundaries",
+        p(&geojson),
+        "--indicators",
+        p(&figures),
+    ];
+    from_csv.extend(common_args);
+    let mut from_gpkg = vec!["rank", "--boundaries", p(&gpkg)];
+    from_gpkg.extend(common_args);
+    let (code, a, err) = run(&from_csv);
+    assert_eq!(code, 0, "{err}");
+    let (code, b, err) = run(&from_gpkg);
+    assert_eq!(code, 0, "{err}");
+    assert!(a.contains("BU0785"), "{a}");
+    assert_eq!(a, b);
+    // `check` names the format and layer.
+    let (code, out, err) = run(&["check", "--boundaries", p(&gpkg)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[GeoPackage, layer buurten, 31 records]"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["check", "--boundaries", p(&gpkg), "--layer", "wijken"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("wijkenbuurten_2024_goirle.gpkg")
+            && err.contains("feature layers are: buurten"),
+        "{err}"
+    );
+}

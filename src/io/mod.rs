@@ -5,6 +5,7 @@ pub mod cell;
 pub mod crs;
 pub mod descriptor;
 pub mod error;
+pub mod gpkg;
 pub mod indicators;
 pub mod load;
 pub mod parquet;
