@@ -13,7 +13,8 @@ pub struct InputArgs {
     /// are read as indicators too.
     #[arg(long, value_name = "FILE")]
     pub boundaries: Option<PathBuf>,
-    /// Indicator file: StatLine CSV, kwb CSV or Parquet. Repeatable; the
+    /// Indicator file: StatLine CSV, kwb CSV or xlsx (first sheet), or
+    /// Parquet. Repeatable; the
     /// first file that gives an indicator wins.
     #[arg(long, value_name = "FILE")]
     pub indicators: Vec<PathBuf>,

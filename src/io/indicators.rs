@@ -17,6 +17,9 @@ pub fn read_indicators(src: &Source) -> Result<IndicatorTable, LoadError> {
     if src.looks_like_parquet() || src.extension() == "parquet" {
         return super::parquet::read_parquet(src);
     }
+    if super::xlsx::looks_like_xlsx(src) {
+        return super::xlsx::read_xlsx(src);
+    }
     let raw = read_table(src)?;
     Ok(from_raw(raw))
 }
@@ -30,6 +33,12 @@ fn format_label(raw: &RawTable) -> String {
         .any(|h| h.contains('/') && h.trim_end().ends_with(')'))
     {
         "StatLine CSV".to_string()
+    } else if raw
+        .header
+        .get(raw.code_col)
+        .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("gwb_code"))
+    {
+        "kwb CSV".to_string()
     } else {
         "CSV".to_string()
     }

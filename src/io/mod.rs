@@ -13,6 +13,7 @@ pub mod schools;
 pub mod source;
 pub mod table;
 pub mod text;
+pub mod xlsx;
 
 pub use error::LoadError;
 pub use load::{load, Inputs};
