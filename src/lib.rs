@@ -4,7 +4,8 @@
 //!
 //! # The modules, one job each
 //!
-//! - [`io`]: read every file users download (boundaries, StatLine/kwb CSV,
+//! - [`io`]: read every file users download (boundaries as GeoJSON or
+//!   GeoPackage, StatLine/kwb CSV, kwb xlsx,
 //!   Parquet, school lists), bring coordinates to Rijksdriehoek, and join it
 //!   all on the region code into one `Dataset` with a report of what did not
 //!   fit (`io::load`).

@@ -32,6 +32,8 @@ enum Command {
     Export(cli::export::ExportArgs),
     /// List the terminal app's key bindings (defaults and your keys file).
     Keys(cli::keys::KeysArgs),
+    /// Start a profile: `profile init [--from-data] > my.toml`.
+    Profile(cli::profile::ProfileCmdArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::Teams(a)) => cli::teams::run(a),
         Some(Command::Export(a)) => cli::export::run(a),
         Some(Command::Keys(a)) => cli::keys::run(a),
+        Some(Command::Profile(a)) => cli::profile::run(a),
         None => buurtradar::tui::run(cli.app),
     };
     match result {

@@ -8,10 +8,13 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Args, Default)]
 pub struct InputArgs {
-    /// Buurt boundaries: GeoJSON FeatureCollection (WGS84 or Rijksdriehoek).
+    /// Buurt boundaries: GeoJSON FeatureCollection (WGS84 or Rijksdriehoek),
+    /// or the CBS wijk- en buurtkaart GeoPackage (.gpkg), whose attributes
+    /// are read as indicators too.
     #[arg(long, value_name = "FILE")]
     pub boundaries: Option<PathBuf>,
-    /// Indicator file: StatLine CSV, kwb CSV or Parquet. Repeatable; the
+    /// Indicator file: StatLine CSV, kwb CSV or xlsx (first sheet), or
+    /// Parquet. Repeatable; the
     /// first file that gives an indicator wins.
     #[arg(long, value_name = "FILE")]
     pub indicators: Vec<PathBuf>,
@@ -37,6 +40,10 @@ pub struct InputArgs {
     /// withheld everywhere (shown as suppressed, never as 0).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub min_cell: u32,
+    /// GeoPackage layer to read with --boundaries FILE.gpkg (e.g. `wijken`,
+    /// `gemeenten`); default `buurten`.
+    #[arg(long, value_name = "NAME")]
+    pub layer: Option<String>,
 }
 
 impl InputArgs {
@@ -51,6 +58,7 @@ impl InputArgs {
             return Ok(Inputs {
                 school_options,
                 min_cell: Some(self.min_cell),
+                layer: self.layer.clone(),
                 ..Inputs::sample()
             });
         }
@@ -65,6 +73,7 @@ impl InputArgs {
             crs: self.crs,
             school_options,
             min_cell: Some(self.min_cell),
+            layer: self.layer.clone(),
         })
     }
 }

@@ -4,6 +4,7 @@ pub mod check;
 pub mod export;
 pub mod indicators;
 pub mod keys;
+pub mod profile;
 pub mod rank;
 pub mod teams;
 

@@ -176,4 +176,20 @@ catalogue! {
     TooFewChildren => "{0} kinderen 0-15, minimaal {1}", "{0} children 0-15, need {1}";
     CoverageTooLow => "indicatoren dekken {0}% van het gewicht, minimaal {1}%",
         "indicators present carry {0}% of the weight, need {1}%";
+
+    // `buurtradar profile init`
+    ProfileInitHeader => "Startprofiel van buurtradar (`buurtradar profile init`). Pas de gewichten aan en geef het mee met --profile BESTAND.",
+        "Starter profile from buurtradar (`buurtradar profile init`). Adjust the weights and pass it with --profile FILE.";
+    ProfileInitFromData => "De indicatoren hieronder zijn de bekende CBS-indicatoren die deze invoer bevat: {0}.",
+        "The indicators below are the known CBS indicators these inputs hold: {0}.";
+    ProfileInitFromDefault => "De indicatoren hieronder zijn die van het standaardprofiel smartstart; met --from-data en invoervlaggen komen ze uit uw eigen bestanden.",
+        "The indicators below are those of the default smartstart profile; with --from-data and input flags they come from your own files.";
+    ProfileInitWeights => "Gelijke gewichten en de richting uit het register (risico: hoger = meer nood; beschermend: hoger = minder nood). Alleen de verhoudingen tellen.",
+        "Equal weights and the direction from the registry (risk: higher = more need; protective: higher = less need). Only the ratios matter.";
+    ProfileInitSensitive => "Gevoelig (etniciteit / migratieachtergrond), daarom niet gewogen. Haal de # weg om het bewust mee te wegen.",
+        "Sensitive (ethnicity / migration background), hence not weighted. Remove the # to weight it on purpose.";
+    ProfileInitContext => "Alleen context (geen richting, of een aantal in plaats van een aandeel), niet gewogen: {0}",
+        "Context only (no direction, or a count rather than a rate), not weighted: {0}";
+    ProfileInitNone => "de invoer bevat geen bekende CBS-indicator met waarden om een profiel mee te beginnen (`buurtradar check` toont de kolommen, `buurtradar indicators` de bekende namen)",
+        "the inputs hold no known CBS indicator with values to start a profile from (`buurtradar check` lists the columns, `buurtradar indicators` the known names)";
 }

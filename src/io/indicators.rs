@@ -7,44 +7,18 @@ use super::error::LoadError;
 use super::source::Source;
 use super::table::{looks_like_code, read_table, RawTable};
 use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
-use crate::domain::registry::{normalise_name, unit_from_title};
+use crate::domain::registry::unit_from_title;
 use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
 
-/// Columns that describe the region rather than measure it.
-const DESCRIPTOR_COLUMNS: &[&str] = &[
-    "perioden",
-    "periode",
-    "jaar",
-    "recs",
-    "ind_wbi",
-    "gm_naam",
-    "gm_code",
-    "wk_code",
-    "wijkcode",
-    "gemeentecode",
-    "gemeentenaam",
-    "regioaanduiding/gemeentenaam",
-    "regioaanduiding/soort regio",
-    "regioaanduiding/indelingswijziging wijken en buurten",
-    "soort regio",
-    "id",
-    "fid",
-    "water",
-    "postcode",
-    "dek_perc",
-    "pst_mvp",
-    "pst_dekp",
-    "jrstatcode",
-];
-
-pub fn is_descriptor(header: &str) -> bool {
-    DESCRIPTOR_COLUMNS.contains(&normalise_name(header).as_str())
-}
+pub use super::descriptor::is_descriptor;
 
 pub fn read_indicators(src: &Source) -> Result<IndicatorTable, LoadError> {
     if src.looks_like_parquet() || src.extension() == "parquet" {
         return super::parquet::read_parquet(src);
+    }
+    if super::xlsx::looks_like_xlsx(src) {
+        return super::xlsx::read_xlsx(src);
     }
     let raw = read_table(src)?;
     Ok(from_raw(raw))
@@ -59,6 +33,12 @@ fn format_label(raw: &RawTable) -> String {
         .any(|h| h.contains('/') && h.trim_end().ends_with(')'))
     {
         "StatLine CSV".to_string()
+    } else if raw
+        .header
+        .get(raw.code_col)
+        .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("gwb_code"))
+    {
+        "kwb CSV".to_string()
     } else {
         "CSV".to_string()
     }
@@ -222,6 +202,17 @@ mod tests {
                 .any(|m| m.contains("line 4") && m.contains("Totaal")),
             "{msgs:?}"
         );
+    }
+
+    #[test]
+    fn boundary_change_code_is_not_an_indicator() {
+        let t = table(
+            "\"Wijken en buurten\";\"Regiocode (gemeente, wijk, buurt) (code)\";\"Indelingswijziging gemeente, wijk, buurt (code)\";\"Bevolking/Aantal inwoners (aantal)\"\n\
+             \"A\";\"BU00010001\";\"1\";\"120\"\n\
+             \"B\";\"BU00010002\";\"2\";\"80\"\n",
+        );
+        let headers: Vec<&str> = t.indicators.iter().map(|i| i.header.as_str()).collect();
+        assert_eq!(headers, ["Bevolking/Aantal inwoners (aantal)"]);
     }
 
     #[test]

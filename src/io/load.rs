@@ -4,6 +4,7 @@
 use super::boundaries::read_boundaries;
 use super::crs::Crs;
 use super::error::LoadError;
+use super::gpkg::{looks_like_sqlite, read_gpkg};
 use super::indicators::read_indicators;
 use super::schools::{read_schools, Location, SchoolOptions};
 use super::source::Source;
@@ -23,6 +24,8 @@ pub struct Inputs {
     pub school_options: SchoolOptions,
     /// Disclosure control threshold for microdata figures (None = 10).
     pub min_cell: Option<u32>,
+    /// GeoPackage layer to read the boundaries from (None = `buurten`).
+    pub layer: Option<String>,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -61,6 +64,7 @@ impl Inputs {
             crs: None,
             school_options: SchoolOptions::default(),
             min_cell: None,
+            layer: None,
         }
     }
 
@@ -87,14 +91,24 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
     let mut boundary_file = String::new();
     let builder = match &inputs.boundaries {
         Some(src) => {
-            let b = read_boundaries(src, inputs.crs)?;
+            let b = if looks_like_sqlite(src) || src.extension() == "gpkg" {
+                read_gpkg(src, inputs.layer.as_deref(), inputs.crs)?
+            } else {
+                if let Some(layer) = &inputs.layer {
+                    warnings.push(Issue::file(
+                        &src.name,
+                        format!("--layer {layer} applies to GeoPackage files only: ignored"),
+                    ));
+                }
+                read_boundaries(src, inputs.crs)?
+            };
             crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);
             summaries.insert(
                 0,
                 InputSummary {
                     role: "boundaries".into(),
                     file: src.name.clone(),
-                    format: "GeoJSON".into(),
+                    format: b.format.clone(),
                     records: b.features.len(),
                 },
             );

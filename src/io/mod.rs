@@ -3,7 +3,9 @@
 pub mod boundaries;
 pub mod cell;
 pub mod crs;
+pub mod descriptor;
 pub mod error;
+pub mod gpkg;
 pub mod indicators;
 pub mod load;
 pub mod parquet;
@@ -11,6 +13,7 @@ pub mod schools;
 pub mod source;
 pub mod table;
 pub mod text;
+pub mod xlsx;
 
 pub use error::LoadError;
 pub use load::{load, Inputs};

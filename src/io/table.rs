@@ -146,6 +146,15 @@ fn is_blank(row: &Row) -> bool {
 /// Read a CSV of regional figures in any of the CBS layouts.
 pub fn read_table(src: &Source) -> Result<RawTable, LoadError> {
     let (rows, encoding_note) = read_rows(src)?;
+    table_from_rows(src, rows, encoding_note)
+}
+
+/// The layout detection on rows from any container (CSV, a spreadsheet).
+pub fn table_from_rows(
+    src: &Source,
+    rows: Vec<Row>,
+    encoding_note: Option<String>,
+) -> Result<RawTable, LoadError> {
     if let Some(t) = transposed(src, &rows, encoding_note.clone())? {
         return Ok(t);
     }

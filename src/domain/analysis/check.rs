@@ -35,6 +35,48 @@ pub(super) fn check_profile_indicators(ds: &Dataset, profile: &Profile) -> Resul
     Ok(())
 }
 
+/// When none of the profile's weighted indicators is in the data, say
+/// which known indicators the data does hold and how to start a profile
+/// from them: a first run on one's own files should not end at "absent".
+pub(super) fn check_profile_has_data(ds: &Dataset, profile: &Profile) -> Result<(), ScoreError> {
+    let weighted: Vec<&str> = profile
+        .indicators
+        .iter()
+        .filter(|i| i.weight > 0.0)
+        .map(|i| i.id.as_str())
+        .collect();
+    let with_values = |id: &str| {
+        ds.indicator(id)
+            .is_some_and(|i| i.values.iter().any(|v| v.num().is_some()))
+    };
+    if weighted.is_empty() || weighted.iter().any(|id| with_values(id)) {
+        return Ok(());
+    }
+    let held = held_known_indicators(ds);
+    let held = if held.is_empty() {
+        "The data holds no known CBS indicator with values (`buurtradar check` lists its columns, `buurtradar indicators` the known names).".to_string()
+    } else {
+        format!(
+            "The data holds these known indicators: {}. Start a profile from them with `buurtradar profile init --from-data` plus the same input flags, redirected to a file (e.g. `> mijn-profiel.toml`), and run with `--profile mijn-profiel.toml`.",
+            held.join(", ")
+        )
+    };
+    Err(ScoreError::ProfileIndicatorsAbsent {
+        absent: weighted.iter().map(|s| s.to_string()).collect(),
+        held,
+    })
+}
+
+/// Registry indicators of the dataset (derived ones too) with at least one
+/// value, in dataset order.
+pub fn held_known_indicators(ds: &Dataset) -> Vec<String> {
+    ds.indicators
+        .iter()
+        .filter(|i| i.meta.known && i.values.iter().any(|v| v.num().is_some()))
+        .map(|i| i.meta.id.clone())
+        .collect()
+}
+
 /// The known id with the fewest edits from `id` (alphabetically first on a
 /// tie), if it is close enough to be the intended one.
 fn nearest<'a>(known: &[&'a str], id: &str) -> Option<&'a str> {
@@ -71,6 +113,25 @@ mod tests {
             "{e}"
         );
         assert!(check_profile_indicators(&ds, &profile("buurt")).is_ok());
+    }
+
+    #[test]
+    fn absent_profile_indicators_list_what_the_data_holds() {
+        let ds = dataset();
+        let mut p = profile("buurt");
+        assert!(check_profile_has_data(&ds, &p).is_ok());
+        for ind in p.indicators.iter_mut() {
+            ind.id = "ses_woa_score".into();
+        }
+        p.indicators.truncate(1);
+        let e = check_profile_has_data(&ds, &p).unwrap_err().to_string();
+        let held = held_known_indicators(&ds);
+        assert!(!held.is_empty());
+        assert!(e.contains("ses_woa_score"), "{e}");
+        for id in &held {
+            assert!(e.contains(id.as_str()), "{id} in {e}");
+        }
+        assert!(e.contains("profile init --from-data"), "{e}");
     }
 
     #[test]

@@ -29,7 +29,8 @@ use super::profile::Profile;
 use super::score::{Prepared, Ranking, ScoreError, UnitFacts};
 use super::uncertainty::{stability, Stability};
 use candidates::candidates_with;
-use check::check_profile_indicators;
+pub use check::held_known_indicators;
+use check::{check_profile_has_data, check_profile_indicators};
 use contiguous::AdjacencyCache;
 use std::collections::HashMap;
 use units::{scope, score_input, units_for};
@@ -67,6 +68,7 @@ pub struct RunOptions {
 impl Analysis {
     pub fn run(ds: &Dataset, profile: &Profile, opts: RunOptions) -> Result<Analysis, ScoreError> {
         check_profile_indicators(ds, profile)?;
+        check_profile_has_data(ds, profile)?;
         let rule = profile.pilot.rule;
         let idx = scope(ds, profile)?;
         let min_schools = profile.eligibility.min_primary_schools;

@@ -49,4 +49,9 @@ pub enum ScoreError {
         "profile indicator `{id}` is neither a known CBS indicator nor a column of the data{hint}"
     )]
     UnknownIndicator { id: String, hint: String },
+    #[error(
+        "none of the profile's weighted indicators is in the data ({}). {held}",
+        .absent.join(", ")
+    )]
+    ProfileIndicatorsAbsent { absent: Vec<String>, held: String },
 }

@@ -13,13 +13,27 @@ use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
 #[derive(Deserialize)]
-pub(super) struct RawFeature {
+pub(crate) struct RawFeature {
     #[serde(default)]
     pub(super) geometry: Option<geojson::Geometry>,
     #[serde(default)]
     pub(super) properties: Option<Map<String, Json>>,
     #[serde(default)]
     id: Option<Json>,
+}
+
+impl RawFeature {
+    /// A feature from another container (a GeoPackage row).
+    pub(crate) fn new(
+        geometry: Option<geojson::Geometry>,
+        properties: Map<String, Json>,
+    ) -> RawFeature {
+        RawFeature {
+            geometry,
+            properties: Some(properties),
+            id: None,
+        }
+    }
 }
 
 fn feature_code(f: &RawFeature) -> Option<String> {

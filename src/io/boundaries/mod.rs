@@ -18,7 +18,8 @@ use super::error::LoadError;
 use super::source::Source;
 use crate::domain::dataset::{BoundaryFeature, IndicatorTable};
 use crate::domain::report::Issue;
-use feature::{boundary_feature, RawFeature};
+use feature::boundary_feature;
+pub(crate) use feature::RawFeature;
 use geo::MultiPolygon;
 use geometry::project_in_place;
 use properties::property_indicators;
@@ -38,6 +39,8 @@ struct RawCollection {
 /// Everything a boundary file gives.
 pub struct Boundaries {
     pub file: String,
+    /// How the file was read, for `check` ("GeoJSON", "GeoPackage, layer buurten").
+    pub format: String,
     pub features: Vec<BoundaryFeature>,
     pub crs: CrsDecision,
     /// Figures attached as properties (wijk- en buurtkaart).
@@ -71,7 +74,20 @@ pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries
             found: kind,
         });
     }
-    let file = src.name.clone();
+    let member = raw.crs.as_ref().and_then(crs_from_member);
+    from_features(&src.name, &features, member, explicit)
+}
+
+/// Boundaries from parsed features, whatever file they came from (GeoJSON
+/// or a GeoPackage layer), so every format gets the same checks, repairs,
+/// CRS decision and property figures.
+pub(crate) fn from_features(
+    file: &str,
+    features: &[RawFeature],
+    member: Option<Result<Crs, String>>,
+    explicit: Option<Crs>,
+) -> Result<Boundaries, LoadError> {
+    let file = file.to_string();
     let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(features.len());
     let mut extent = Extent::empty();
@@ -86,7 +102,6 @@ pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries
         }
         out.push(feature);
     }
-    let member = raw.crs.as_ref().and_then(crs_from_member);
     let crs = decide(explicit, member, &extent).map_err(|message| LoadError::Crs {
         file: file.clone(),
         message,
@@ -97,6 +112,7 @@ pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries
     let properties = property_indicators(&file, &out, &prop_rows);
     Ok(Boundaries {
         file,
+        format: "GeoJSON".into(),
         features: out,
         crs,
         properties,
