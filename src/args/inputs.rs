@@ -37,6 +37,11 @@ pub struct InputArgs {
     /// withheld everywhere (shown as suppressed, never as 0).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub min_cell: u32,
+    /// Indicator file of microdata aggregates (read like --indicators):
+    /// every count-like column is under disclosure control, whatever the
+    /// column names. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub microdata: Vec<PathBuf>,
 }
 
 impl InputArgs {
@@ -47,20 +52,35 @@ impl InputArgs {
             kinds: self.school_kinds.clone(),
             crs: self.crs,
         };
-        if self.boundaries.is_none() && self.indicators.is_empty() && self.schools.is_none() {
+        if self.boundaries.is_none()
+            && self.indicators.is_empty()
+            && self.schools.is_none()
+            && self.microdata.is_empty()
+        {
             return Ok(Inputs {
                 school_options,
                 min_cell: Some(self.min_cell),
                 ..Inputs::sample()
             });
         }
+        // A microdata file also named by --indicators is read once.
+        let mut indicators: Vec<Source> = self
+            .indicators
+            .iter()
+            .map(|p| Source::read(p))
+            .collect::<Result<_, _>>()?;
+        let mut microdata = Vec::new();
+        for p in &self.microdata {
+            let name = p.display().to_string();
+            if !indicators.iter().any(|s| s.name == name) {
+                indicators.push(Source::read(p)?);
+            }
+            microdata.push(name);
+        }
         Ok(Inputs {
             boundaries: self.boundaries.as_deref().map(Source::read).transpose()?,
-            indicators: self
-                .indicators
-                .iter()
-                .map(|p| Source::read(p))
-                .collect::<Result<_, _>>()?,
+            indicators,
+            microdata,
             schools: self.schools.as_deref().map(Source::read).transpose()?,
             crs: self.crs,
             school_options,

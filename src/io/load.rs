@@ -23,6 +23,9 @@ pub struct Inputs {
     pub school_options: SchoolOptions,
     /// Disclosure control threshold for microdata figures (None = 10).
     pub min_cell: Option<u32>,
+    /// Indicator sources (by name) declared microdata, whatever their
+    /// columns.
+    pub microdata: Vec<String>,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -61,6 +64,7 @@ impl Inputs {
             crs: None,
             school_options: SchoolOptions::default(),
             min_cell: None,
+            microdata: Vec::new(),
         }
     }
 
@@ -113,7 +117,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         Some(n) => builder.min_cell(n),
         None => builder,
     };
-    let mut ds = builder.build(tables);
+    let mut ds = builder.microdata(inputs.microdata.clone()).build(tables);
     ds.report.crs = crs_text;
     ds.report.inputs = summaries;
     warnings.append(&mut ds.report.warnings);
