@@ -19,8 +19,8 @@ fn root() -> PathBuf {
 /// The sample boundaries with every buurt renamed to one of the hostile
 /// names (numbered), so the shortlist carries them too.
 fn hostile_boundaries(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(root().join("boundaries/denkerveen_buurten_2024.geojson"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(root().join("boundaries/denkerveen_buurten_2024.geojson")).unwrap();
     let mut gj: serde_json::Value = serde_json::from_str(&text).unwrap();
     let features = gj["features"].as_array_mut().unwrap();
     let names = [FORMULA, SCRIPT, LINK, MINUS];
@@ -53,7 +53,8 @@ fn export(dir: &Path, boundaries: &Path, ext: &str) -> String {
         "kwb_denkerveen_2024.csv",
         "microdata_denkerveen.csv",
     ] {
-        cmd.arg("--indicators").arg(root().join("sample-data").join(f));
+        cmd.arg("--indicators")
+            .arg(root().join("sample-data").join(f));
     }
     let o = cmd.output().unwrap();
     assert!(
