@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         // the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", buurtradar::present::error_text(e.as_ref()));
             ExitCode::from(2)
         }
     }

@@ -44,6 +44,11 @@ pub struct InputArgs {
     /// `gemeenten`); default `buurten`.
     #[arg(long, value_name = "NAME")]
     pub layer: Option<String>,
+    /// Indicator file of microdata aggregates (read like --indicators):
+    /// every count-like column is under disclosure control, whatever the
+    /// column names. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub microdata: Vec<PathBuf>,
 }
 
 impl InputArgs {
@@ -54,7 +59,11 @@ impl InputArgs {
             kinds: self.school_kinds.clone(),
             crs: self.crs,
         };
-        if self.boundaries.is_none() && self.indicators.is_empty() && self.schools.is_none() {
+        if self.boundaries.is_none()
+            && self.indicators.is_empty()
+            && self.schools.is_none()
+            && self.microdata.is_empty()
+        {
             return Ok(Inputs {
                 school_options,
                 min_cell: Some(self.min_cell),
@@ -62,13 +71,24 @@ impl InputArgs {
                 ..Inputs::sample()
             });
         }
+        // A microdata file also named by --indicators is read once.
+        let mut indicators: Vec<Source> = self
+            .indicators
+            .iter()
+            .map(|p| Source::read(p))
+            .collect::<Result<_, _>>()?;
+        let mut microdata = Vec::new();
+        for p in &self.microdata {
+            let name = p.display().to_string();
+            if !indicators.iter().any(|s| s.name == name) {
+                indicators.push(Source::read(p)?);
+            }
+            microdata.push(name);
+        }
         Ok(Inputs {
             boundaries: self.boundaries.as_deref().map(Source::read).transpose()?,
-            indicators: self
-                .indicators
-                .iter()
-                .map(|p| Source::read(p))
-                .collect::<Result<_, _>>()?,
+            indicators,
+            microdata,
             schools: self.schools.as_deref().map(Source::read).transpose()?,
             crs: self.crs,
             school_options,

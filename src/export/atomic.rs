@@ -15,7 +15,22 @@ pub struct Staged {
     path: PathBuf,
 }
 
+/// The error for the path the user gave. `tempfile` adds the temporary
+/// file's name ("... at path .buurtradar-x.tmp"), which the user never chose:
+/// keep only the cause.
 fn io_err(path: &Path, source: std::io::Error) -> ExportError {
+    let source = match source.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => {
+            let text = source.to_string();
+            let text = text
+                .split(" at path ")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            std::io::Error::new(source.kind(), text)
+        }
+    };
     ExportError::Io {
         path: path.to_path_buf(),
         source,
@@ -32,6 +47,13 @@ impl Staged {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        if !dir.is_dir() {
+            return Err(ExportError::NoFolder {
+                path: path.to_path_buf(),
+                folder: dir.to_path_buf(),
+                exists: dir.exists(),
+            });
+        }
         let mut tmp = temp_in(dir).map_err(|e| io_err(path, e))?;
         {
             let mut w = std::io::BufWriter::new(tmp.as_file_mut());
@@ -82,4 +104,47 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), ExportError>
         .map(|(p, b)| Staged::new(p, |w| w.write_all(b)))
         .collect::<Result<Vec<_>, _>>()?;
     staged.into_iter().try_for_each(Staged::commit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::error_text;
+
+    #[test]
+    fn a_missing_folder_is_named_plainly_and_nothing_temporary_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("x").join("y");
+        let target = missing.join("out.csv");
+        let e = write_atomic(&target, b"a").unwrap_err();
+        let text = error_text(&e);
+        assert_eq!(
+            text,
+            format!(
+                "{}: folder {} does not exist",
+                target.display(),
+                missing.display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_failed_write_says_its_cause_once_without_the_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is an existing folder: the rename over it fails.
+        let target = dir.path().join("taken");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("f"), b"x").unwrap();
+        let text = error_text(&write_atomic(&target, b"a").unwrap_err());
+        assert!(!text.contains(".buurtradar-"), "{text}");
+        assert!(
+            text.starts_with(&format!("{}: ", target.display())),
+            "{text}"
+        );
+        let cause = text.rsplit(": ").next().unwrap();
+        assert_eq!(text.matches(cause).count(), 1, "{text}");
+        // and no temporary file is left behind
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::domain::aggregate::{aggregate, Origin};
 use crate::domain::analysis::Analysis;
-use crate::domain::dataset::{is_count_column, is_share, Dataset};
+use crate::domain::dataset::{is_count_column, Dataset, Indicator, MicroRole};
 use crate::domain::pilot::PilotRule;
 use crate::domain::value::{Missing, Value};
 use crate::present::figure;
@@ -44,10 +44,11 @@ pub struct IndicatorInfo {
     pub source: String,
     pub known: bool,
     pub sensitive: bool,
-    /// A custom figure from a file that carries a count column: aggregated
-    /// microdata, under disclosure control.
+    /// A figure of a microdata file (declared, or with a base count
+    /// column), under disclosure control.
     pub microdata: bool,
-    /// A count column (`n`, `n_*`, `*_n`) of a microdata file.
+    /// A count column of a microdata file (base `n`, `n_*`, `*_n`, or
+    /// `aantal_*`, `a_*`, whole numbers).
     pub is_count: bool,
     /// A share (percentage), where the complement is checked too.
     pub share: bool,
@@ -79,16 +80,30 @@ fn info(ds: &Dataset, a: &Analysis) -> Vec<IndicatorInfo> {
     ds.indicators
         .iter()
         .map(|ind| {
-            let counts: Vec<usize> = if ind.meta.known {
-                Vec::new()
-            } else {
-                ds.indicators
+            let microdata = ind.meta.micro.is_some();
+            let same_file =
+                |c: &Indicator| c.meta.micro.is_some() && c.meta.source == ind.meta.source;
+            // The units behind a figure: the file's base counts, or every
+            // count of the file when it has none (as at load).
+            let mut counts: Vec<usize> = Vec::new();
+            if microdata {
+                counts = ds
+                    .indicators
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| is_count_column(c) && c.meta.source == ind.meta.source)
+                    .filter(|(_, c)| same_file(c) && c.meta.micro == Some(MicroRole::Base))
                     .map(|(k, _)| k)
-                    .collect()
-            };
+                    .collect();
+                if counts.is_empty() {
+                    counts = ds
+                        .indicators
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| same_file(c) && is_count_column(c))
+                        .map(|(k, _)| k)
+                        .collect();
+                }
+            }
             let is_count = is_count_column(ind);
             IndicatorInfo {
                 id: ind.meta.id.clone(),
@@ -97,9 +112,9 @@ fn info(ds: &Dataset, a: &Analysis) -> Vec<IndicatorInfo> {
                 source: ind.meta.source.clone(),
                 known: ind.meta.known,
                 sensitive: ind.meta.sensitive,
-                microdata: !counts.is_empty(),
+                microdata,
                 is_count,
-                share: !is_count && is_share(ind),
+                share: ind.meta.micro == Some(MicroRole::Share),
                 counts,
                 ranking: a.ranking.indicators.iter().position(|i| *i == ind.meta.id),
             }
@@ -129,13 +144,18 @@ impl Cells {
                     }
                 };
                 let n = if info[j].microdata && value.num().is_some() {
-                    units_behind(
+                    let behind = units_behind(
                         ds,
                         &info[j],
                         j,
                         members,
                         published_code.filter(|_| published),
-                    )
+                    );
+                    // A count is itself the number of units it shows.
+                    match (info[j].is_count, value.num()) {
+                        (true, Some(x)) => Some(behind.map_or(x, |n| n.min(x))),
+                        _ => behind,
+                    }
                 } else {
                     None
                 };

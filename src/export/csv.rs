@@ -30,6 +30,18 @@ impl Exporter for Csv {
     }
 }
 
+/// A text cell that a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, as OWASP
+/// recommends for CSV injection; a number (`-3.5`) stays a number.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
     let cells = &doc.cells;
     let columns = cells.column_order();
@@ -67,7 +79,7 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
             header.push(format!("contribution_{id}"));
         }
     }
-    w.write_record(&header)?;
+    w.write_record(header.iter().map(|h| neutralise(h).into_owned()))?;
     let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
     let o = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
     for (&u, r) in doc.order.iter().zip(&doc.rows) {
@@ -106,7 +118,29 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
                 });
             }
         }
-        w.write_record(&rec)?;
+        w.write_record(rec.iter().map(|c| neutralise(c).into_owned()))?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_stay_numbers() {
+        for hostile in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(neutralise(hostile), format!("'{hostile}"));
+        }
+        for safe in ["-3.5", "+2", "12", "Kleiakker", "", "a=b"] {
+            assert_eq!(neutralise(safe), safe);
+        }
+    }
 }

@@ -189,6 +189,11 @@ pub fn check(ctx: &ExportContext, cells: &Cells) -> Result<DisclosureSummary, Ex
                 .map(|&k| ds.indicators[k].values[row].num())
                 .try_fold(f64::INFINITY, |acc, n| n.map(|n| acc.min(n)))
                 .filter(|n| n.is_finite());
+            let n = if info.is_count {
+                Some(n.map_or(x, |n| n.min(x)))
+            } else {
+                n
+            };
             if let Some(why) = small(x, n, info.share, tf) {
                 found.insert(Finding {
                     indicator: info.id.clone(),

@@ -26,9 +26,15 @@ pub fn xml_text(s: &str) -> String {
     xml_escape(s).replace("&quot;", "\"").replace("&#39;", "'")
 }
 
-/// Text inside a Markdown table cell.
+/// Text inside a Markdown table cell (or heading): a `|` would split the
+/// cell, `<` would pass raw HTML through most renderers, `[` would start a
+/// link.
 pub fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    s.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(['\n', '\r'], " ")
 }
 
 #[cfg(test)]
@@ -47,5 +53,9 @@ mod tests {
     #[test]
     fn markdown_cell() {
         assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        assert_eq!(
+            md_cell("<script>[x](http://e)"),
+            "&lt;script&gt;\\[x](http://e)"
+        );
     }
 }

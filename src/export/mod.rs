@@ -132,6 +132,13 @@ pub enum ExportError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Writing into a folder that is not there: said plainly.
+    #[error("{}: folder {} {}", .path.display(), .folder.display(), if *.exists { "is not a folder" } else { "does not exist" })]
+    NoFolder {
+        path: PathBuf,
+        folder: PathBuf,
+        exists: bool,
+    },
 }
 
 impl ExportError {

@@ -230,7 +230,7 @@ pub fn disclosure_lines(doc: &Document) -> Vec<String> {
     let d = &doc.disclosure;
     let mut v = Vec::new();
     if d.suppressed.is_empty() {
-        v.push("No microdata indicators (no file with a count column `n`, `n_*` or `*_n`).".into());
+        v.push("No microdata indicators (no file with a count column `n`, `n_*` or `*_n`, none given with --microdata).".into());
     } else {
         let per: Vec<String> = d
             .suppressed

@@ -26,6 +26,9 @@ pub struct Inputs {
     pub min_cell: Option<u32>,
     /// GeoPackage layer to read the boundaries from (None = `buurten`).
     pub layer: Option<String>,
+    /// Indicator sources (by name) declared microdata, whatever their
+    /// columns.
+    pub microdata: Vec<String>,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -65,6 +68,7 @@ impl Inputs {
             school_options: SchoolOptions::default(),
             min_cell: None,
             layer: None,
+            microdata: Vec::new(),
         }
     }
 
@@ -127,7 +131,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         Some(n) => builder.min_cell(n),
         None => builder,
     };
-    let mut ds = builder.build(tables);
+    let mut ds = builder.microdata(inputs.microdata.clone()).build(tables);
     ds.report.crs = crs_text;
     ds.report.inputs = summaries;
     warnings.append(&mut ds.report.warnings);

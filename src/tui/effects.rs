@@ -7,7 +7,8 @@ use super::app::App;
 use crate::domain::analysis::Analysis;
 use crate::domain::teams::TeamSettings;
 use crate::domain::uncertainty::stability;
-use crate::export::{export_to_file, ExportContext, ExportOptions, Format};
+use crate::export::{export_to_file, write_atomic, ExportContext, ExportOptions, Format};
+use crate::present::error_text;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
 
@@ -23,10 +24,11 @@ fn absolute(path: &Path) -> PathBuf {
 pub fn save(path: &Path, toml: &str) -> Action {
     let abs = absolute(path);
     tracing::info!(path = %abs.display(), "saving profile");
+    // Atomic like the exports: a crash mid-save never leaves half a profile.
     Action::Saved(
-        std::fs::write(&abs, toml)
+        write_atomic(&abs, toml.as_bytes())
             .map(|_| abs.clone())
-            .map_err(|e| format!("{}: {e}", abs.display())),
+            .map_err(|e| error_text(&e)),
     )
 }
 
@@ -59,7 +61,7 @@ pub fn export(app: &App, path: &Path, format: Format) -> Action {
     Action::Exported(
         export_to_file(&ctx, format, &abs)
             .map(|_| abs.clone())
-            .map_err(|e| e.to_string()),
+            .map_err(|e| error_text(&e)),
     )
 }
 

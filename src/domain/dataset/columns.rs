@@ -88,6 +88,7 @@ fn meta(id: String, def: Option<&IndicatorDef>, raw: &RawIndicator, file: &str) 
             derived: false,
             source: file.to_string(),
             header: raw.header.clone(),
+            micro: None,
         },
         None => IndicatorMeta {
             label_nl: raw.header.clone(),
@@ -100,6 +101,7 @@ fn meta(id: String, def: Option<&IndicatorDef>, raw: &RawIndicator, file: &str) 
             source: file.to_string(),
             header: raw.header.clone(),
             id,
+            micro: None,
         },
     }
 }

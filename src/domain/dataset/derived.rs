@@ -42,6 +42,7 @@ pub(super) fn add_derived(indicators: &mut Vec<Indicator>) {
                 derived: true,
                 source,
                 header: String::new(),
+                micro: None,
             },
             values,
         });

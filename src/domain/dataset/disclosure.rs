@@ -1,19 +1,49 @@
-//! Disclosure control for microdata-derived figures: cells based on too few
-//! units are withheld at load, so no output can print them.
+//! Disclosure control for microdata files: cells based on too few units
+//! are withheld at load, so no output can print them. Fails closed: a
+//! column of a microdata file that might be a count is treated as one.
+//!
+//! A file is microdata when it is declared so (`--microdata FILE`) or has a
+//! custom base-count column (`n`, `n_*`, `*_n`: the remote-access naming
+//! convention). StatLine and kwb files are published figures, already
+//! protected by CBS, and keep their values.
+//!
+//! In a microdata file, per [`MicroRole`]:
+//! 1. every count cell (base or other) below `min_cell` is withheld;
+//! 2. a row (area) with exactly one withheld count also loses its smallest
+//!    visible count, so no row total can give the withheld one away;
+//! 3. a wijk's or gemeente's own row is withheld where any area it covers
+//!    is, so no column total can give it away;
+//! 4. a share is withheld when its base n is withheld or below `min_cell`,
+//!    or n*p or n*(1-p) is; any other figure when its base n is withheld or
+//!    below `min_cell`.
+//!
+//! Steps 2-4 repeat until nothing changes (each only adds withheld cells).
 
-use super::types::Indicator;
+use super::secondary::{column_totals, row_totals};
+use super::types::{Area, Indicator};
 use crate::domain::value::{Missing, Value};
+use std::collections::BTreeSet;
 
 /// CBS's usual output rule for microdata aggregates.
 pub const DEFAULT_MIN_CELL: u32 = 10;
 
-/// A column that counts the units behind its file's other figures
-/// (`n_kinderen_4_12`, `kinderen_n`, `n`). Only this naming convention of
-/// remote-access exports: StatLine's "Aantal ..." columns are published
-/// figures, already protected by CBS.
+/// What a column of a microdata file is, for disclosure control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MicroRole {
+    /// The units behind the file's other figures (`n`, `n_*`, `*_n`).
+    Base,
+    /// Any other count: `aantal_*`, `a_*`, or integer values that are not
+    /// declared a share or rate by name or unit.
+    Count,
+    /// A percentage (`pct_*`, `p_*`, `*_pct`, unit `%`).
+    Share,
+    /// Anything else: rates, means.
+    Figure,
+}
+
+/// A count column of a microdata file (base or other), set at load.
 pub fn is_count_column(ind: &Indicator) -> bool {
-    let id = ind.meta.id.as_str();
-    !ind.meta.known && (id == "n" || id.starts_with("n_") || id.ends_with("_n"))
+    matches!(ind.meta.micro, Some(MicroRole::Base | MicroRole::Count))
 }
 
 pub fn is_share(ind: &Indicator) -> bool {
@@ -24,56 +54,215 @@ pub fn is_share(ind: &Indicator) -> bool {
         || ind.meta.unit.trim() == "%"
 }
 
-/// Disclosure control for microdata-derived figures: where a file carries a
-/// count column, every custom figure of that file based on fewer than
-/// `min_cell` units, or (for shares) with n*p or n*(1-p) below it, is
-/// withheld at load, so no output can print it. Returns notes for the report.
-pub(super) fn apply_disclosure(indicators: &mut [Indicator], min_cell: u32) -> Vec<String> {
-    let min = f64::from(min_cell);
-    let mut notes = Vec::new();
-    let counts: Vec<(usize, String)> = indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| is_count_column(i))
-        .map(|(k, i)| (k, i.meta.source.clone()))
-        .collect();
-    for (k, source) in counts {
-        let n: Vec<Option<f64>> = indicators[k].values.iter().map(|v| v.num()).collect();
-        let mut suppressed = 0usize;
-        for (j, ind) in indicators.iter_mut().enumerate() {
-            if ind.meta.source != source || ind.meta.known || (j != k && is_count_column(ind)) {
-                continue;
+fn is_base_name(id: &str) -> bool {
+    id == "n" || id.starts_with("n_") || id.ends_with("_n")
+}
+
+/// A rate by name or unit ("per 1000", "‰"): not a count even when whole.
+fn is_rate(ind: &Indicator) -> bool {
+    let id = ind.meta.id.as_str();
+    let unit = ind.meta.unit.to_lowercase();
+    id.contains("_per_")
+        || id.starts_with("rate_")
+        || id.ends_with("_rate")
+        || id.starts_with("gem_")
+        || unit.contains("per ")
+        || unit.contains('\u{2030}')
+}
+
+fn role(ind: &Indicator) -> MicroRole {
+    let id = ind.meta.id.as_str();
+    if is_base_name(id) {
+        MicroRole::Base
+    } else if is_share(ind) {
+        MicroRole::Share
+    } else if is_rate(ind) {
+        MicroRole::Figure
+    } else if id.starts_with("aantal_") || id.starts_with("a_") || all_whole(&ind.values) {
+        MicroRole::Count
+    } else {
+        MicroRole::Figure
+    }
+}
+
+fn all_whole(values: &[Value]) -> bool {
+    let mut any = false;
+    for v in values {
+        if let Value::Num(x) = v {
+            if x.fract() != 0.0 {
+                return false;
             }
-            let share = j != k && is_share(ind);
-            for (v, n) in ind.values.iter_mut().zip(&n) {
-                let Value::Num(x) = *v else { continue };
+            any = true;
+        }
+    }
+    any
+}
+
+/// The microdata files: declared ones, and those with a custom base count.
+fn microdata_files(indicators: &[Indicator], declared: &[String]) -> BTreeSet<String> {
+    let mut files: BTreeSet<String> = indicators
+        .iter()
+        .filter(|i| !i.meta.derived && !i.meta.known && is_base_name(&i.meta.id))
+        .map(|i| i.meta.source.clone())
+        .collect();
+    for d in declared {
+        if indicators.iter().any(|i| i.meta.source == *d) {
+            files.insert(d.clone());
+        }
+    }
+    files
+}
+
+/// The file a derived rate was computed from (`derived: a / b (file)`).
+fn derived_from(source: &str) -> Option<&str> {
+    source
+        .strip_prefix("derived: ")?
+        .rsplit_once(" (")?
+        .1
+        .strip_suffix(')')
+}
+
+/// Mark every column of a microdata file with its role and withhold what
+/// the rules in the module docs say. Returns notes for the report.
+pub(super) fn apply_disclosure(
+    indicators: &mut [Indicator],
+    areas: &[Area],
+    min_cell: u32,
+    declared: &[String],
+) -> Vec<String> {
+    let files = microdata_files(indicators, declared);
+    for ind in indicators.iter_mut() {
+        let file = if ind.meta.derived {
+            derived_from(&ind.meta.source).map(str::to_string)
+        } else {
+            Some(ind.meta.source.clone())
+        };
+        if file.is_some_and(|f| files.contains(&f)) {
+            // A derived rate is a figure, whatever its values look like.
+            ind.meta.micro = Some(if ind.meta.derived {
+                MicroRole::Figure
+            } else {
+                role(ind)
+            });
+        }
+    }
+    let mut notes = Vec::new();
+    for file in &files {
+        let cols: Vec<usize> = (0..indicators.len())
+            .filter(|&j| {
+                indicators[j].meta.micro.is_some()
+                    && (indicators[j].meta.source == *file
+                        || derived_from(&indicators[j].meta.source) == Some(file.as_str()))
+            })
+            .collect();
+        let before = count_suppressed(indicators, &cols);
+        withhold_file(indicators, &cols, areas, f64::from(min_cell));
+        let withheld = count_suppressed(indicators, &cols) - before;
+        let base: Vec<&str> = cols
+            .iter()
+            .filter(|&&j| indicators[j].meta.micro == Some(MicroRole::Base))
+            .map(|&j| indicators[j].meta.id.as_str())
+            .collect();
+        notes.push(format!(
+            "disclosure control: {withheld} cells of {file} withheld (microdata: counts below {min_cell}, shares with n*p or n*(1-p) below {min_cell}, figures on fewer than {min_cell} units in '{}', and cells that a row or region total would give away)",
+            if base.is_empty() { "(no base count: every figure withheld)".to_string() } else { base.join("', '") }
+        ));
+    }
+    notes
+}
+
+fn count_suppressed(indicators: &[Indicator], cols: &[usize]) -> usize {
+    cols.iter()
+        .map(|&j| {
+            indicators[j]
+                .values
+                .iter()
+                .filter(|v| **v == Value::Missing(Missing::Suppressed))
+                .count()
+        })
+        .sum()
+}
+
+fn withhold(v: &mut Value) -> bool {
+    if matches!(v, Value::Num(_)) {
+        *v = Value::Missing(Missing::Suppressed);
+        true
+    } else {
+        false
+    }
+}
+
+fn withhold_file(indicators: &mut [Indicator], cols: &[usize], areas: &[Area], min: f64) {
+    let role = |ind: &Indicator| ind.meta.micro.unwrap_or(MicroRole::Figure);
+    let counts: Vec<usize> = cols
+        .iter()
+        .copied()
+        .filter(|&j| matches!(role(&indicators[j]), MicroRole::Base | MicroRole::Count))
+        .collect();
+    // The units behind the other figures: the base counts, or every count
+    // when the file has no base.
+    let mut base: Vec<usize> = counts
+        .iter()
+        .copied()
+        .filter(|&j| role(&indicators[j]) == MicroRole::Base)
+        .collect();
+    if base.is_empty() {
+        base = counts.clone();
+    }
+    for &j in &counts {
+        for v in indicators[j].values.iter_mut() {
+            if v.num().is_some_and(|x| x < min) {
+                withhold(v);
+            }
+        }
+    }
+    let units = areas.len();
+    loop {
+        let mut changed = row_totals(indicators, &counts, units);
+        changed |= column_totals(indicators, &counts, areas);
+        for &j in cols.iter().filter(|j| !counts.contains(j)) {
+            let share = role(&indicators[j]) == MicroRole::Share;
+            for a in 0..units {
+                let Value::Num(x) = indicators[j].values[a] else {
+                    continue;
+                };
+                // The smallest base decides; a withheld or absent one
+                // leaves the figure unprotected, so it goes too.
+                let n = base
+                    .iter()
+                    .map(|&k| indicators[k].values[a].num())
+                    .try_fold(f64::INFINITY, |acc, n| n.map(|n| acc.min(n)));
                 let small = match n {
-                    None => j != k,
-                    Some(n) if *n < min => true,
+                    None => true,
+                    Some(n) if !n.is_finite() || n < min => true,
                     Some(n) if share => {
                         let p = (x / 100.0).clamp(0.0, 1.0);
                         n * p < min || n * (1.0 - p) < min
                     }
-                    _ => false,
+                    Some(_) => false,
                 };
                 if small {
-                    *v = Value::Missing(Missing::Suppressed);
-                    suppressed += 1;
+                    changed |= withhold(&mut indicators[j].values[a]);
                 }
             }
         }
-        notes.push(format!(
-            "disclosure control: {suppressed} cells of {source} withheld (fewer than {min_cell} units in '{}', or n*p / n*(1-p) below {min_cell})",
-            indicators[k].meta.id
-        ));
+        let others: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|j| !counts.contains(j))
+            .collect();
+        changed |= column_totals(indicators, &others, areas);
+        if !changed {
+            break;
+        }
     }
-    notes
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::fixture::{feature, table};
     use super::super::types::RawIndicator;
+    use super::MicroRole;
     use crate::domain::dataset::DatasetBuilder;
     use crate::domain::value::{Missing, Value};
 
@@ -127,5 +316,153 @@ mod tests {
             "{:?}",
             d.report.notes
         );
+    }
+
+    fn micro(
+        rows: &[(&str, u64)],
+        cols: &[(&str, Vec<f64>)],
+        file: &str,
+    ) -> super::super::types::IndicatorTable {
+        let mut t = table(file, rows, cols[0].0, &vals(&cols[0].1));
+        for (h, v) in &cols[1..] {
+            t.indicators.push(RawIndicator {
+                header: h.to_string(),
+                unit: None,
+                values: vals(v),
+            });
+        }
+        t
+    }
+
+    fn vals(v: &[f64]) -> Vec<Value> {
+        v.iter().map(|x| Value::Num(*x)).collect()
+    }
+
+    fn builder(n: usize) -> DatasetBuilder {
+        DatasetBuilder::new(
+            "b",
+            (0..n)
+                .map(|i| feature(i, &format!("BU0001000{i}")))
+                .collect(),
+        )
+    }
+
+    const S: Value = Value::Missing(Missing::Suppressed);
+
+    #[test]
+    fn hidden_event_counts_are_counts_too() {
+        // The filed case: `aantal_*` next to `n_*` and a share.
+        let rows = [("BU00010000", 2), ("BU00010001", 3), ("BU00010002", 4)];
+        let t = micro(
+            &rows,
+            &[
+                ("n_kinderen", vec![200.0, 300.0, 250.0]),
+                ("pct_uithuisplaatsing", vec![20.0, 30.0, 40.0]),
+                ("aantal_meldingen_veilig_thuis", vec![6.0, 8.0, 40.0]),
+                ("a_zorg", vec![3.0, 50.0, 60.0]),
+                ("dossiers", vec![70.0, 9.0, 80.0]),
+                ("meldingen_per_1000", vec![2.0, 3.0, 4.0]),
+            ],
+            "micro.csv",
+        );
+        let d = builder(3).build(vec![t]);
+        let v = |id: &str| d.indicator(id).unwrap().values.clone();
+        assert_eq!(v("aantal_meldingen_veilig_thuis")[..2], [S, S]);
+        assert_eq!(v("a_zorg")[0], S);
+        // whole numbers, not named a share or rate: a count
+        assert_eq!(v("dossiers")[1], S);
+        // A rate is not a count, even in whole numbers.
+        assert_eq!(v("meldingen_per_1000")[2], Value::Num(4.0));
+        assert_eq!(v("n_kinderen")[2], Value::Num(250.0));
+        assert_eq!(
+            d.indicator("dossiers").unwrap().meta.micro,
+            Some(MicroRole::Count)
+        );
+        assert_eq!(
+            d.indicator("meldingen_per_1000").unwrap().meta.micro,
+            Some(MicroRole::Figure)
+        );
+    }
+
+    #[test]
+    fn one_withheld_count_in_a_row_takes_the_smallest_visible_with_it() {
+        // n_kinderen = n_jongens + n_meisjes: with only n_meisjes withheld,
+        // the difference would give it away.
+        let rows = [("BU00010000", 2), ("BU00010001", 3)];
+        let t = micro(
+            &rows,
+            &[
+                ("n_kinderen", vec![106.0, 200.0]),
+                ("n_jongens", vec![100.0, 100.0]),
+                ("n_meisjes", vec![6.0, 100.0]),
+            ],
+            "micro.csv",
+        );
+        let d = builder(2).build(vec![t]);
+        let v = |id: &str| d.indicator(id).unwrap().values[0];
+        assert_eq!(v("n_meisjes"), S);
+        assert_eq!(v("n_jongens"), S, "smallest visible goes too");
+        assert_eq!(v("n_kinderen"), Value::Num(106.0));
+        assert_eq!(
+            d.indicator("n_meisjes").unwrap().values[1],
+            Value::Num(100.0)
+        );
+    }
+
+    #[test]
+    fn a_region_total_next_to_a_withheld_member_is_withheld() {
+        let rows = [
+            ("BU00010000", 2),
+            ("BU00010001", 3),
+            ("WK000100", 4),
+            ("GM0001", 5),
+        ];
+        let t = micro(
+            &rows,
+            &[
+                ("n_kinderen", vec![5.0, 300.0, 305.0, 305.0]),
+                ("pct_x", vec![50.0, 50.0, 50.0, 50.0]),
+            ],
+            "micro.csv",
+        );
+        let d = builder(2).build(vec![t]);
+        let at = |id: &str, code: &str| d.indicator(id).unwrap().values[d.index[code]];
+        assert_eq!(at("n_kinderen", "BU00010000"), S);
+        assert_eq!(at("n_kinderen", "WK000100"), S);
+        assert_eq!(at("n_kinderen", "GM0001"), S);
+        assert_eq!(at("pct_x", "BU00010000"), S);
+        assert_eq!(at("pct_x", "WK000100"), S);
+        assert_eq!(at("pct_x", "BU00010001"), Value::Num(50.0));
+    }
+
+    #[test]
+    fn declared_microdata_without_base_count_fails_closed_and_public_files_stay() {
+        let rows = [("BU00010000", 2), ("BU00010001", 3)];
+        let declared = micro(
+            &rows,
+            &[
+                ("a_gevallen", vec![4.0, 40.0]),
+                ("gem_score", vec![1.5, 2.5]),
+            ],
+            "declared.csv",
+        );
+        let public = micro(
+            &rows,
+            &[
+                ("a_inw", vec![4.0, 40.0]),
+                ("aantal_scholen", vec![3.0, 1.0]),
+            ],
+            "kwb.csv",
+        );
+        let d = builder(2)
+            .microdata(vec!["declared.csv".into()])
+            .build(vec![declared, public]);
+        let v = |id: &str| d.indicator(id).unwrap().values.clone();
+        assert_eq!(v("a_gevallen"), vec![S, Value::Num(40.0)]);
+        // the units behind a figure: the only count, withheld in row 0
+        assert_eq!(v("gem_score"), vec![S, Value::Num(2.5)]);
+        assert_eq!(v("inhabitants"), vals(&[4.0, 40.0]));
+        assert_eq!(v("aantal_scholen"), vals(&[3.0, 1.0]));
+        assert!(d.indicator("aantal_scholen").unwrap().meta.micro.is_none());
     }
 }

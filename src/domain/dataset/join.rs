@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub struct DatasetBuilder {
     /// Disclosure control: minimum units behind a microdata cell.
     min_cell: u32,
+    /// Files declared microdata (source names), whatever their columns.
+    microdata: Vec<String>,
     areas: Vec<Area>,
     index: HashMap<String, usize>,
     report: LoadReport,
@@ -27,6 +29,7 @@ impl DatasetBuilder {
     pub fn new(boundary_file: &str, features: Vec<BoundaryFeature>) -> DatasetBuilder {
         let mut b = DatasetBuilder {
             min_cell: DEFAULT_MIN_CELL,
+            microdata: Vec::new(),
             areas: Vec::with_capacity(features.len()),
             index: HashMap::with_capacity(features.len()),
             report: LoadReport::default(),
@@ -80,6 +83,12 @@ impl DatasetBuilder {
         self
     }
 
+    /// Declare files (by source name) microdata, whatever their columns.
+    pub fn microdata(mut self, files: Vec<String>) -> DatasetBuilder {
+        self.microdata = files;
+        self
+    }
+
     /// Join all indicator tables. Files are taken in order; an indicator
     /// that an earlier file already gave is compared and reported, not merged.
     pub fn build(mut self, tables: Vec<IndicatorTable>) -> Dataset {
@@ -88,7 +97,7 @@ impl DatasetBuilder {
         let rows = self.place_rows(&tables);
         let mut indicators = indicator_columns(tables, &rows, &self.areas, &mut self.report);
         add_derived(&mut indicators);
-        let notes = apply_disclosure(&mut indicators, self.min_cell);
+        let notes = apply_disclosure(&mut indicators, &self.areas, self.min_cell, &self.microdata);
         let mut report = self.report;
         report.notes.extend(notes);
         summarise(&mut report, &self.areas, &indicators);

@@ -9,6 +9,7 @@
 //! - `columns`: raw table columns made indicators, duplicates compared
 //! - `derived`: rates computed from a count and its denominator
 //! - `disclosure`: microdata cells too small to show, withheld at load
+//! - `secondary`: cells a row or region total would give away, withheld too
 //! - `coverage`: the load report's per-indicator and per-gemeente counts
 
 mod codes;
@@ -17,13 +18,14 @@ mod coverage;
 mod derived;
 mod disclosure;
 mod join;
+mod secondary;
 mod types;
 
 #[cfg(test)]
 mod fixture;
 
 pub use codes::{custom_id, gemeente_of, wijk_of, Level};
-pub use disclosure::{is_count_column, is_share, DEFAULT_MIN_CELL};
+pub use disclosure::{is_count_column, is_share, MicroRole, DEFAULT_MIN_CELL};
 pub use join::DatasetBuilder;
 pub use types::{
     Area, BoundaryFeature, Dataset, Indicator, IndicatorMeta, IndicatorTable, RawIndicator,

@@ -74,6 +74,10 @@ pub struct IndicatorMeta {
     pub derived: bool,
     pub source: String,
     pub header: String,
+    /// Set at load for a column of a microdata file (see `disclosure`);
+    /// `None` for published figures.
+    #[serde(skip)]
+    pub micro: Option<super::disclosure::MicroRole>,
 }
 
 #[derive(Debug, Clone)]
