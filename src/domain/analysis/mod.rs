@@ -13,6 +13,7 @@
 mod candidates;
 mod check;
 mod contiguous;
+mod hand;
 mod rows;
 mod teams;
 mod units;
@@ -21,6 +22,7 @@ mod units;
 mod fixture;
 
 pub use candidates::{candidate_counts, RuleCandidates};
+pub use hand::{shortlist_with, ChosenBy, HandChoices, HandError, TIE_EPSILON};
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
@@ -53,6 +55,13 @@ pub struct Analysis {
     /// Statements every output must carry (proxy schools, sensitive
     /// indicators, too few candidates).
     pub notes: Vec<String>,
+    /// Units added to or removed from the rules' shortlist by hand.
+    pub hand: HandChoices,
+    /// The shortlist the rules chose, before any choice by hand.
+    pub rules_shortlist: Vec<usize>,
+    /// The profile's weights as loaded, (id, weight): what a weight diff
+    /// compares with.
+    pub profile_weights: Vec<(String, f64)>,
 }
 
 /// Options of one run that are not part of the profile.
@@ -104,7 +113,15 @@ impl Analysis {
                 .map(|f| (ds.areas[f.seed].code.clone(), f.reason))
                 .collect(),
             notes: Vec::new(),
+            hand: HandChoices::default(),
+            rules_shortlist: Vec::new(),
+            profile_weights: profile
+                .indicators
+                .iter()
+                .map(|w| (w.id.clone(), w.weight))
+                .collect(),
         };
+        a.rules_shortlist = a.ranking.shortlist.clone();
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
             a.notes.push(format!(
@@ -155,6 +172,8 @@ impl Analysis {
     /// keeping the normalised matrix: what the TUI does on every key press.
     pub fn rerank(&mut self, weights: &[f64]) -> Result<(), ScoreError> {
         self.ranking = self.prepared.rank(weights)?;
+        self.rules_shortlist = self.ranking.shortlist.clone();
+        self.hand = HandChoices::default();
         self.stability = None;
         Ok(())
     }

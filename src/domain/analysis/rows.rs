@@ -32,6 +32,17 @@ pub struct UnitRow {
     /// Aligned with the ranking's indicators; they add up to the score
     /// (arithmetic) or to ln(score) (geometric).
     pub contributions: Vec<f64>,
+    /// On the shortlist: by the rules or by hand.
+    pub chosen_by: Option<super::ChosenBy>,
+    /// Chosen by the rules and taken off by hand.
+    pub removed_by_hand: bool,
+    /// The ranks shared with units of the same score ("3-5"); one rank
+    /// when there is no tie.
+    pub rank_range: Option<(usize, usize)>,
+    /// Shares its score with another unit.
+    pub tied: bool,
+    /// Fewer inhabitants than the profile's small-population threshold.
+    pub small_population: bool,
 }
 
 impl Analysis {
@@ -75,6 +86,11 @@ impl Analysis {
                 .map(|&m| ds.areas[m].code.clone())
                 .collect(),
             contributions: self.ranking.contributions(u).to_vec(),
+            chosen_by: self.chosen_by(u),
+            removed_by_hand: self.hand.removed.contains(&u),
+            rank_range: self.rank_range(u),
+            tied: self.rank_range(u).is_some_and(|(lo, hi)| lo < hi),
+            small_population: self.small_population(u),
         }
     }
 
