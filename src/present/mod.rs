@@ -4,6 +4,7 @@
 //! knows nothing of any output syntax: escaping for XML or Markdown stays
 //! with the exporters that need it.
 
+pub mod human;
 pub mod method;
 pub mod numbers;
 pub mod row;

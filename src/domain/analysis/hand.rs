@@ -87,7 +87,11 @@ pub fn shortlist_with(ranking: &Ranking, hand: &HandChoices) -> Vec<usize> {
         .collect();
     added.sort_by_key(|&u| {
         (
-            ranking.units.get(u).and_then(|r| r.rank).unwrap_or(usize::MAX),
+            ranking
+                .units
+                .get(u)
+                .and_then(|r| r.rank)
+                .unwrap_or(usize::MAX),
             u,
         )
     });
@@ -136,8 +140,10 @@ impl Analysis {
         for code in exclude {
             let u = self.unit_for_code(ds, "exclude", code)?;
             if !computed.contains(&u) {
-                let shortlist: Vec<&str> =
-                    computed.iter().map(|&i| self.units[i].code.as_str()).collect();
+                let shortlist: Vec<&str> = computed
+                    .iter()
+                    .map(|&i| self.units[i].code.as_str())
+                    .collect();
                 return Err(HandError::NotOnShortlist {
                     code: code.clone(),
                     shortlist: shortlist.join(", "),
@@ -149,9 +155,18 @@ impl Analysis {
         Ok(())
     }
 
-    fn unit_for_code(&self, ds: &Dataset, flag: &'static str, code: &str) -> Result<usize, HandError> {
+    fn unit_for_code(
+        &self,
+        ds: &Dataset,
+        flag: &'static str,
+        code: &str,
+    ) -> Result<usize, HandError> {
         let code = code.trim();
-        if let Some(u) = self.units.iter().position(|f| f.code.eq_ignore_ascii_case(code)) {
+        if let Some(u) = self
+            .units
+            .iter()
+            .position(|f| f.code.eq_ignore_ascii_case(code))
+        {
             return Ok(u);
         }
         let examples: Vec<&str> = self
@@ -298,7 +313,10 @@ mod tests {
         assert_eq!(by("BU00010102").chosen_by, Some(ChosenBy::Hand));
         assert!(by("BU00010102").shortlisted);
         assert!(
-            by("BU00010102").reasons.iter().any(|r| r.contains("school")),
+            by("BU00010102")
+                .reasons
+                .iter()
+                .any(|r| r.contains("school")),
             "{:?}",
             by("BU00010102").reasons
         );
@@ -318,14 +336,20 @@ mod tests {
     #[test]
     fn bad_codes_name_the_value_and_the_valid_choices() {
         let (ds, mut a) = run("buurt");
-        let e = a.choose_by_hand(&ds, &["BU12345678".into()], &[]).unwrap_err();
+        let e = a
+            .choose_by_hand(&ds, &["BU12345678".into()], &[])
+            .unwrap_err();
         let text = e.to_string();
         assert!(matches!(e, HandError::Unknown { .. }), "{text}");
         assert!(
-            text.contains("--include BU12345678") && text.contains("5 buurten") && text.contains("BU00010101"),
+            text.contains("--include BU12345678")
+                && text.contains("5 buurten")
+                && text.contains("BU00010101"),
             "{text}"
         );
-        let e = a.choose_by_hand(&ds, &[], &["BU00010102".into()]).unwrap_err();
+        let e = a
+            .choose_by_hand(&ds, &[], &["BU00010102".into()])
+            .unwrap_err();
         assert!(matches!(e, HandError::NotOnShortlist { .. }), "{e}");
         assert!(e.to_string().contains("BU00010101"), "{e}");
         let e = a
@@ -335,7 +359,9 @@ mod tests {
         assert!(a.hand.is_empty(), "a failed call changes nothing");
 
         let (ds, mut w) = run("wijk");
-        let e = w.choose_by_hand(&ds, &["BU00010101".into()], &[]).unwrap_err();
+        let e = w
+            .choose_by_hand(&ds, &["BU00010101".into()], &[])
+            .unwrap_err();
         assert!(matches!(e, HandError::OutsideScope { .. }), "{e}");
         assert!(e.to_string().contains("WK000101"), "{e}");
     }

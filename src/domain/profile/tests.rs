@@ -200,5 +200,8 @@ fn lang_and_small_population_keys() {
     assert_eq!(p.lang.as_deref(), Some("en"));
     assert_eq!(p.small_population_below, 250.0);
     let e = err_of(&format!("lang = \"de\"\n{MINIMAL}"));
-    assert!(e.contains("lang") && e.contains("\"de\"") && e.contains("\"nl\" or \"en\""), "{e}");
+    assert!(
+        e.contains("lang") && e.contains("\"de\"") && e.contains("\"nl\" or \"en\""),
+        "{e}"
+    );
 }
