@@ -144,8 +144,18 @@ impl Provenance {
                 .into_iter()
                 .map(|(id, before, now)| format!("{id}: {before} -> {now}"))
                 .collect(),
-            chosen_by_hand: a.hand.added.iter().map(|&u| a.units[u].code.clone()).collect(),
-            removed_by_hand: a.hand.removed.iter().map(|&u| a.units[u].code.clone()).collect(),
+            chosen_by_hand: a
+                .hand
+                .added
+                .iter()
+                .map(|&u| a.units[u].code.clone())
+                .collect(),
+            removed_by_hand: a
+                .hand
+                .removed
+                .iter()
+                .map(|&u| a.units[u].code.clone())
+                .collect(),
             profile: a.profile.to_toml().map_err(ExportError::other)?,
             disclosure: DisclosureRecord {
                 min_cell: disclosure.threshold,
