@@ -188,11 +188,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     }
     let hand = report::hand_lines(doc);
     if !hand.is_empty() {
-        writeln!(
-            o,
-            "### {}\n",
-            t(Rt::ChosenBy).to_string() + ": " + t(Rt::ByHand)
-        )?;
+        writeln!(o, "### {}\n", t(Rt::HandChoices))?;
         for l in hand {
             writeln!(o, "- {}", md_cell(&l))?;
         }

@@ -82,7 +82,7 @@ report_catalogue! {
     MembersLine => "buurten: {0}", "buurten: {0}";
     AddedByHandFails => "met de hand toegevoegd, niet door de regels gekozen; voldoet niet aan: {0}", "added by hand, not chosen by the rules; fails: {0}";
     AddedByHandEligible => "met de hand toegevoegd, niet door de regels gekozen (voldoet aan de regels, buiten de top {0})", "added by hand, not chosen by the rules (meets the rules, outside the top {0})";
-    RemovedByHand => "Met de hand verwijderd", "Removed by hand";
+    HandChoices => "Keuzes met de hand", "Choices made by hand";
     RemovedLine => "door de regels gekozen (rang {0}), met de hand verwijderd", "chosen by the rules (rank {0}), removed by hand";
     HandMark => "✋ = met de hand op de shortlist gezet.", "✋ = put on the shortlist by hand.";
     TieMark => "= gelijke score: deze eenheden delen het rangbereik en hebben geen zekere volgorde.", "= equal score: these units share the rank range and have no certain order.";
