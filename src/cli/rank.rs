@@ -104,7 +104,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
     let k = a.ranking.top_k;
     writeln!(
         o,
-        "{:>7} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
+        "{:>5} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
         Rt::Rank.text(lang),
         Rt::Code.text(lang),
         Rt::Name.text(lang),
@@ -136,7 +136,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
         let code = format!("{}{}", r.code, if r.small_population { "!" } else { "" });
         writeln!(
             o,
-            "{:>7} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
+            "{:>5} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
             human::rank_text(r),
             fit(&code, 12, TILDE),
             fit(&r.name, 16, TILDE),
@@ -147,7 +147,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
             crate::present::optional(r.schools),
             num(r.inhabitants, 0, lang),
             num(r.children_0_15, 0, lang),
-            fit(&row_status(a, u, r, lang), 40, TILDE)
+            fit(&row_status(a, u, r, lang), 14, TILDE)
         )?;
     }
     if tied {

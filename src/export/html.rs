@@ -179,12 +179,22 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         writeln!(o, "<ul>")?;
         for m in report::members(doc, prop) {
             if m.core {
-                writeln!(o, "<li><strong>{}</strong> (always)</li>", esc(&m.name))?;
+                writeln!(
+                    o,
+                    "<li><strong>{}</strong> ({})</li>",
+                    esc(&m.name),
+                    crate::i18n::Rt::Always.text(lang)
+                )?;
             } else {
                 writeln!(o, "<li><strong>{}</strong>", esc(&m.name))?;
                 writeln!(o, "<ul class=\"reasons\">")?;
                 for r in &m.reasons {
-                    writeln!(o, "<li>because {}</li>", esc(r))?;
+                    writeln!(
+                        o,
+                        "<li>{} {}</li>",
+                        crate::i18n::Rt::Because.text(lang),
+                        esc(r)
+                    )?;
                 }
                 writeln!(o, "</ul></li>")?;
             }
