@@ -46,23 +46,20 @@ impl ChosenBy {
 /// A code given to `--include` / `--exclude` that cannot be applied.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum HandError {
-    #[error("--{flag} {code}: no such code in the data; valid are the {count} {units} in scope, e.g. {examples}")]
+    #[error("--{flag} {code}: no such code in the data; valid are {valid}")]
     Unknown {
         flag: &'static str,
         code: String,
-        count: usize,
-        units: &'static str,
-        examples: String,
+        /// "the 99 buurten in scope, e.g. …"
+        valid: String,
     },
-    #[error("--{flag} {code}: {name} is in the data but outside the scope of this run (gemeenten: {scope}; unit: {units}); valid are the {count} {units} in scope, e.g. {examples}")]
+    #[error("--{flag} {code}: {name} is in the data but outside the scope of this run ({scope}); valid are {valid}")]
     OutsideScope {
         flag: &'static str,
         code: String,
         name: String,
         scope: String,
-        count: usize,
-        units: &'static str,
-        examples: String,
+        valid: String,
     },
     #[error("--exclude {code}: not on the shortlist the rules chose ({shortlist}), so there is nothing to remove")]
     NotOnShortlist { code: String, shortlist: String },
@@ -175,29 +172,31 @@ impl Analysis {
             .take(3)
             .map(|u| self.units[u].code.as_str())
             .collect();
-        let examples = examples.join(", ");
-        let count = self.units.len();
         let units = self.rule.unit_plural();
+        let valid = format!(
+            "the {} {units} in scope, e.g. {}",
+            self.units.len(),
+            examples.join(", ")
+        );
         match ds.areas.iter().find(|a| a.code.eq_ignore_ascii_case(code)) {
             Some(area) => Err(HandError::OutsideScope {
                 flag,
                 code: code.to_string(),
                 name: area.name.clone(),
-                scope: if self.profile.eligibility.gemeenten.is_empty() {
-                    "all".into()
-                } else {
-                    self.profile.eligibility.gemeenten.join(", ")
-                },
-                count,
-                units,
-                examples,
+                scope: format!(
+                    "gemeenten: {}; unit: {units}",
+                    if self.profile.eligibility.gemeenten.is_empty() {
+                        "all".to_string()
+                    } else {
+                        self.profile.eligibility.gemeenten.join(", ")
+                    }
+                ),
+                valid,
             }),
             None => Err(HandError::Unknown {
                 flag,
                 code: code.to_string(),
-                count,
-                units,
-                examples,
+                valid,
             }),
         }
     }
