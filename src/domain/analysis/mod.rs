@@ -6,6 +6,8 @@
 //! - `units`: the units a pilot rule compares (buurten, wijken, catchments)
 //! - `contiguous`: pilot areas grown from adjacent buurten
 //! - `candidates`: how many candidates each rule gives at 2, 3 and 4 schools
+//! - `hand`: units put on or taken off the shortlist by hand, ties and
+//!   small populations
 //! - `rows`: one flat row per unit, in the order every output lists them
 //! - `teams`: the figures team rules read, and team proposals
 //! - `check`: profile indicator ids checked before anything is computed
