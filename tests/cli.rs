@@ -53,14 +53,14 @@ fn indicators_lists_the_registry() {
 fn rank_on_the_sample_explains_and_measures_stability() {
     let (code, out, err) = run(&["rank", "--draws", "200"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Why the shortlist"), "{out}");
+    assert!(out.contains("Waarom elk gekozen is"), "{out}");
     assert!(
         out.contains("Candidates per rule at 2 / 3 / 4 primary schools"),
         "{out}"
     );
     let table: Vec<&str> = out
         .lines()
-        .skip_while(|l| !l.starts_with("rank code"))
+        .skip_while(|l| !l.trim_start().starts_with("rang code"))
         .take_while(|l| !l.is_empty())
         .collect();
     assert!(table.len() > 3, "{out}");
@@ -192,5 +192,137 @@ fn rank_as_markdown_is_the_export_memo() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(rank, export);
-    assert!(rank.contains("## Provenance"), "{rank}");
+    assert!(rank.contains("## Herkomst"), "{rank}");
+}
+
+#[test]
+fn the_memo_is_dutch_by_default_and_english_on_request() {
+    let memo = |lang: &[&str]| {
+        let mut args = vec!["rank", "--draws", "20", "--format", "md"];
+        args.extend_from_slice(lang);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let nl = memo(&[]);
+    assert!(
+        nl.starts_with("# Buurtradar: 3 buurten voor een preventiepilot"),
+        "{nl}"
+    );
+    for want in [
+        "Jongeren met jeugdzorg in natura 16,3 %",
+        "4 basisscholen",
+        "2.770 inwoners",
+        "(altijd)",
+        "regel: z boven 0,5",
+    ] {
+        assert!(nl.contains(want), "missing {want:?}:\n{nl}");
+    }
+    for gone in [
+        "youth_care_pct 16",
+        "Ouders / Parents",
+        "z_above",
+        "[per 1,000]",
+    ] {
+        assert!(!nl.contains(gone), "still {gone:?}:\n{nl}");
+    }
+    let en = memo(&["--lang", "en"]);
+    assert!(
+        en.starts_with("# Buurtradar: 3 buurten for a prevention pilot"),
+        "{en}"
+    );
+    assert!(
+        en.contains("4 primary schools") && en.contains("2,770 inhabitants"),
+        "{en}"
+    );
+    assert!(en.contains("- **Parents** (always)"), "{en}");
+    assert!(
+        !en.contains("basisscholen") && !en.contains("Ouders"),
+        "{en}"
+    );
+}
+
+#[test]
+fn choices_by_hand_are_recorded_in_json_and_declared_in_the_memo() {
+    let hand = ["--include", "BU99990001", "--exclude", "BU99990009"];
+    let mut args = vec![
+        "export",
+        "--draws",
+        "20",
+        "--reproducible",
+        "--format",
+        "json",
+        "--out",
+        "-",
+    ];
+    args.extend_from_slice(&hand);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let unit = |code: &str| {
+        j["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let added = unit("BU99990001");
+    assert_eq!(added["chosen_by"], "hand");
+    assert!(added["shortlisted"].as_bool().unwrap());
+    let failed = added["failed_rules"].as_array().unwrap();
+    assert!(
+        failed
+            .iter()
+            .any(|f| f.as_str().unwrap().contains("primary schools")),
+        "{added}"
+    );
+    assert_eq!(unit("BU99990210")["chosen_by"], "rules");
+    let removed = unit("BU99990009");
+    assert!(removed["removed_by_hand"].as_bool().unwrap() && removed["chosen_by"].is_null());
+    let shortlist: Vec<&str> = j["shortlist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(shortlist.contains(&"BU99990001") && !shortlist.contains(&"BU99990009"));
+    assert_eq!(j["provenance"]["chosen_by_hand"][0], "BU99990001");
+    assert_eq!(j["provenance"]["removed_by_hand"][0], "BU99990009");
+
+    let mut args = vec!["rank", "--draws", "20", "--format", "md"];
+    args.extend_from_slice(&hand);
+    let (code, md, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains("| \u{270b} hand |"), "{md}");
+    assert!(md.contains("BU99990001 Oude Haven: met de hand toegevoegd, niet door de regels gekozen; voldoet niet aan: 0 van 3 basisscholen"), "{md}");
+    assert!(
+        md.contains(
+            "BU99990009 Emmabuurt: door de regels gekozen (rang 8), met de hand verwijderd"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn bad_codes_and_languages_name_the_value_and_the_choices() {
+    let (code, _, err) = run(&["rank", "--draws", "20", "--include", "BU00000000"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--include BU00000000") && err.contains("buurten in scope, e.g. BU"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["teams", "--rule", "wijk", "--exclude", "BU99990009"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("outside the scope") && err.contains("wijken in scope, e.g. WK"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["export", "--lang", "xx", "--format", "md", "--out", "-"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("'xx'") && err.contains("nl") && err.contains("en"),
+        "{err}"
+    );
 }

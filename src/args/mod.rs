@@ -2,8 +2,10 @@
 //! inputs to load and which profile to rank with. Both front ends parse
 //! these, so they live below both.
 
+pub mod choice;
 pub mod inputs;
 pub mod profile;
 
+pub use choice::{HandArgs, LangArgs};
 pub use inputs::InputArgs;
 pub use profile::ProfileArgs;

@@ -5,6 +5,7 @@
 use super::teams::load_catalogue;
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
+use crate::args::{HandArgs, LangArgs};
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::teams::TeamSettings;
 use crate::export::{export_to_file_paths, render_stream, ExportContext, ExportOptions, Format};
@@ -22,6 +23,10 @@ pub struct ExportArgs {
     pub inputs: InputArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
+    #[command(flatten)]
+    pub hand: HandArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
     /// Output format; default: from the extension of --out.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -119,7 +124,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         "ranking, {} stability draws",
         profile.monte_carlo.draws
     ));
-    let a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    args.hand.apply(&ds, &mut a)?;
     steps.step("composing teams".into());
     let catalogue = load_catalogue(args.roles.as_ref())?;
     let teams = a.teams(
@@ -148,6 +154,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             allow_small_cells: args.allow_small_cells,
             min_cell: Some(args.inputs.min_cell),
             extra_inputs,
+            lang: args.lang.resolve(Some(&profile)),
         },
     };
     steps.step(format!("checking disclosure, rendering {format}"));

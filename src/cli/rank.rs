@@ -3,13 +3,15 @@
 
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
-use crate::domain::analysis::{Analysis, RunOptions, UnitRow};
+use crate::args::{HandArgs, LangArgs};
+use crate::domain::analysis::{Analysis, ChosenBy, RunOptions, UnitRow};
 use crate::domain::dataset::Dataset;
 use crate::domain::teams::{RoleCatalogue, TeamSettings};
 use crate::export::{render, ExportContext, ExportOptions, Format};
+use crate::i18n::{Lang, Rt};
 use crate::io::{load, Inputs, Source};
-use crate::present::DecimalMark::Point;
-use crate::present::{fit, method_lines, number, optional, rank_interval, status_brief, TILDE};
+use crate::present::human::{self, num};
+use crate::present::{fit, method_lines, rank_interval, TILDE};
 use clap::{Args, ValueEnum};
 use std::fmt::Write;
 
@@ -28,6 +30,10 @@ pub struct RankArgs {
     pub inputs: InputArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
+    #[command(flatten)]
+    pub hand: HandArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: RankFormat,
     /// Rows in the table (csv/json/md are written as `buurtradar export`
@@ -41,9 +47,11 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let inputs = args.inputs.to_inputs()?;
     let ds = load(&inputs)?;
     let profile = args.profile.load()?;
-    let a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    args.hand.apply(&ds, &mut a)?;
+    let lang = args.lang.resolve(Some(&profile));
     let out = match args.format {
-        RankFormat::Table => table(&ds, &a, args.limit)?,
+        RankFormat::Table => table(&ds, &a, args.limit, lang)?,
         RankFormat::Csv => exported(&ds, &a, &inputs, &args, Format::Csv)?,
         RankFormat::Json => exported(&ds, &a, &inputs, &args, Format::Json)?,
         RankFormat::Md => exported(&ds, &a, &inputs, &args, Format::Md)?,
@@ -78,12 +86,13 @@ fn exported(
             allow_small_cells: false,
             min_cell: Some(args.inputs.min_cell),
             extra_inputs,
+            lang: args.lang.resolve(Some(&a.profile)),
         },
     };
     Ok(String::from_utf8(render(&ctx, format)?)?)
 }
 
-fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
+fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result<String> {
     let mut o = String::new();
     for l in method_lines(a) {
         writeln!(o, "{l}")?;
@@ -95,42 +104,61 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
     let k = a.ranking.top_k;
     writeln!(
         o,
-        "{:>4} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  status",
-        "rank",
-        "code",
-        "name",
-        "gemeente",
-        "score",
+        "{:>5} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
+        Rt::Rank.text(lang),
+        Rt::Code.text(lang),
+        Rt::Name.text(lang),
+        Rt::Gemeente.text(lang),
+        Rt::Score.text(lang),
         "5-95%",
         format!("P(t{k})"),
-        "sch",
-        "inhab",
-        "kids",
+        crate::i18n::Msg::ColumnSchools.text(lang),
+        crate::i18n::Msg::ColumnInhabitants.text(lang),
+        lang.pick("kind", "kids"),
+        Rt::Status.text(lang),
     )?;
     let rows = a.rows(ds);
-    let shown: Vec<&UnitRow> = rows
+    let order = a.display_order();
+    let shown: Vec<(usize, &UnitRow)> = order
         .iter()
-        .filter(|r| r.rank.is_some())
+        .copied()
+        .zip(&rows)
+        .filter(|(_, r)| r.rank.is_some() || r.shortlisted)
         .enumerate()
-        .filter(|(i, r)| *i < limit || r.shortlisted)
-        .map(|(_, r)| r)
+        .filter(|(i, (_, r))| *i < limit || r.shortlisted || r.removed_by_hand)
+        .map(|(_, x)| x)
         .collect();
-    for r in &shown {
+    let (mut tied, mut small, mut by_hand) = (false, false, false);
+    for &(u, r) in &shown {
+        tied |= r.tied;
+        small |= r.small_population;
+        by_hand |= r.chosen_by == Some(ChosenBy::Hand);
+        let code = format!("{}{}", r.code, if r.small_population { "!" } else { "" });
         writeln!(
             o,
-            "{:>4} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
-            optional(r.rank),
-            fit(&r.code, 12, TILDE),
+            "{:>5} {:<12} {:<16} {:<10} {:>6} {:>7} {:>5} {:>3} {:>6} {:>5}  {}",
+            human::rank_text(r),
+            fit(&code, 12, TILDE),
             fit(&r.name, 16, TILDE),
             fit(&r.gemeente, 10, TILDE),
-            number(r.score, 2, Point),
+            num(r.score, 2, lang),
             rank_interval(r.rank_p05, r.rank_p95),
-            number(r.p_top_k, 2, Point),
-            optional(r.schools),
-            number(r.inhabitants, 0, Point),
-            number(r.children_0_15, 0, Point),
-            status_brief(r, 14)
+            num(r.p_top_k, 2, lang),
+            crate::present::optional(r.schools),
+            num(r.inhabitants, 0, lang),
+            num(r.children_0_15, 0, lang),
+            fit(&row_status(a, u, r, lang), 14, TILDE)
         )?;
+    }
+    if tied {
+        writeln!(o, "{}", Rt::TieMark.text(lang))?;
+    }
+    if small {
+        let below = num(Some(a.profile.small_population_below), 0, lang);
+        writeln!(o, "{}", Rt::SmallMark.fill(lang, &[&below]))?;
+    }
+    if by_hand {
+        writeln!(o, "{}", Rt::HandMark.text(lang))?;
     }
     let unranked = rows.iter().filter(|r| r.rank.is_none()).count();
     let hidden = rows.len() - shown.len() - unranked;
@@ -141,14 +169,14 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         )?;
     }
     writeln!(o)?;
-    writeln!(o, "Why the shortlist (largest contributions to the score):")?;
+    writeln!(o, "{}", Rt::WhyChosen.text(lang))?;
     for &u in &a.ranking.shortlist {
         let drivers: Vec<String> = a
             .ranking
             .drivers(u)
             .into_iter()
             .take(3)
-            .map(|(id, c)| format!("{id} {c:+.2}"))
+            .map(|(id, c)| format!("{} {}", human::label(ds, id, lang), human::signed(c, lang)))
             .collect();
         writeln!(
             o,
@@ -202,4 +230,14 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize) -> anyhow::Result<String> {
         )?;
     }
     Ok(o)
+}
+
+/// The status column: how the unit got on the shortlist, or why not.
+fn row_status(a: &Analysis, u: usize, r: &UnitRow, lang: Lang) -> String {
+    let status = human::status(a, u, r, lang);
+    if r.chosen_by == Some(ChosenBy::Hand) {
+        format!("{} {status}", human::HAND)
+    } else {
+        status
+    }
 }

@@ -3,10 +3,14 @@
 
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
+use crate::args::{HandArgs, LangArgs};
 use crate::domain::analysis::{unit_index, Analysis, RunOptions};
+use crate::domain::dataset::Dataset;
 use crate::domain::teams::{allocate, Allocation, Pool, RoleCatalogue, TeamReport, TeamSettings};
+use crate::i18n::{Lang, Rt};
 use crate::io::load;
-use crate::present::{figure, reason_lines, unit_facts};
+use crate::present::figure;
+use crate::present::human;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -27,6 +31,10 @@ pub struct TeamsArgs {
     pub inputs: InputArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
+    #[command(flatten)]
+    pub hand: HandArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
     /// Unit codes to compose teams for (default: the shortlist). Repeatable.
     #[arg(long, value_name = "CODE")]
     pub buurt: Vec<String>,
@@ -62,7 +70,8 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
     let ds = load(&args.inputs.to_inputs()?)?;
     let profile = args.profile.load()?;
     let catalogue = load_catalogue(args.roles.as_ref())?;
-    let a = Analysis::run(
+    let lang = args.lang.resolve(Some(&profile));
+    let mut a = Analysis::run(
         &ds,
         &profile,
         RunOptions {
@@ -70,6 +79,7 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
             skip_candidates: true,
         },
     )?;
+    args.hand.apply(&ds, &mut a)?;
     let index = unit_index(&a);
     let mut units = Vec::new();
     for code in &args.buurt {
@@ -108,8 +118,8 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
     };
     let out = match args.format {
         TeamFormat::Json => json(&a, &report, allocation.as_ref())?,
-        TeamFormat::Table => text(&a, &report, allocation.as_ref(), false)?,
-        TeamFormat::Md => text(&a, &report, allocation.as_ref(), true)?,
+        TeamFormat::Table => text(&ds, &a, &report, allocation.as_ref(), false, lang)?,
+        TeamFormat::Md => text(&ds, &a, &report, allocation.as_ref(), true, lang)?,
     };
     super::write_stdout(&out)?;
     Ok(())
@@ -133,14 +143,23 @@ fn json(a: &Analysis, r: &TeamReport, alloc: Option<&Allocation>) -> anyhow::Res
 }
 
 fn text(
+    ds: &Dataset,
     a: &Analysis,
     r: &TeamReport,
     alloc: Option<&Allocation>,
     md: bool,
+    lang: Lang,
 ) -> anyhow::Result<String> {
     let mut o = String::new();
     let (h, b) = if md { ("### ", "- ") } else { ("", "  ") };
-    writeln!(o, "{h}Teams ({}; profile {})", a.rule, a.profile.name)?;
+    writeln!(
+        o,
+        "{h}{} ({}; {} {})",
+        Rt::Teams.text(lang),
+        human::rule_text(a.rule, lang),
+        crate::i18n::Msg::Profile.text(lang),
+        a.profile.name
+    )?;
     writeln!(o)?;
     let idx = unit_index(a);
     for p in &r.proposals {
@@ -151,30 +170,42 @@ fn text(
             p.buurt_code,
             p.buurt_name,
             facts
-                .map(|u| format!(" - {}", unit_facts(u)))
+                .map(|u| format!(" - {}", human::facts(u, lang)))
                 .unwrap_or_default()
         )?;
         if md {
             writeln!(o)?;
         }
         for m in &p.members {
+            let name = human::role_name(&m.name_nl, &m.name_en, lang);
             if m.core {
-                writeln!(o, "{b}{} / {} (always)", m.name_nl, m.name_en)?;
+                writeln!(o, "{b}{name} ({})", Rt::Always.text(lang))?;
             } else {
-                writeln!(o, "{b}{} / {}", m.name_nl, m.name_en)?;
-                for reason in reason_lines(m) {
-                    writeln!(o, "{b}    because {reason}")?;
+                writeln!(o, "{b}{name}")?;
+                for reason in human::reasons(m, ds, lang) {
+                    writeln!(o, "{b}    {} {reason}", Rt::Because.text(lang))?;
                 }
             }
         }
         for m in &p.dropped_by_cap {
-            writeln!(o, "{b}(over the size cap) {} / {}", m.name_nl, m.name_en)?;
+            writeln!(
+                o,
+                "{b}({}) {}",
+                crate::i18n::Msg::OverCap.text(lang),
+                human::role_name(&m.name_nl, &m.name_en, lang)
+            )?;
         }
         for u in &p.unmet {
             writeln!(
                 o,
-                "{b}UNMET: {} / {}: {}",
-                u.member.name_nl, u.member.name_en, u.note
+                "{b}{}",
+                Rt::Unmet.fill(
+                    lang,
+                    &[
+                        &human::role_name(&u.member.name_nl, &u.member.name_en, lang),
+                        &u.note
+                    ]
+                )
             )?;
         }
         if let Some(nt) = &p.not_triggered {
@@ -194,8 +225,9 @@ fn text(
                     .unwrap_or_default();
                 writeln!(
                     o,
-                    "{b}not needed: {} / {} ({}; {closest})",
-                    n.name_nl, n.name_en, n.note
+                    "{b}not needed: {} ({}; {closest})",
+                    human::role_name(&n.name_nl, &n.name_en, lang),
+                    n.note
                 )?;
             }
         }

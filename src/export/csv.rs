@@ -68,6 +68,11 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
         "team",
         "reasons",
         "members",
+        "chosen_by",
+        "removed_by_hand",
+        "rank_range",
+        "tied",
+        "small_population",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -105,6 +110,13 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
             doc.team_names(&r.code).join("; "),
             r.reasons.join("; "),
             r.members.join(" "),
+            r.chosen_by.map(|c| c.id().to_string()).unwrap_or_default(),
+            r.removed_by_hand.to_string(),
+            r.rank_range
+                .map(|(lo, hi)| format!("{lo}-{hi}"))
+                .unwrap_or_default(),
+            r.tied.to_string(),
+            r.small_population.to_string(),
         ];
         for &j in &columns {
             let v = cells.get(u, j).value;

@@ -67,13 +67,17 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     let a = doc.analysis();
     let p = &a.profile;
     let k = a.ranking.top_k;
-    let title = format!(
-        "Buurtradar: {} {} for a prevention pilot",
-        a.ranking.shortlist.len(),
-        a.rule.unit_plural()
+    let lang = doc.ctx.options.lang;
+    let title = crate::i18n::Rt::MemoTitle.fill(
+        lang,
+        &[&crate::present::human::units(
+            a.rule,
+            a.ranking.shortlist.len(),
+            lang,
+        )],
     );
     writeln!(o, "<!DOCTYPE html>")?;
-    writeln!(o, "<html lang=\"en\">")?;
+    writeln!(o, "<html lang=\"{}\">", lang.pick("nl", "en"))?;
     writeln!(o, "<head>")?;
     writeln!(o, "<meta charset=\"utf-8\"/>")?;
     writeln!(
@@ -148,6 +152,15 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         }
         writeln!(o, "</table>")?;
     }
+    // Every choice that is not the rules' is declared under the shortlist.
+    let hand = report::hand_lines(doc);
+    if !hand.is_empty() {
+        writeln!(o, "<ul id=\"by-hand\">")?;
+        for l in hand {
+            writeln!(o, "<li>{}</li>", esc(&l))?;
+        }
+        writeln!(o, "</ul>")?;
+    }
 
     writeln!(o, "<h2>Teams</h2>")?;
     if doc.ctx.teams.proposals.is_empty() {
@@ -164,19 +177,29 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             writeln!(o, "<p>{}</p>", esc(&f))?;
         }
         writeln!(o, "<ul>")?;
-        for m in report::members(prop) {
+        for m in report::members(doc, prop) {
             if m.core {
-                writeln!(o, "<li><strong>{}</strong> (always)</li>", esc(&m.name))?;
+                writeln!(
+                    o,
+                    "<li><strong>{}</strong> ({})</li>",
+                    esc(&m.name),
+                    crate::i18n::Rt::Always.text(lang)
+                )?;
             } else {
                 writeln!(o, "<li><strong>{}</strong>", esc(&m.name))?;
                 writeln!(o, "<ul class=\"reasons\">")?;
                 for r in &m.reasons {
-                    writeln!(o, "<li>because {}</li>", esc(r))?;
+                    writeln!(
+                        o,
+                        "<li>{} {}</li>",
+                        crate::i18n::Rt::Because.text(lang),
+                        esc(r)
+                    )?;
                 }
                 writeln!(o, "</ul></li>")?;
             }
         }
-        for r in report::team_remarks(prop) {
+        for r in report::team_remarks(doc, prop) {
             writeln!(o, "<li><em>{}</em></li>", esc(&r))?;
         }
         writeln!(o, "</ul>")?;

@@ -7,7 +7,7 @@
 use super::cells::missing_text;
 use super::provenance::Provenance;
 use super::{Document, ExportError, Exporter, Format};
-use crate::domain::analysis::{RuleCandidates, UnitRow};
+use crate::domain::analysis::{ChosenBy, RuleCandidates, UnitRow};
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
 use crate::domain::score::AbsentIndicator;
@@ -119,6 +119,15 @@ struct UnitOut<'a> {
     /// value (its `values` entry says why) or is not ranked.
     contributions: &'a [f64],
     values: BTreeMap<&'a str, CellOut>,
+    /// On the shortlist: "rules" or "hand"; null off it.
+    chosen_by: Option<ChosenBy>,
+    removed_by_hand: bool,
+    /// The eligibility rules the unit fails (empty when it meets them).
+    failed_rules: Vec<String>,
+    /// Ranks shared with units of the same score, [lowest, highest].
+    rank_range: Option<(usize, usize)>,
+    tied: bool,
+    small_population: bool,
 }
 
 #[derive(Serialize)]
@@ -282,7 +291,22 @@ fn unit_out<'a>(doc: &'a Document, u: usize, r: &'a UnitRow) -> UnitOut<'a> {
             .unwrap_or_default(),
         contributions: &r.contributions,
         values,
+        chosen_by: r.chosen_by,
+        removed_by_hand: r.removed_by_hand,
+        failed_rules: failed_rules(doc, u),
+        rank_range: r.rank_range,
+        tied: r.tied,
+        small_population: r.small_population,
     }
+}
+
+/// The eligibility rules a unit fails, in the domain's own words.
+fn failed_rules(doc: &Document, u: usize) -> Vec<String> {
+    doc.analysis().ranking.units[u]
+        .reasons
+        .iter()
+        .map(|r| r.to_string())
+        .collect()
 }
 
 fn build<'a>(doc: &'a Document<'a>) -> JsonOut<'a> {

@@ -5,8 +5,10 @@
 use super::escape::md_cell;
 use super::report;
 use super::{Document, ExportError, Exporter, Format};
-use crate::present::DecimalMark::Point;
-use crate::present::{figure, method_lines, number, optional, rank_interval, status};
+use crate::domain::analysis::{ChosenBy, UnitRow};
+use crate::i18n::Rt;
+use crate::present::human::{self, fig, num};
+use crate::present::{method_lines, optional, rank_interval};
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -28,73 +30,139 @@ impl Exporter for Markdown {
 
 fn write(doc: &Document, o: &mut String) -> Result<(), ExportError> {
     body(doc, o).map_err(ExportError::other)?;
-    writeln!(o, "## Provenance\n").map_err(ExportError::other)?;
+    let lang = doc.ctx.options.lang;
+    writeln!(o, "## {}\n", Rt::Provenance.text(lang)).map_err(ExportError::other)?;
     writeln!(o, "```toml\n{}```", doc.provenance.to_toml()?).map_err(ExportError::other)?;
     Ok(())
+}
+
+/// Marks after a code: "!" for a small population.
+fn code_mark(r: &UnitRow) -> String {
+    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
 }
 
 fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
     let k = a.ranking.top_k;
+    let lang = doc.ctx.options.lang;
+    let t = |m: Rt| m.text(lang);
     writeln!(
         o,
-        "# Buurtradar: {} {} for a prevention pilot\n",
-        a.ranking.shortlist.len(),
-        a.rule.unit_plural()
+        "# {}\n",
+        Rt::MemoTitle.fill(
+            lang,
+            &[&human::units(a.rule, a.ranking.shortlist.len(), lang)]
+        )
     )?;
+    let changes = report::weight_changes(doc);
+    let mut extra = Vec::new();
+    if !p.description.is_empty() {
+        extra.push(md_cell(&p.description));
+    }
+    if !changes.is_empty() {
+        extra.push(format!("**{}**", t(Rt::ProfileChanged)));
+    }
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join("; "))
+    };
     writeln!(
         o,
-        "Profile **{}**{}; unit: {} ({}).\n",
-        md_cell(&p.name),
-        if p.description.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", md_cell(&p.description))
-        },
-        a.rule.unit_plural(),
-        a.rule
+        "{}\n",
+        Rt::ProfileLine.fill(
+            lang,
+            &[
+                &md_cell(&p.name),
+                &extra,
+                &human::unit_plural(a.rule, lang),
+                &human::rule_text(a.rule, lang)
+            ]
+        )
     )?;
     for n in &a.notes {
-        writeln!(o, "> **Note:** {n}\n")?;
+        writeln!(o, "> **{}:** {n}\n", t(Rt::Note))?;
     }
-
-    writeln!(o, "## Shortlist\n")?;
-    if a.ranking.shortlist.is_empty() {
+    if !changes.is_empty() {
         writeln!(
             o,
-            "No {} meets the rules: nothing is shortlisted.\n",
-            a.rule.unit_plural()
+            "{}:\n",
+            Rt::WeightsChanged.fill(lang, &[&md_cell(&p.name)])
+        )?;
+        writeln!(
+            o,
+            "| {} | {} | {} |",
+            t(Rt::Indicator),
+            t(Rt::ProfileWeight),
+            t(Rt::UsedWeight)
+        )?;
+        writeln!(o, "|---|---:|---:|")?;
+        for (label, before, now) in &changes {
+            writeln!(o, "| {} | {before} | {now} |", md_cell(label))?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", t(Rt::Shortlist))?;
+    let shortlisted: Vec<(usize, &UnitRow)> = doc
+        .order
+        .iter()
+        .copied()
+        .zip(&doc.rows)
+        .filter(|(_, r)| r.shortlisted)
+        .collect();
+    if shortlisted.is_empty() {
+        writeln!(
+            o,
+            "{}\n",
+            Rt::NothingShortlisted.fill(lang, &[&human::unit_plural(a.rule, lang)])
         )?;
     } else {
         writeln!(
             o,
-            "| # | code | name | gemeente | score | rank (5-95%) | P(top {k}) | stability | schools | inhabitants | children 0-15 |"
+            "| # | {} | {} | {} | {} | {} | P(top {k}) | {} | {} | {} | {} | {} |",
+            t(Rt::Code),
+            t(Rt::Name),
+            t(Rt::Gemeente),
+            t(Rt::Score),
+            t(Rt::RankInterval),
+            t(Rt::Stability),
+            t(Rt::Schools),
+            t(Rt::Inhabitants),
+            t(Rt::Children),
+            t(Rt::ChosenBy),
         )?;
-        writeln!(o, "|---:|---|---|---|---:|---:|---:|---|---:|---:|---:|")?;
-        for (i, r) in doc.rows.iter().filter(|r| r.shortlisted).enumerate() {
+        writeln!(
+            o,
+            "|---:|---|---|---|---:|---:|---:|---|---:|---:|---:|---|"
+        )?;
+        for (i, (_, r)) in shortlisted.iter().enumerate() {
+            let by = match r.chosen_by {
+                Some(ChosenBy::Hand) => format!("{} {}", human::HAND, t(Rt::ByHand)),
+                _ => t(Rt::ByRules).to_string(),
+            };
             writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
                 i + 1,
-                r.code,
+                code_mark(r),
                 md_cell(&r.name),
                 md_cell(&r.gemeente),
-                number(r.score, 2, Point),
-                optional(r.rank),
+                num(r.score, 2, lang),
+                human::rank_text(r),
                 rank_interval(r.rank_p05, r.rank_p95),
-                number(r.p_top_k, 2, Point),
-                r.label.as_deref().unwrap_or("-"),
+                num(r.p_top_k, 2, lang),
+                human::stability(r.label.as_deref(), lang),
                 optional(r.schools),
-                figure(r.inhabitants),
-                figure(r.children_0_15)
+                fig(r.inhabitants, lang),
+                fig(r.children_0_15, lang),
+                by
             )?;
         }
         writeln!(o)?;
-        writeln!(
-            o,
-            "Why each was chosen (largest contributions to the score):\n"
-        )?;
+        legend(doc, o, shortlisted.iter().map(|(_, r)| *r))?;
+        writeln!(o, "{}\n", t(Rt::WhyChosen))?;
         for &u in &a.ranking.shortlist {
             let unit = &a.units[u];
             writeln!(
@@ -109,79 +177,114 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
                     .iter()
                     .map(|&i| doc.ds().areas[i].code.as_str())
                     .collect();
-                writeln!(o, "  - buurten: {}", codes.join(", "))?;
+                writeln!(
+                    o,
+                    "  - {}",
+                    Rt::MembersLine.fill(lang, &[&codes.join(", ")])
+                )?;
             }
         }
         writeln!(o)?;
     }
+    let hand = report::hand_lines(doc);
+    if !hand.is_empty() {
+        writeln!(o, "### {}\n", t(Rt::HandChoices))?;
+        for l in hand {
+            writeln!(o, "- {}", md_cell(&l))?;
+        }
+        writeln!(o)?;
+    }
 
-    writeln!(o, "## Teams\n")?;
+    writeln!(o, "## {}\n", t(Rt::Teams))?;
     if doc.ctx.teams.proposals.is_empty() {
-        writeln!(o, "No team proposals (the shortlist is empty).\n")?;
+        writeln!(o, "{}\n", t(Rt::NoTeams))?;
     }
     for prop in &doc.ctx.teams.proposals {
         writeln!(o, "### {} {}\n", prop.buurt_code, md_cell(&prop.buurt_name))?;
         if let Some(f) = report::unit_facts(doc, &prop.buurt_code) {
             writeln!(o, "{}\n", md_cell(&f))?;
         }
-        for m in report::members(prop) {
+        for m in report::members(doc, prop) {
             if m.core {
-                writeln!(o, "- **{}** (always)", md_cell(&m.name))?;
+                writeln!(o, "- **{}** ({})", md_cell(&m.name), t(Rt::Always))?;
             } else {
                 writeln!(o, "- **{}**", md_cell(&m.name))?;
                 for r in &m.reasons {
-                    writeln!(o, "  - because {}", md_cell(r))?;
+                    writeln!(o, "  - {} {}", t(Rt::Because), md_cell(r))?;
                 }
             }
         }
-        for r in report::team_remarks(prop) {
+        for r in report::team_remarks(doc, prop) {
             writeln!(o, "- _{}_", md_cell(&r))?;
         }
         writeln!(o)?;
     }
     for g in &doc.ctx.teams.data_gaps {
-        writeln!(o, "- Data gap: {g}")?;
+        writeln!(o, "- {}", Rt::DataGap.fill(lang, &[g]))?;
     }
     if !doc.ctx.teams.data_gaps.is_empty() {
         writeln!(o)?;
     }
 
-    let ranked: Vec<_> = doc.rows.iter().filter(|r| r.rank.is_some()).collect();
+    let ranked: Vec<(usize, &UnitRow)> = doc
+        .order
+        .iter()
+        .copied()
+        .zip(&doc.rows)
+        .filter(|(_, r)| r.rank.is_some())
+        .collect();
     writeln!(
         o,
-        "## Ranking (top {} of {} ranked)\n",
-        RANKING_ROWS.min(ranked.len()),
-        ranked.len()
+        "## {}\n",
+        Rt::Ranking.fill(lang, &[&RANKING_ROWS.min(ranked.len()), &ranked.len()])
     )?;
     writeln!(
         o,
-        "| rank | code | name | score | rank (5-95%) | P(top {k}) | schools | inhabitants | status |"
+        "| {} | {} | {} | {} | {} | P(top {k}) | {} | {} | {} |",
+        t(Rt::Rank),
+        t(Rt::Code),
+        t(Rt::Name),
+        t(Rt::Score),
+        t(Rt::RankInterval),
+        t(Rt::Schools),
+        t(Rt::Inhabitants),
+        t(Rt::Status)
     )?;
     writeln!(o, "|---:|---|---|---:|---:|---:|---:|---:|---|")?;
-    for r in ranked.iter().take(RANKING_ROWS) {
+    let shown: Vec<(usize, &UnitRow)> = ranked.into_iter().take(RANKING_ROWS).collect();
+    for &(u, r) in &shown {
         writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            optional(r.rank),
-            r.code,
+            human::rank_text(r),
+            code_mark(r),
             md_cell(&r.name),
-            number(r.score, 2, Point),
+            num(r.score, 2, lang),
             rank_interval(r.rank_p05, r.rank_p95),
-            number(r.p_top_k, 2, Point),
+            num(r.p_top_k, 2, lang),
             optional(r.schools),
-            figure(r.inhabitants),
-            md_cell(&status(r))
+            fig(r.inhabitants, lang),
+            md_cell(&human::status(a, u, r, lang))
         )?;
     }
     writeln!(o)?;
+    legend(doc, o, shown.iter().map(|(_, r)| *r))?;
 
-    writeln!(o, "## Method\n")?;
+    writeln!(o, "## {}\n", t(Rt::Method))?;
     for l in method_lines(a) {
         writeln!(o, "- {}", md_cell(&l))?;
     }
     writeln!(o, "- {}", report::method_details(doc))?;
     writeln!(o)?;
-    writeln!(o, "| indicator | label | direction | weight | share |")?;
+    writeln!(
+        o,
+        "| {} | {} | {} | {} | {} |",
+        t(Rt::Indicator),
+        t(Rt::Label),
+        t(Rt::Direction),
+        t(Rt::Weight),
+        t(Rt::Share)
+    )?;
     writeln!(o, "|---|---|---|---:|---:|")?;
     for w in report::weights(doc) {
         writeln!(
@@ -196,33 +299,33 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     }
     writeln!(o)?;
     for absent in &a.ranking.absent {
-        writeln!(
-            o,
-            "- Not in the data, weight spread over the others: {}",
-            absent.id
-        )?;
+        writeln!(o, "- {}", Rt::AbsentIndicator.fill(lang, &[&absent.id]))?;
     }
     let sens = report::sensitivity(doc, 5);
     if !sens.is_empty() {
-        writeln!(o, "\nSensitivity:\n")?;
+        writeln!(o, "\n{}\n", t(Rt::Sensitivity))?;
         for s in sens {
             writeln!(o, "- {s}")?;
         }
     }
     let cand = report::candidates(doc);
     if !cand.is_empty() {
-        writeln!(
-            o,
-            "\nCandidates per pilot rule at 2 / 3 / 4 primary schools:\n"
-        )?;
+        writeln!(o, "\n{}\n", t(Rt::Candidates))?;
         for c in cand {
             writeln!(o, "- {c}")?;
         }
     }
     writeln!(o)?;
 
-    writeln!(o, "## Data sources\n")?;
-    writeln!(o, "| role | file | format | records | SHA-256 |")?;
+    writeln!(o, "## {}\n", t(Rt::Sources))?;
+    writeln!(
+        o,
+        "| {} | {} | {} | {} | SHA-256 |",
+        t(Rt::Role),
+        t(Rt::File),
+        t(Rt::Format),
+        t(Rt::Records)
+    )?;
     writeln!(o, "|---|---|---|---:|---|")?;
     for s in report::sources(doc) {
         writeln!(
@@ -237,7 +340,14 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     }
     writeln!(o)?;
     writeln!(o, "{}\n", md_cell(&report::schools_line(doc)))?;
-    writeln!(o, "| indicator | label | unit | source |")?;
+    writeln!(
+        o,
+        "| {} | {} | {} | {} |",
+        t(Rt::Indicator),
+        t(Rt::Label),
+        t(Rt::Unit),
+        t(Rt::Source)
+    )?;
     writeln!(o, "|---|---|---|---|")?;
     for j in report::listed_indicators(doc) {
         let i = &doc.cells.info[j];
@@ -246,8 +356,8 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             "| {}{} | {} | {} | {} |",
             i.id,
             if i.microdata { " (microdata)" } else { "" },
-            md_cell(&i.label),
-            md_cell(&i.unit),
+            md_cell(&human::label(doc.ds(), &i.id, lang)),
+            md_cell(&human::unit_text(&i.unit, lang)),
             md_cell(&i.source)
         )?;
     }
@@ -257,10 +367,39 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     }
     writeln!(o)?;
 
-    writeln!(o, "## Disclosure control\n")?;
+    writeln!(o, "## {}\n", t(Rt::Disclosure))?;
     for l in report::disclosure_lines(doc) {
         writeln!(o, "- {}", md_cell(&l))?;
     }
     writeln!(o)?;
+    Ok(())
+}
+
+/// The footnotes for the marks the rows above carry.
+fn legend<'r>(
+    doc: &Document,
+    o: &mut String,
+    rows: impl Iterator<Item = &'r UnitRow>,
+) -> std::fmt::Result {
+    let lang = doc.ctx.options.lang;
+    let (mut tied, mut small, mut hand) = (false, false, false);
+    for r in rows {
+        tied |= r.tied;
+        small |= r.small_population;
+        hand |= r.chosen_by == Some(ChosenBy::Hand);
+    }
+    if tied {
+        writeln!(o, "- {}", md_cell(Rt::TieMark.text(lang)))?;
+    }
+    if small {
+        let below = num(Some(doc.analysis().profile.small_population_below), 0, lang);
+        writeln!(o, "- {}", md_cell(&Rt::SmallMark.fill(lang, &[&below])))?;
+    }
+    if hand {
+        writeln!(o, "- {}", md_cell(Rt::HandMark.text(lang)))?;
+    }
+    if tied || small || hand {
+        writeln!(o)?;
+    }
     Ok(())
 }

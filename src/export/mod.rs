@@ -105,6 +105,9 @@ pub struct ExportOptions {
     /// Files besides the data inputs that shaped the export (profile, role
     /// catalogue), as (role, source): hashed into the provenance.
     pub extra_inputs: Vec<(String, Source)>,
+    /// Language of the human formats (md, html, svg); csv, json and
+    /// geojson keep ids and add labels in it.
+    pub lang: crate::i18n::Lang,
 }
 
 /// Everything an exporter may read.

@@ -59,6 +59,20 @@ pub struct Provenance {
     /// Statements every output carries (school proxy, sensitive
     /// indicators, too few candidates): here for the formats without prose.
     pub notes: Vec<String>,
+    /// Language of the human-facing text.
+    pub lang: String,
+    /// The weights differ from the profile's as loaded.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub profile_changed: bool,
+    /// "indicator: profile weight -> used weight".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weight_changes: Vec<String>,
+    /// Units put on the shortlist by hand, not by the rules.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub chosen_by_hand: Vec<String>,
+    /// Units the rules chose that were taken off by hand.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed_by_hand: Vec<String>,
     /// The profile as run (command-line overrides applied), as TOML.
     pub profile: String,
     pub disclosure: DisclosureRecord,
@@ -123,6 +137,25 @@ impl Provenance {
             draws,
             seed,
             notes: a.notes.clone(),
+            lang: ctx.options.lang.pick("nl", "en").to_string(),
+            profile_changed: !a.weight_changes().is_empty(),
+            weight_changes: a
+                .weight_changes()
+                .into_iter()
+                .map(|(id, before, now)| format!("{id}: {before} -> {now}"))
+                .collect(),
+            chosen_by_hand: a
+                .hand
+                .added
+                .iter()
+                .map(|&u| a.units[u].code.clone())
+                .collect(),
+            removed_by_hand: a
+                .hand
+                .removed
+                .iter()
+                .map(|&u| a.units[u].code.clone())
+                .collect(),
             profile: a.profile.to_toml().map_err(ExportError::other)?,
             disclosure: DisclosureRecord {
                 min_cell: disclosure.threshold,

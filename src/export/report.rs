@@ -5,7 +5,8 @@ use super::cells::cell_text;
 use super::Document;
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
-use crate::present::{reason_lines, unit_facts as facts_line};
+use crate::i18n::{Msg, Rt};
+use crate::present::human;
 
 /// "youth_care_pct 16.3 % (+0.37)": the largest contributions, with the value.
 pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
@@ -26,12 +27,13 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
                     String::new(),
                 ),
             };
-            let v = cell_text(v);
-            if unit.is_empty() {
-                format!("{id} {v} ({c:+.2})")
-            } else {
-                format!("{id} {v} {unit} ({c:+.2})")
-            }
+            let lang = doc.ctx.options.lang;
+            let v = match v {
+                Value::Num(x) => human::value_with_unit(Some(x), &unit, lang),
+                missing => cell_text(missing).to_string(),
+            };
+            let label = human::label(doc.ds(), id, lang);
+            format!("{label} {v} ({})", human::signed(c, lang))
         })
         .collect()
 }
@@ -40,7 +42,50 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
 pub fn unit_facts(doc: &Document, code: &str) -> Option<String> {
     let a = doc.analysis();
     let u = a.units.iter().find(|u| u.code == code)?;
-    Some(facts_line(u))
+    Some(human::facts(u, doc.ctx.options.lang))
+}
+
+/// One sentence per choice by hand: units added (with the rules they
+/// fail) and units removed. Empty when the rules alone chose.
+pub fn hand_lines(doc: &Document) -> Vec<String> {
+    let a = doc.analysis();
+    let lang = doc.ctx.options.lang;
+    let mut v = Vec::new();
+    for &u in &a.hand.added {
+        let failed = human::failed_rules(a, u, lang);
+        let why = if failed.is_empty() {
+            Rt::AddedByHandEligible.fill(lang, &[&a.ranking.top_k])
+        } else {
+            Rt::AddedByHandFails.fill(lang, &[&failed.join("; ")])
+        };
+        v.push(format!(
+            "{} {} {}: {why}",
+            human::HAND,
+            a.units[u].code,
+            a.units[u].name
+        ));
+    }
+    for &u in &a.hand.removed {
+        let rank = crate::present::optional(a.ranking.units[u].rank);
+        v.push(format!(
+            "{} {}: {}",
+            a.units[u].code,
+            a.units[u].name,
+            Rt::RemovedLine.fill(lang, &[&rank])
+        ));
+    }
+    v
+}
+
+/// (indicator label, profile weight, used weight) where they differ.
+pub fn weight_changes(doc: &Document) -> Vec<(String, String, String)> {
+    let lang = doc.ctx.options.lang;
+    let w = |x: f64| human::num(Some(x), if x.fract() == 0.0 { 0 } else { 2 }, lang);
+    doc.analysis()
+        .weight_changes()
+        .into_iter()
+        .map(|(id, before, now)| (human::label(doc.ds(), &id, lang), w(before), w(now)))
+        .collect()
 }
 
 /// One team member with the figures that call for it.
@@ -50,39 +95,35 @@ pub struct MemberLine {
     pub reasons: Vec<String>,
 }
 
-pub fn members(p: &TeamProposal) -> Vec<MemberLine> {
+pub fn members(doc: &Document, p: &TeamProposal) -> Vec<MemberLine> {
+    let lang = doc.ctx.options.lang;
     p.members
         .iter()
         .map(|m| MemberLine {
-            name: format!("{} / {}", m.name_nl, m.name_en),
+            name: human::role_name(&m.name_nl, &m.name_en, lang),
             core: m.core,
-            reasons: reason_lines(m),
+            reasons: human::reasons(m, doc.ds(), lang),
         })
         .collect()
 }
 
 /// Remarks under a team: over the size cap, unmet, notes.
-pub fn team_remarks(p: &TeamProposal) -> Vec<String> {
+pub fn team_remarks(doc: &Document, p: &TeamProposal) -> Vec<String> {
+    let lang = doc.ctx.options.lang;
     let mut v = Vec::new();
     if !p.dropped_by_cap.is_empty() {
         let names: Vec<String> = p
             .dropped_by_cap
             .iter()
-            .map(|m| format!("{} / {}", m.name_nl, m.name_en))
+            .map(|m| human::role_name(&m.name_nl, &m.name_en, lang))
             .collect();
-        v.push(format!(
-            "Also called for, over the size cap of {}: {}",
-            p.max_size,
-            names.join("; ")
-        ));
+        v.push(Rt::OverCap.fill(lang, &[&p.max_size, &names.join("; ")]));
     }
     for u in &p.unmet {
-        v.push(format!(
-            "Unmet: {} / {}: {}",
-            u.member.name_nl, u.member.name_en, u.note
-        ));
+        let name = human::role_name(&u.member.name_nl, &u.member.name_en, lang);
+        v.push(Rt::Unmet.fill(lang, &[&name, &u.note]));
     }
-    v.extend(p.notes.iter().map(|n| format!("Note: {n}")));
+    v.extend(p.notes.iter().map(|n| Rt::NoteLine.fill(lang, &[n])));
     v
 }
 
@@ -105,15 +146,11 @@ pub fn weights(doc: &Document) -> Vec<WeightRow> {
         .enumerate()
         .map(|(k, (id, &w))| WeightRow {
             id: id.clone(),
-            label: doc
-                .cells
-                .index(id)
-                .map(|j| doc.cells.info[j].label.clone())
-                .unwrap_or_default(),
+            label: human::label(doc.ds(), id, doc.ctx.options.lang),
             direction: match dirs.get(k) {
-                Some(Direction::Risk) => "risk",
-                Some(Direction::Protective) => "protective",
-                Some(Direction::Neutral) => "neutral",
+                Some(Direction::Risk) => Msg::Risk.text(doc.ctx.options.lang),
+                Some(Direction::Protective) => Msg::Protective.text(doc.ctx.options.lang),
+                Some(Direction::Neutral) => Msg::Neutral.text(doc.ctx.options.lang),
                 None => "-",
             },
             weight: w,

@@ -8,8 +8,10 @@
 
 pub mod domain;
 mod msg;
+pub mod report;
 
 pub use msg::Msg;
+pub use report::Rt;
 use std::fmt::Display;
 
 /// Interface language; Dutch, the language of the users and of CBS.
@@ -45,7 +47,7 @@ impl Msg {
     }
 }
 
-fn fill(template: &str, args: &[&dyn Display]) -> String {
+pub(crate) fn fill(template: &str, args: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -5,6 +5,7 @@
 //! with the exporters that need it.
 
 pub mod error;
+pub mod human;
 pub mod method;
 pub mod numbers;
 pub mod row;

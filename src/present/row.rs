@@ -68,6 +68,11 @@ mod tests {
             children_0_15: None,
             members: vec!["BU1".into()],
             contributions: Vec::new(),
+            chosen_by: None,
+            removed_by_hand: false,
+            rank_range: Some((4, 4)),
+            tied: false,
+            small_population: false,
         }
     }
 

@@ -286,24 +286,15 @@ impl App {
     /// The computed shortlist without what the user removed, then what the
     /// user added, in rank order.
     pub fn shortlist(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .analysis
-            .ranking
-            .shortlist
-            .iter()
-            .copied()
-            .filter(|u| !self.picks.removed.contains(u))
-            .collect();
-        let mut added: Vec<usize> = self
-            .picks
-            .added
-            .iter()
-            .copied()
-            .filter(|u| !out.contains(u))
-            .collect();
-        added.sort_by_key(|&u| (self.analysis.ranking.units[u].rank.unwrap_or(usize::MAX), u));
-        out.extend(added);
-        out
+        crate::domain::analysis::shortlist_with(&self.analysis.ranking, &self.hand())
+    }
+
+    /// The picks as the domain's choices by hand.
+    pub fn hand(&self) -> crate::domain::analysis::HandChoices {
+        crate::domain::analysis::HandChoices {
+            added: self.picks.added.clone(),
+            removed: self.picks.removed.clone(),
+        }
     }
 
     /// Places gained (positive) or lost since the profile's ranking.

@@ -37,7 +37,8 @@ pub fn save(path: &Path, toml: &str) -> Action {
 pub fn analysis_as_shown(app: &App) -> Analysis {
     let mut a = app.analysis.clone();
     a.profile = app.profile_as_shown();
-    a.ranking.shortlist = app.shortlist();
+    let computed = a.ranking.shortlist.clone();
+    a.set_hand(computed, app.hand());
     a
 }
 

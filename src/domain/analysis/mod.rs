@@ -6,6 +6,8 @@
 //! - `units`: the units a pilot rule compares (buurten, wijken, catchments)
 //! - `contiguous`: pilot areas grown from adjacent buurten
 //! - `candidates`: how many candidates each rule gives at 2, 3 and 4 schools
+//! - `hand`: units put on or taken off the shortlist by hand, ties and
+//!   small populations
 //! - `rows`: one flat row per unit, in the order every output lists them
 //! - `teams`: the figures team rules read, and team proposals
 //! - `check`: profile indicator ids checked before anything is computed
@@ -13,6 +15,7 @@
 mod candidates;
 mod check;
 mod contiguous;
+mod hand;
 mod rows;
 mod teams;
 mod units;
@@ -21,6 +24,7 @@ mod units;
 mod fixture;
 
 pub use candidates::{candidate_counts, RuleCandidates};
+pub use hand::{shortlist_with, ChosenBy, HandChoices, HandError, TIE_EPSILON};
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
@@ -54,6 +58,13 @@ pub struct Analysis {
     /// Statements every output must carry (proxy schools, sensitive
     /// indicators, too few candidates).
     pub notes: Vec<String>,
+    /// Units added to or removed from the rules' shortlist by hand.
+    pub hand: HandChoices,
+    /// The shortlist the rules chose, before any choice by hand.
+    pub rules_shortlist: Vec<usize>,
+    /// The profile's weights as loaded, (id, weight): what a weight diff
+    /// compares with.
+    pub profile_weights: Vec<(String, f64)>,
 }
 
 /// Options of one run that are not part of the profile.
@@ -106,7 +117,15 @@ impl Analysis {
                 .map(|f| (ds.areas[f.seed].code.clone(), f.reason))
                 .collect(),
             notes: Vec::new(),
+            hand: HandChoices::default(),
+            rules_shortlist: Vec::new(),
+            profile_weights: profile
+                .indicators
+                .iter()
+                .map(|w| (w.id.clone(), w.weight))
+                .collect(),
         };
+        a.rules_shortlist = a.ranking.shortlist.clone();
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
             a.notes.push(format!(
@@ -157,6 +176,8 @@ impl Analysis {
     /// keeping the normalised matrix: what the TUI does on every key press.
     pub fn rerank(&mut self, weights: &[f64]) -> Result<(), ScoreError> {
         self.ranking = self.prepared.rank(weights)?;
+        self.rules_shortlist = self.ranking.shortlist.clone();
+        self.hand = HandChoices::default();
         self.stability = None;
         Ok(())
     }

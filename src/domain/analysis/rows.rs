@@ -32,6 +32,17 @@ pub struct UnitRow {
     /// Aligned with the ranking's indicators; they add up to the score
     /// (arithmetic) or to ln(score) (geometric).
     pub contributions: Vec<f64>,
+    /// On the shortlist: by the rules or by hand.
+    pub chosen_by: Option<super::ChosenBy>,
+    /// Chosen by the rules and taken off by hand.
+    pub removed_by_hand: bool,
+    /// The ranks shared with units of the same score ("3-5"); one rank
+    /// when there is no tie.
+    pub rank_range: Option<(usize, usize)>,
+    /// Shares its score with another unit.
+    pub tied: bool,
+    /// Fewer inhabitants than the profile's small-population threshold.
+    pub small_population: bool,
 }
 
 impl Analysis {
@@ -46,6 +57,9 @@ impl Analysis {
         if let Some(nr) = &r.not_ranked {
             reasons.push(nr.to_string());
         }
+        let rank_range = self.rank_range(u);
+        let (p05, p95) =
+            self.tied_interval(u, rank_range, st.as_ref().map(|s| (s.rank.p05, s.rank.p95)));
         UnitRow {
             rank: r.rank,
             eligible_rank: r.eligible_rank,
@@ -59,8 +73,8 @@ impl Analysis {
             shortlisted: self.ranking.shortlist.contains(&u),
             reasons,
             rank_median: st.as_ref().map(|s| s.rank.median),
-            rank_p05: st.as_ref().map(|s| s.rank.p05),
-            rank_p95: st.as_ref().map(|s| s.rank.p95),
+            rank_p05: p05,
+            rank_p95: p95,
             p_top_k: st
                 .as_ref()
                 .and_then(|s| s.eligible.as_ref().map(|e| e.p_top_k)),
@@ -75,7 +89,37 @@ impl Analysis {
                 .map(|&m| ds.areas[m].code.clone())
                 .collect(),
             contributions: self.ranking.contributions(u).to_vec(),
+            chosen_by: self.chosen_by(u),
+            removed_by_hand: self.hand.removed.contains(&u),
+            rank_range,
+            tied: rank_range.is_some_and(|(lo, hi)| lo < hi),
+            small_population: self.small_population(u),
         }
+    }
+
+    /// The 5-95% rank interval, for a tied unit widened to cover every
+    /// unit of its tie: the draws order equal scores arbitrarily, and a
+    /// tie must never read as distinct certain ranks.
+    fn tied_interval(
+        &self,
+        u: usize,
+        range: Option<(usize, usize)>,
+        own: Option<(u32, u32)>,
+    ) -> (Option<u32>, Option<u32>) {
+        let Some((mut lo, mut hi)) = own else {
+            return (None, None);
+        };
+        if let (Some((a, b)), Some(s)) = (range, &self.stability) {
+            for &v in self.ranking.order.get(a - 1..b).unwrap_or(&[]) {
+                if let Some(Some(x)) = s.units.get(v).filter(|_| v != u) {
+                    lo = lo.min(x.rank.p05);
+                    hi = hi.max(x.rank.p95);
+                }
+            }
+            lo = lo.min(a as u32);
+            hi = hi.max(b as u32);
+        }
+        (Some(lo), Some(hi))
     }
 
     /// Every unit index in the order all outputs list them: ranked units by

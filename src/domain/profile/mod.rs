@@ -54,6 +54,27 @@ pub struct Profile {
     /// `[[indicator]]` tables, in display order.
     #[serde(rename = "indicator", default)]
     pub indicators: Vec<IndicatorWeight>,
+    /// Units with fewer inhabitants than this are flagged wherever they
+    /// show: their figures rest on few people.
+    #[serde(
+        default = "default_small_population",
+        skip_serializing_if = "is_default_small_population"
+    )]
+    pub small_population_below: f64,
+    /// Language of the outputs, `nl` or `en`; a `--lang` flag wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+/// The small-population threshold when the profile gives none.
+pub const SMALL_POPULATION_BELOW: f64 = 100.0;
+
+fn default_small_population() -> f64 {
+    SMALL_POPULATION_BELOW
+}
+
+fn is_default_small_population(v: &f64) -> bool {
+    *v == SMALL_POPULATION_BELOW
 }
 
 /// One weighted indicator.

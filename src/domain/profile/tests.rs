@@ -189,3 +189,19 @@ fn to_toml_round_trips() {
         minimal
     );
 }
+
+#[test]
+fn lang_and_small_population_keys() {
+    let p = Profile::parse(MINIMAL).unwrap();
+    assert_eq!(p.lang, None);
+    assert_eq!(p.small_population_below, SMALL_POPULATION_BELOW);
+    let text = format!("lang = \"en\"\nsmall_population_below = 250\n{MINIMAL}");
+    let p = Profile::parse(&text).unwrap();
+    assert_eq!(p.lang.as_deref(), Some("en"));
+    assert_eq!(p.small_population_below, 250.0);
+    let e = err_of(&format!("lang = \"de\"\n{MINIMAL}"));
+    assert!(
+        e.contains("lang") && e.contains("\"de\"") && e.contains("\"nl\" or \"en\""),
+        "{e}"
+    );
+}

@@ -20,6 +20,22 @@ impl Profile {
         if self.indicators.is_empty() {
             return Err(ProfileError::NoIndicators);
         }
+        if let Some(lang) = &self.lang {
+            if lang != "nl" && lang != "en" {
+                return Err(ProfileError::OutOfRange {
+                    key: "lang",
+                    value: format!("{lang:?}"),
+                    expected: "\"nl\" or \"en\"",
+                });
+            }
+        }
+        if !(self.small_population_below.is_finite() && self.small_population_below >= 0.0) {
+            return Err(ProfileError::OutOfRange {
+                key: "small_population_below",
+                value: self.small_population_below.to_string(),
+                expected: "a number of inhabitants >= 0",
+            });
+        }
         let mut seen = HashSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if ind.id.trim().is_empty() {

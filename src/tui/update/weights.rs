@@ -97,6 +97,8 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             fresh.side = app.side;
             fresh.info = app.info;
             fresh.generation = app.generation + 1;
+            // A weight diff compares with the profile as first loaded.
+            fresh.analysis.profile_weights = app.analysis.profile_weights.clone();
             fresh.stability_running = true;
             *app = fresh;
             info(app, Msg::RuleSet.fill(app.lang, &[&next]));
