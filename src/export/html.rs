@@ -14,6 +14,49 @@ use crate::present::DecimalMark::Point;
 use crate::present::{figure, method_lines, number, optional, rank_interval, status};
 use std::fmt::Write;
 
+use super::charts;
+use crate::i18n::{Lang, Msg};
+
+/// The rank-interval chart and the indicator chart of each shortlisted
+/// unit, each a figure with a caption.
+fn charts(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::Result {
+    let Some(rank) = charts::rank_chart(doc, lang) else {
+        return Ok(());
+    };
+    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartRankHeading.text(lang)))?;
+    let caption = if charts::has_intervals(doc) {
+        Msg::ChartRankCaption.fill(lang, &[&charts::draws(doc)])
+    } else {
+        Msg::ChartRankNoDraws.text(lang).to_string()
+    };
+    writeln!(
+        o,
+        "<figure id=\"rank-intervals\">\n{rank}<figcaption>{}</figcaption>\n</figure>",
+        esc(&caption)
+    )?;
+    let units = charts::unit_charts(doc, lang);
+    if units.is_empty() {
+        return Ok(());
+    }
+    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartUnitsHeading.text(lang)))?;
+    writeln!(
+        o,
+        "<p class=\"caption\">{}</p>",
+        esc(Msg::ChartUnitsCaption.text(lang))
+    )?;
+    writeln!(o, "<div class=\"unit-charts\">")?;
+    for (code, name, svg) in units {
+        writeln!(
+            o,
+            "<figure>\n<h3>{} {}</h3>\n{svg}</figure>",
+            esc(&code),
+            esc(&name)
+        )?;
+    }
+    writeln!(o, "</div>")?;
+    Ok(())
+}
+
 pub struct Html;
 
 impl Exporter for Html {
@@ -48,6 +91,18 @@ svg { max-width: 100%; height: auto; }
 ul.reasons { margin: 0.1em 0 0.4em 0; font-size: 0.9em; color: #444; }
 pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
 code { font-size: 0.9em; }
+figure { margin: 0.5em 0; }
+figcaption { font-size: 0.85em; color: #444; max-width: 60em; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2, h3 { break-after: avoid; }
+  figure, tr, .unit-charts > figure { break-inside: avoid; }
+  .wide { overflow: visible; }
+  table { font-size: 8pt; }
+  details > pre { white-space: pre-wrap; }
+  .note, .warn, tr.shortlisted td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 ";
 
 fn td_num(s: &str) -> String {
@@ -108,7 +163,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     }
 
     writeln!(o, "<h2>Map</h2>")?;
-    writeln!(o, "<figure>\n{svg}</figure>")?;
+    writeln!(o, "<figure id=\"map\">\n{svg}</figure>")?;
 
     writeln!(o, "<h2>Shortlist</h2>")?;
     if a.ranking.shortlist.is_empty() {
@@ -118,7 +173,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             a.rule.unit_plural()
         )?;
     } else {
-        writeln!(o, "<table>")?;
+        writeln!(o, "<table id=\"shortlist\">")?;
         writeln!(
             o,
             "<tr><th>#</th><th>code</th><th>name</th><th>gemeente</th><th>score</th><th>rank (5-95%)</th><th>P(top {k})</th><th>stability</th><th>schools</th><th>inhabitants</th><th>children 0-15</th><th>why (largest contributions)</th></tr>"
@@ -148,6 +203,9 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         }
         writeln!(o, "</table>")?;
     }
+
+    // The catalogue's default language until the exports take one.
+    charts(doc, Lang::default(), o)?;
 
     writeln!(o, "<h2>Teams</h2>")?;
     if doc.ctx.teams.proposals.is_empty() {
