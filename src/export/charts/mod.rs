@@ -44,7 +44,10 @@ fn num_text(v: f64, lang: Lang) -> String {
 pub fn rank_items(doc: &Document) -> Vec<RankItem> {
     let ranked: Vec<&crate::domain::analysis::UnitRow> =
         doc.rows.iter().filter(|r| r.rank.is_some()).collect();
-    let last_short = ranked.iter().rposition(|r| r.shortlisted).map_or(0, |p| p + 1);
+    let last_short = ranked
+        .iter()
+        .rposition(|r| r.shortlisted)
+        .map_or(0, |p| p + 1);
     let n = (last_short + 3).clamp(MIN_RANKED, MAX_RANKED);
     ranked
         .iter()

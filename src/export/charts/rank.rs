@@ -52,14 +52,16 @@ pub struct Layout {
 pub fn layout(items: &[RankItem]) -> Layout {
     let max_rank = items
         .iter()
-        .map(|i| i.p95.unwrap_or(i.rank).max(i.rank).max(i.median.unwrap_or(0)))
+        .map(|i| {
+            i.p95
+                .unwrap_or(i.rank)
+                .max(i.rank)
+                .max(i.median.unwrap_or(0))
+        })
         .max()
         .unwrap_or(1)
         .max(1);
-    let x = Linear::new(
-        (0.5, f64::from(max_rank) + 0.5),
-        (LABEL_W, WIDTH - RIGHT),
-    );
+    let x = Linear::new((0.5, f64::from(max_rank) + 0.5), (LABEL_W, WIDTH - RIGHT));
     let rows = items
         .iter()
         .enumerate()
@@ -210,7 +212,10 @@ mod tests {
     #[test]
     fn band_spans_the_rank_cells_from_p05_to_p95() {
         // ranks 1..=10 over 960 - 250 - 30 = 680 px: 68 px per rank
-        let items = vec![item(1, Some((1, 1, 2)), true), item(2, Some((3, 5, 10)), false)];
+        let items = vec![
+            item(1, Some((1, 1, 2)), true),
+            item(2, Some((3, 5, 10)), false),
+        ];
         let l = layout(&items);
         assert_eq!(l.max_rank, 10);
         let (a0, a1) = l.rows[0].band.unwrap();
@@ -240,7 +245,10 @@ mod tests {
 
     #[test]
     fn svg_marks_the_shortlist_and_draws_every_row() {
-        let items = vec![item(1, Some((1, 1, 2)), true), item(2, Some((1, 2, 3)), false)];
+        let items = vec![
+            item(1, Some((1, 1, 2)), true),
+            item(2, Some((1, 2, 3)), false),
+        ];
         let s = svg(&items, Lang::Nl);
         assert_eq!(s.matches("<circle class=\"median\"").count(), 2);
         assert_eq!(s.matches("<rect class=\"band\"").count(), 2);

@@ -35,10 +35,12 @@ impl Linear {
 /// most about ten, so long rankings do not turn the axis into a smear.
 pub fn rank_ticks(max: u32) -> Vec<u32> {
     let max = max.max(1);
-    let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000]
-        .into_iter()
-        .find(|s| max / s <= 10)
-        .unwrap_or(10_000);
+    let step = [
+        1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
+    ]
+    .into_iter()
+    .find(|s| max / s <= 10)
+    .unwrap_or(10_000);
     let mut v = vec![1];
     v.extend((1..=max / step).map(|i| i * step).filter(|&r| r > 1));
     v
