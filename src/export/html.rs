@@ -15,47 +15,7 @@ use crate::present::{figure, method_lines, number, optional, rank_interval, stat
 use std::fmt::Write;
 
 use super::charts;
-use crate::i18n::{Lang, Msg};
-
-/// The rank-interval chart and the indicator chart of each shortlisted
-/// unit, each a figure with a caption.
-fn charts(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::Result {
-    let Some(rank) = charts::rank_chart(doc, lang) else {
-        return Ok(());
-    };
-    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartRankHeading.text(lang)))?;
-    let caption = if charts::has_intervals(doc) {
-        Msg::ChartRankCaption.fill(lang, &[&charts::draws(doc)])
-    } else {
-        Msg::ChartRankNoDraws.text(lang).to_string()
-    };
-    writeln!(
-        o,
-        "<figure id=\"rank-intervals\">\n{rank}<figcaption>{}</figcaption>\n</figure>",
-        esc(&caption)
-    )?;
-    let units = charts::unit_charts(doc, lang);
-    if units.is_empty() {
-        return Ok(());
-    }
-    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartUnitsHeading.text(lang)))?;
-    writeln!(
-        o,
-        "<p class=\"caption\">{}</p>",
-        esc(Msg::ChartUnitsCaption.text(lang))
-    )?;
-    writeln!(o, "<div class=\"unit-charts\">")?;
-    for (code, name, svg) in units {
-        writeln!(
-            o,
-            "<figure>\n<h3>{} {}</h3>\n{svg}</figure>",
-            esc(&code),
-            esc(&name)
-        )?;
-    }
-    writeln!(o, "</div>")?;
-    Ok(())
-}
+use crate::i18n::Lang;
 
 pub struct Html;
 
@@ -205,7 +165,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     }
 
     // The catalogue's default language until the exports take one.
-    charts(doc, Lang::default(), o)?;
+    charts::html(doc, Lang::default(), o)?;
 
     writeln!(o, "<h2>Teams</h2>")?;
     if doc.ctx.teams.proposals.is_empty() {

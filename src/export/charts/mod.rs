@@ -14,10 +14,12 @@ mod scale;
 pub use bars::BarRow;
 pub use rank::RankItem;
 
+use super::escape::xml_escape as esc;
 use super::Document;
 use crate::domain::value::Value;
-use crate::i18n::{domain::missing, Lang};
+use crate::i18n::{domain::missing, Lang, Msg};
 use crate::present::{number, DecimalMark};
+use std::fmt::Write;
 
 const WIDTH: f64 = 960.0;
 /// The shortlist colour, as on the map's outlines and the table rows.
@@ -137,6 +139,46 @@ pub fn unit_charts(doc: &Document, lang: Lang) -> Vec<(String, String, String)> 
             )
         })
         .collect()
+}
+
+/// The rank-interval chart and the indicator chart of each shortlisted
+/// unit, each a figure with a caption.
+pub fn html(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::Result {
+    let Some(rank) = rank_chart(doc, lang) else {
+        return Ok(());
+    };
+    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartRankHeading.text(lang)))?;
+    let caption = if has_intervals(doc) {
+        Msg::ChartRankCaption.fill(lang, &[&draws(doc)])
+    } else {
+        Msg::ChartRankNoDraws.text(lang).to_string()
+    };
+    writeln!(
+        o,
+        "<figure id=\"rank-intervals\">\n{rank}<figcaption>{}</figcaption>\n</figure>",
+        esc(&caption)
+    )?;
+    let units = unit_charts(doc, lang);
+    if units.is_empty() {
+        return Ok(());
+    }
+    writeln!(o, "<h2>{}</h2>", esc(Msg::ChartUnitsHeading.text(lang)))?;
+    writeln!(
+        o,
+        "<p class=\"caption\">{}</p>",
+        esc(Msg::ChartUnitsCaption.text(lang))
+    )?;
+    writeln!(o, "<div class=\"unit-charts\">")?;
+    for (code, name, svg) in units {
+        writeln!(
+            o,
+            "<figure>\n<h3>{} {}</h3>\n{svg}</figure>",
+            esc(&code),
+            esc(&name)
+        )?;
+    }
+    writeln!(o, "</div>")?;
+    Ok(())
 }
 
 #[cfg(test)]
