@@ -14,6 +14,9 @@ use crate::present::DecimalMark::Point;
 use crate::present::{figure, method_lines, number, optional, rank_interval, status};
 use std::fmt::Write;
 
+use super::charts;
+use crate::i18n::Lang;
+
 pub struct Html;
 
 impl Exporter for Html {
@@ -48,6 +51,18 @@ svg { max-width: 100%; height: auto; }
 ul.reasons { margin: 0.1em 0 0.4em 0; font-size: 0.9em; color: #444; }
 pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
 code { font-size: 0.9em; }
+figure { margin: 0.5em 0; }
+figcaption { font-size: 0.85em; color: #444; max-width: 60em; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2, h3 { break-after: avoid; }
+  figure, tr, .unit-charts > figure { break-inside: avoid; }
+  .wide { overflow: visible; }
+  table { font-size: 8pt; }
+  details > pre { white-space: pre-wrap; }
+  .note, .warn, tr.shortlisted td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 ";
 
 fn td_num(s: &str) -> String {
@@ -112,7 +127,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     }
 
     writeln!(o, "<h2>Map</h2>")?;
-    writeln!(o, "<figure>\n{svg}</figure>")?;
+    writeln!(o, "<figure id=\"map\">\n{svg}</figure>")?;
 
     writeln!(o, "<h2>Shortlist</h2>")?;
     if a.ranking.shortlist.is_empty() {
@@ -122,7 +137,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             a.rule.unit_plural()
         )?;
     } else {
-        writeln!(o, "<table>")?;
+        writeln!(o, "<table id=\"shortlist\">")?;
         writeln!(
             o,
             "<tr><th>#</th><th>code</th><th>name</th><th>gemeente</th><th>score</th><th>rank (5-95%)</th><th>P(top {k})</th><th>stability</th><th>schools</th><th>inhabitants</th><th>children 0-15</th><th>why (largest contributions)</th></tr>"
@@ -161,6 +176,9 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         }
         writeln!(o, "</ul>")?;
     }
+
+    // The catalogue's default language until the exports take one.
+    charts::html(doc, Lang::default(), o)?;
 
     writeln!(o, "<h2>Teams</h2>")?;
     if doc.ctx.teams.proposals.is_empty() {

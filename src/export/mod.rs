@@ -15,6 +15,7 @@
 
 mod atomic;
 mod cells;
+mod charts;
 mod csv;
 mod disclosure;
 mod escape;

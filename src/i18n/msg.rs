@@ -192,4 +192,22 @@ catalogue! {
         "Context only (no direction, or a count rather than a rate), not weighted: {0}";
     ProfileInitNone => "de invoer bevat geen bekende CBS-indicator met waarden om een profiel mee te beginnen (`buurtradar check` toont de kolommen, `buurtradar indicators` de bekende namen)",
         "the inputs hold no known CBS indicator with values to start a profile from (`buurtradar check` lists the columns, `buurtradar indicators` the known names)";
+    // Report charts (html)
+    ChartRankHeading => "Hoe zeker is de rangorde?", "How certain is the ranking?";
+    ChartRankCaption => "Per eenheid de mediane rang (punt) en het 5-95%-interval (balk) over {0} trekkingen met andere gewichten; de shortlist is oranje. Een smalle balk is een zekere plaats, een brede balk een plaats die van de gewichten afhangt.",
+        "Per unit the median rank (dot) and the 5-95% interval (band) over {0} draws with other weights; the shortlist in orange. A narrow band is a certain place, a wide one a place that depends on the weights.";
+    ChartRankNoDraws => "Zonder stabiliteitsanalyse: de punt is de rang bij de gewichten van het profiel, er zijn geen intervallen.",
+        "Without a stability run: the dot is the rank at the profile's weights; there are no intervals.";
+    ChartRankAxis => "rang (1 = grootste behoefte)", "rank (1 = greatest need)";
+    ChartRankKey => "punt: mediane rang · balk: 5-95%", "dot: median rank · band: 5-95%";
+    ChartShortlisted => "shortlist", "shortlist";
+    ChartOthers => "overige", "others";
+    ChartUnitsHeading => "Indicatoren per gekozen eenheid", "Indicators per shortlisted unit";
+    ChartUnitsCaption => "Per gewogen indicator de waarde van de eenheid naast die van haar gemeente en het gemiddelde van alle eenheden. Elke rij heeft een eigen schaal: vergelijk binnen een rij, niet tussen rijen.",
+        "Per weighted indicator the unit's value next to its gemeente's and the mean of all units. Each row has its own scale: compare within a row, not between rows.";
+    ChartUnitTitle => "Indicatoren van {0} ({1})", "Indicators of {0} ({1})";
+    ChartGemeente => "gemeente", "gemeente";
+    ChartOverall => "alle eenheden", "all units";
+    ChartNoValue => "geen waarde", "no value";
+    ChartRefsWithheld => "referenties weggelaten (microdata)", "references left out (microdata)";
 }

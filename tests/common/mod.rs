@@ -44,3 +44,6 @@ pub fn real_file(file: &str) -> Option<PathBuf> {
 fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
 }
+
+/// How to get the headless browser the report test renders with.
+pub const CHROMIUM_HOWTO: &str = "install Chromium, e.g. `apt-get install -y chromium`";
