@@ -176,4 +176,30 @@ catalogue! {
     TooFewChildren => "{0} kinderen 0-15, minimaal {1}", "{0} children 0-15, need {1}";
     CoverageTooLow => "indicatoren dekken {0}% van het gewicht, minimaal {1}%",
         "indicators present carry {0}% of the weight, need {1}%";
+
+    // Terminal app: quitting with unsaved changes, warnings list, language
+    // switch, rule advice, detail figures
+    ContextConfirm => "Stoppen met wijzigingen", "Quitting with changes";
+    ContextWarnings => "Waarschuwingen", "Warnings";
+    ConfirmQuit => "Gewichten of shortlist niet opgeslagen. Profiel opslaan en stoppen? (y/j ja, n nee, Esc blijven)",
+        "Weights or shortlist not saved. Save the profile and quit? (y yes, n no, Esc stay)";
+    ConfirmQuitPicks => "Uw shortlist gaat niet mee in het profiel: e exporteert hem.",
+        "Your shortlist is not part of the profile: e exports it.";
+    RuleFailed => "Pilot-eenheid {0} niet mogelijk: {1}", "Pilot unit {0} not possible: {1}";
+    WarningsTitle => " Waarschuwingen en noten ({0}) · w of Esc sluit ", " Warnings and notes ({0}) · w or Esc closes ";
+    WarningsNone => "geen waarschuwingen", "no warnings";
+    WarningsMore => "(+{0}, w toont alles)", "(+{0}, w shows all)";
+    LoadWarning => "Inlezen", "Loading";
+    LangSet => "Taal: Nederlands", "Language: English";
+    FewEligible => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: u wisselt de pilot-eenheid ({3})",
+        "only {0} {1} meet the rules, fewer than the {2} asked for: u switches the pilot unit ({3})";
+    FewEligibleNoSchools => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: zonder schoolgegevens helpt geen andere pilot-eenheid (geef een scholenbestand)",
+        "only {0} {1} meet the rules, fewer than the {2} asked for: without school data no other pilot unit helps (give a schools file)";
+    WarningsNotes => "Let op", "Notes";
+    WarningsLoad => "Bij het inlezen", "While loading";
+    WarningsDuplicates => "Dubbele codes", "Duplicate codes";
+    WarningsOnlyInFile => "{0}: {1} regio's zonder grens (niet gekoppeld)", "{0}: {1} regions without a boundary (not joined)";
+    WarningsOnlyInBoundaries => "{0}: {1} buurten zonder gegevens", "{0}: {1} buurten without data";
+    WarningsNoGeometry => "Buurten zonder geometrie: {0}", "Buurten without geometry: {0}";
+    WarningsUnmatchedSchools => "Scholen buiten elke buurt: {0}", "Schools outside every buurt: {0}";
 }

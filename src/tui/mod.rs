@@ -24,6 +24,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod notes;
 pub mod rows;
 pub mod terminal;
 pub mod theme;
