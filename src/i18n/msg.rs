@@ -189,7 +189,6 @@ catalogue! {
     WarningsTitle => " Waarschuwingen en noten ({0}) · w of Esc sluit ", " Warnings and notes ({0}) · w or Esc closes ";
     WarningsNone => "geen waarschuwingen", "no warnings";
     WarningsMore => "(+{0}, w toont alles)", "(+{0}, w shows all)";
-    LoadWarning => "Inlezen", "Loading";
     LangSet => "Taal: Nederlands", "Language: English";
     FewEligible => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: u wisselt de pilot-eenheid ({3})",
         "only {0} {1} meet the rules, fewer than the {2} asked for: u switches the pilot unit ({3})";

@@ -32,11 +32,22 @@ pub fn notes(app: &App) -> Vec<String> {
             let others: Vec<String> = PilotRule::ALL
                 .iter()
                 .filter(|x| **x != app.analysis.rule)
-                .map(|x| x.to_string())
+                .map(|x| x.id().to_string())
                 .collect();
             Msg::FewEligible.fill(app.lang, &[&eligible, &unit, &r.top_k, &others.join(", ")])
         };
         out.push(note);
     }
     out
+}
+
+/// Lines the notes bar takes: one per note, and one to point at the `w`
+/// list when only load warnings are there.
+pub fn rows(app: &App) -> usize {
+    let n = notes(app).len();
+    if n == 0 && super::widgets::warnings::count(app) > 0 {
+        1
+    } else {
+        n
+    }
 }

@@ -15,7 +15,7 @@ use super::action::{Action, Column, Effect, Pane};
 use super::app::{App, Status};
 use super::geometry::Viewport;
 use super::layout::{self, Screen};
-use super::notes::notes;
+use super::notes;
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
 use ratatui::layout::Rect;
@@ -192,7 +192,7 @@ fn say_error(app: &mut App, msg: Msg) {
 /// The layout for the current size, as the widgets will draw it.
 pub fn screen(app: &App) -> Screen {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    layout::screen(area, app.side, app.info, notes(app).len())
+    layout::screen(area, app.side, app.info, notes::rows(app))
 }
 
 /// The map's viewport if the map is on screen.

@@ -1,8 +1,8 @@
 //! Quitting: at once without unsaved edits, otherwise after asking
 //! whether to save the profile first.
 
-use super::weights::save_profile;
 use super::error;
+use super::weights::save_profile;
 use crate::i18n::Msg;
 use crate::tui::action::Effect;
 use crate::tui::app::App;

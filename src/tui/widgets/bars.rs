@@ -39,11 +39,7 @@ pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
     let n = all.len();
     // Load warnings live only in the `w` list: the last line points there.
     let others = crate::tui::widgets::warnings::count(app).saturating_sub(n);
-    for (i, note) in all
-        .iter()
-        .take(area.height as usize)
-        .enumerate()
-    {
+    for (i, note) in all.iter().take(area.height as usize).enumerate() {
         // The last line says how many more there are when they do not fit.
         let last = i + 1 == area.height.min(n as u16) as usize;
         let hidden = n.saturating_sub(area.height as usize) + others;
@@ -64,6 +60,18 @@ pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
             ..area
         };
         line.render(row, buf);
+    }
+    if n == 0 && others > 0 && area.height > 0 {
+        let text = format!(
+            " {}: {}",
+            t(Msg::Notes),
+            Msg::WarningsMore.fill(app.lang, &[&others])
+        );
+        Line::from(Span::styled(
+            fit(&text, area.width as usize),
+            app.theme.note(),
+        ))
+        .render(Rect { height: 1, ..area }, buf);
     }
 }
 

@@ -287,13 +287,7 @@ fn indicator_line(
         )));
     }
     if c.refs {
-        let gemeente = gemeente_ref(
-            app,
-            u,
-            &ind.meta.id,
-            unit,
-            v.and_then(|v| v.gemeente_value),
-        );
+        let gemeente = gemeente_ref(app, u, &ind.meta.id, unit, v.and_then(|v| v.gemeente_value));
         spans.push(Span::styled(
             format!(
                 " {} {}",
@@ -433,7 +427,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // the header, which stays.
     Paragraph::new(top_lines(app, u, &c))
         .wrap(Wrap { trim: false })
-        .render(Rect { height: top, ..inner }, buf);
+        .render(
+            Rect {
+                height: top,
+                ..inner
+            },
+            buf,
+        );
     let body = Rect {
         y: inner.y + top,
         height: inner.height - top,

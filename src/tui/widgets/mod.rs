@@ -13,8 +13,8 @@ pub mod weights;
 use super::action::Pane;
 use super::app::App;
 use super::labels;
-use super::notes::notes;
 use super::layout;
+use super::notes;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Widget};
@@ -25,7 +25,7 @@ impl Widget for &App {
             bars::too_small(self, area, buf);
             return;
         }
-        let s = layout::screen(area, self.side, self.info, notes(self).len());
+        let s = layout::screen(area, self.side, self.info, notes::rows(self));
         bars::title(self, s.title, buf);
         bars::notes(self, s.notes, buf);
         table::render(self, s.table, buf);
