@@ -181,10 +181,9 @@ catalogue! {
     // switch, rule advice, detail figures
     ContextConfirm => "Stoppen met wijzigingen", "Quitting with changes";
     ContextWarnings => "Waarschuwingen", "Warnings";
-    ConfirmQuit => "Gewichten of shortlist niet opgeslagen. Profiel opslaan en stoppen? (y/j ja, n nee, Esc blijven)",
-        "Weights or shortlist not saved. Save the profile and quit? (y yes, n no, Esc stay)";
-    ConfirmQuitPicks => "Uw shortlist gaat niet mee in het profiel: e exporteert hem.",
-        "Your shortlist is not part of the profile: e exports it.";
+    ConfirmQuit => "Niet opgeslagen. Profiel opslaan en stoppen? y ja, n nee, Esc blijven",
+        "Not saved. Save the profile and quit? y yes, n no, Esc stay";
+    ConfirmQuitPicks => "Shortlist niet in profiel: e exporteert.", "Shortlist not in the profile: e exports it.";
     RuleFailed => "Pilot-eenheid {0} niet mogelijk: {1}", "Pilot unit {0} not possible: {1}";
     WarningsTitle => " Waarschuwingen en noten ({0}) · w of Esc sluit ", " Warnings and notes ({0}) · w or Esc closes ";
     WarningsNone => "geen waarschuwingen", "no warnings";

@@ -56,7 +56,7 @@ fn quitting_with_unsaved_weights_asks_first() {
     act(&mut app, &[Action::Quit]);
     assert!(!app.quit, "quit with an unsaved weight");
     let screen = quiet_draw(&app);
-    assert!(screen.contains("niet opgeslagen"), "{screen}");
+    assert!(screen.contains("Niet opgeslagen"), "{screen}");
     // Esc: stay, the edit intact.
     act(&mut app, &[Action::ConfirmCancel]);
     assert!(!app.quit && !app.confirm_quit);
@@ -228,24 +228,15 @@ fn detail_counts_are_whole_and_the_gemeente_figure_is_a_mean_per_unit() {
 }
 
 #[test]
-fn a_long_label_keeps_the_part_that_tells_it_apart() {
-    let mut app = app_with(Lang::Nl, true, 80, 24);
-    go_to(&mut app, "Havenkwartier");
-    act(
-        &mut app,
-        &[Action::Focus(Pane::Detail), Action::Scroll(100)],
-    );
-    let screen = draw(&app);
-    let labels: Vec<&str> = screen
-        .lines()
-        .filter_map(|l| l.split('│').nth(1))
-        .map(|l| l.get(..20.min(l.len())).unwrap_or(l).trim())
-        .filter(|l| l.contains('…'))
-        .collect();
-    let mut unique = labels.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(labels.len(), unique.len(), "labels cut alike: {labels:?}");
+fn labels_of_one_family_stay_apart_when_cut() {
+    // Cut in the middle, both read "Bevolkin…jaar (aantal)".
+    let a = "Bevolking 0 tot 15 jaar (aantal)";
+    let b = "Bevolking 15 tot 25 jaar (aantal)";
+    for w in [14, 18, 22, 26] {
+        let (x, y) = (detail::label_in(a, w), detail::label_in(b, w));
+        assert_ne!(x, y, "cut to {w}");
+        assert!(x.chars().count() <= w && y.chars().count() <= w);
+    }
 }
 
 // 10. Keys while "too small" were applied; scrolling ran into blank space.
@@ -337,4 +328,62 @@ fn t_switches_the_language_of_the_whole_screen() {
     assert!(screen.contains("1 Ranking") && screen.contains("Language: English"));
     act(&mut app, &[Action::ToggleLang]);
     assert!(draw(&app).contains("1 Ranglijst"));
+}
+
+// 9. The sort arrow went missing in narrow columns.
+#[test]
+fn the_sort_arrow_shows_in_every_column() {
+    let mut app = app_with(Lang::Nl, true, 80, 24);
+    let first_row = |app: &App| {
+        draw(app)
+            .lines()
+            .nth(1 + crate::tui::notes::rows(app) + 1)
+            .unwrap_or("")
+            .to_string()
+    };
+    act(&mut app, &[Action::MoveFirst]);
+    let width = crate::tui::layout::inner(crate::tui::update::screen(&app).table).width;
+    let cols = crate::tui::widgets::table::visible_columns(width, app.analysis.units.len());
+    assert!(cols.len() >= 5, "{cols:?}");
+    for (c, _) in cols {
+        app.table.column = c;
+        act(&mut app, &[Action::Sort]);
+        let header = first_row(&app);
+        assert!(
+            header.contains('▲') || header.contains('▼'),
+            "{c:?}: {header}"
+        );
+    }
+}
+
+#[test]
+fn names_cut_in_the_table_keep_their_ends() {
+    let mut app = app_with(Lang::Nl, true, 80, 24);
+    let u = app.selected;
+    app.analysis.units[u].name = "Stadsrand Noordoost".into();
+    let screen = draw(&app);
+    assert!(screen.contains("oost"), "{screen}");
+}
+
+// ----- snapshots of the new screens ---------------------------------------
+
+#[test]
+fn snapshot_warnings() {
+    let mut app = app_with(Lang::Nl, true, 120, 40);
+    act(&mut app, &[Action::ToggleWarnings]);
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn snapshot_quit_question() {
+    let mut app = app_with(Lang::Nl, true, 120, 40);
+    act(&mut app, &[Action::ToggleShortlist, Action::Quit]);
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn snapshot_english_after_switch() {
+    let mut app = app_with(Lang::Nl, true, 80, 24);
+    act(&mut app, &[Action::ToggleLang]);
+    insta::assert_snapshot!(draw(&app));
 }

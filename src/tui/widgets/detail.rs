@@ -206,7 +206,7 @@ fn number_in(v: Option<f64>, decimals: usize, w: usize, lang: Lang) -> String {
 /// "(aantal)"-like part first, then its end: labels of one family differ
 /// in their middle ("0 tot 15 jaar", "15 tot 25 jaar"), which a cut in
 /// the middle would make identical.
-fn label_in(label: &str, width: usize) -> String {
+pub(crate) fn label_in(label: &str, width: usize) -> String {
     if label.chars().count() <= width {
         return label.to_string();
     }
