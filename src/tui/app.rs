@@ -4,6 +4,7 @@
 use super::action::{Column, Pane};
 use super::geometry::MapGeometry;
 use super::keymap::Keymap;
+pub use super::picks::Picked;
 use super::rows::{self, Classes};
 use super::theme::Theme;
 use super::Lang;
@@ -168,19 +169,6 @@ pub struct App {
     pub rule_picks: Vec<(PilotRule, Picked)>,
     /// The warnings list is open.
     pub warnings: bool,
-}
-
-/// The user's picks by unit code, which outlive a re-analysis.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Picked {
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
-}
-
-impl Picked {
-    pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty()
-    }
 }
 
 impl App {

@@ -233,7 +233,10 @@ fn labels_of_one_family_stay_apart_when_cut() {
     let a = "Bevolking 0 tot 15 jaar (aantal)";
     let b = "Bevolking 15 tot 25 jaar (aantal)";
     for w in [14, 18, 22, 26] {
-        let (x, y) = (detail::label_in(a, w), detail::label_in(b, w));
+        let (x, y) = (
+            crate::tui::widgets::figures::label_in(a, w),
+            crate::tui::widgets::figures::label_in(b, w),
+        );
         assert_ne!(x, y, "cut to {w}");
         assert!(x.chars().count() <= w && y.chars().count() <= w);
     }

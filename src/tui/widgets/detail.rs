@@ -2,6 +2,7 @@
 //! every indicator with value, gemeente and overall reference, a bar for
 //! the standardised value and its contribution to the score.
 
+use super::figures::{gemeente_ref, is_count, label_in, number_in};
 use super::pane_block;
 use crate::domain::value::Direction;
 use crate::i18n::{self, Lang, Msg};
@@ -184,59 +185,6 @@ fn decimals_for(v: Option<f64>) -> usize {
         Some(x) if x >= 10.0 => 1,
         _ => 2,
     }
-}
-
-/// Counts (inhabitants, schools, households) are whole numbers.
-fn is_count(unit: &str) -> bool {
-    unit.trim().eq_ignore_ascii_case("count")
-}
-
-/// A number right-aligned in `w` characters: with fewer decimals when it
-/// does not fit, so a large figure is never cut to `114574,…`.
-fn number_in(v: Option<f64>, decimals: usize, w: usize, lang: Lang) -> String {
-    let text = (0..=decimals)
-        .rev()
-        .map(|d| num(v, d, lang))
-        .find(|t| t.chars().count() <= w)
-        .unwrap_or_else(|| num(v, 0, lang));
-    rpad(&text, w)
-}
-
-/// The label in `width` characters. A long label loses its trailing
-/// "(aantal)"-like part first, then its end: labels of one family differ
-/// in their middle ("0 tot 15 jaar", "15 tot 25 jaar"), which a cut in
-/// the middle would make identical.
-pub(crate) fn label_in(label: &str, width: usize) -> String {
-    if label.chars().count() <= width {
-        return label.to_string();
-    }
-    let short = match label.rfind(" (") {
-        Some(i) if label.ends_with(')') || label.ends_with(']') => &label[..i],
-        _ => match label.rfind(" [") {
-            Some(i) => &label[..i],
-            None => label,
-        },
-    };
-    fit(short, width)
-}
-
-/// The gemeente's figure beside a unit's: for counts the mean per unit
-/// of the gemeente, like "alle", rather than the gemeente's total.
-fn gemeente_ref(app: &App, u: usize, id: &str, unit: &str, given: Option<f64>) -> Option<f64> {
-    if !is_count(unit) {
-        return given;
-    }
-    let col = app.analysis.column(id)?;
-    let g = &app.analysis.units.get(u)?.gemeente_code;
-    let vals: Vec<f64> = app
-        .analysis
-        .units
-        .iter()
-        .zip(col)
-        .filter(|(f, _)| &f.gemeente_code == g)
-        .filter_map(|(_, v)| *v)
-        .collect();
-    (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
 }
 
 fn indicator_line(

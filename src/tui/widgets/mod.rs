@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod detail;
+pub mod figures;
 pub mod help;
 pub mod map;
 pub mod table;
