@@ -159,6 +159,18 @@ fn keys_drive_the_app_and_the_terminal_is_restored() {
         "no rank change shown:\n{s}"
     );
 
+    // Quitting with the weight unsaved asks first; Esc stays in the app
+    // with the edit intact.
+    t.keys(&["q"]);
+    t.wait_for("the unsaved-changes question", |s| {
+        s.contains("Niet opgeslagen") && s.contains("Esc blijven")
+    });
+    t.keys(&["Escape"]);
+    let s = t.wait_for("the question to go", |s| {
+        !s.contains("Niet opgeslagen") && s.contains("q stop")
+    });
+    assert!(s.contains("4 Gewichten") && s.contains("35"), "{s}");
+
     // Shortlist the selected unit from the table.
     t.keys(&["1", "Space"]);
     t.wait_for("the shortlist message", |s| s.contains("uw shortlist"));
@@ -177,8 +189,14 @@ fn keys_drive_the_app_and_the_terminal_is_restored() {
     t.keys(&["?"]);
     t.wait_for("the help to close", |s| !s.contains("Toetsen"));
 
-    // Quit: the shell is back, the app's screen is gone.
+    // Quit: the shortlist pick is not in the profile, so the app asks
+    // again; n quits without saving. The shell is back, the app's screen
+    // is gone.
     t.keys(&["q"]);
+    t.wait_for("the question about the pick", |s| {
+        s.contains("Niet opgeslagen") && s.contains("e exporteert")
+    });
+    t.keys(&["n"]);
     let s = t.wait_for("the shell after quitting", |s| s.contains("EXIT=0"));
     assert!(!s.contains("1 Ranglijst"), "app screen left behind:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "0");
@@ -236,4 +254,21 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     assert!(!s.contains("1 Ranglijst"), "app screen left behind:\n{s}");
     assert_eq!(t.format("#{alternate_on}"), "0");
     assert_eq!(t.format("#{mouse_any_flag}"), "0");
+}
+
+#[test]
+fn without_a_terminal_the_app_prints_only_its_error() {
+    // No tmux needed: stdin and stdout are pipes here.
+    let out = Command::new(binary())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("interactive terminal"), "{stderr}");
+    assert!(
+        !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+        "escape codes printed: {:?} {stderr:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

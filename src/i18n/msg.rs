@@ -210,4 +210,27 @@ catalogue! {
     ChartOverall => "alle eenheden", "all units";
     ChartNoValue => "geen waarde", "no value";
     ChartRefsWithheld => "referenties weggelaten (microdata)", "references left out (microdata)";
+    // Terminal app: quitting with unsaved changes, warnings list, language
+    // switch, rule advice, detail figures
+    ContextConfirm => "Stoppen met wijzigingen", "Quitting with changes";
+    ContextWarnings => "Waarschuwingen", "Warnings";
+    ConfirmQuit => "Niet opgeslagen. Profiel opslaan en stoppen? y ja, n nee, Esc blijven",
+        "Not saved. Save the profile and quit? y yes, n no, Esc stay";
+    ConfirmQuitPicks => "Shortlist niet in profiel: e exporteert.", "Shortlist not in the profile: e exports it.";
+    RuleFailed => "Pilot-eenheid {0} niet mogelijk: {1}", "Pilot unit {0} not possible: {1}";
+    WarningsTitle => " Waarschuwingen en noten ({0}) · w of Esc sluit ", " Warnings and notes ({0}) · w or Esc closes ";
+    WarningsNone => "geen waarschuwingen", "no warnings";
+    WarningsMore => "(+{0}, w toont alles)", "(+{0}, w shows all)";
+    LangSet => "Taal: Nederlands", "Language: English";
+    FewEligible => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: u wisselt de pilot-eenheid ({3})",
+        "only {0} {1} meet the rules, fewer than the {2} asked for: u switches the pilot unit ({3})";
+    FewEligibleNoSchools => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: zonder schoolgegevens helpt geen andere pilot-eenheid (geef een scholenbestand)",
+        "only {0} {1} meet the rules, fewer than the {2} asked for: without school data no other pilot unit helps (give a schools file)";
+    WarningsNotes => "Let op", "Notes";
+    WarningsLoad => "Bij het inlezen", "While loading";
+    WarningsDuplicates => "Dubbele codes", "Duplicate codes";
+    WarningsOnlyInFile => "{0}: {1} regio's zonder grens (niet gekoppeld)", "{0}: {1} regions without a boundary (not joined)";
+    WarningsOnlyInBoundaries => "{0}: {1} buurten zonder gegevens", "{0}: {1} buurten without data";
+    WarningsNoGeometry => "Buurten zonder geometrie: {0}", "Buurten without geometry: {0}";
+    WarningsUnmatchedSchools => "Scholen buiten elke buurt: {0}", "Schools outside every buurt: {0}";
 }

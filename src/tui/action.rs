@@ -155,6 +155,15 @@ pub enum Action {
     },
     Saved(Result<PathBuf, String>),
     Exported(Result<PathBuf, String>),
+    /// Answers to the unsaved-changes question on quitting: save the
+    /// profile and quit, quit without saving, or stay.
+    ConfirmYes,
+    ConfirmNo,
+    ConfirmCancel,
+    /// Open or close the list of every load warning and note.
+    ToggleWarnings,
+    /// Switch the interface language (Dutch, English).
+    ToggleLang,
 }
 
 /// Work [`crate::tui::update::update`] leaves to the loop, so update stays

@@ -4,11 +4,13 @@
 use super::action::{Column, Pane};
 use super::geometry::MapGeometry;
 use super::keymap::Keymap;
+pub use super::picks::Picked;
 use super::rows::{self, Classes};
 use super::theme::Theme;
 use super::Lang;
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::dataset::Dataset;
+use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
 use crate::domain::teams::{self, BuurtView, RoleCatalogue, TeamProposal, TeamSettings};
 use crate::io::Inputs;
@@ -67,6 +69,9 @@ pub struct Search {
     /// The unit selected when the search started, restored on cancel.
     pub origin: Option<usize>,
     pub hits: usize,
+    /// The search line shows: while typing and after a search key, not
+    /// once another key has been pressed.
+    pub shown: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,6 +108,7 @@ pub struct Scroll {
     pub detail: u16,
     pub team: u16,
     pub help: u16,
+    pub warnings: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +155,20 @@ pub struct App {
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Asking whether to save before quitting.
+    pub confirm_quit: bool,
+    /// Weights as last loaded or saved: what quitting would not lose.
+    pub saved_weights: Vec<f64>,
+    /// Weights of a save under way, which become `saved_weights` when it
+    /// succeeds.
+    pub saving_weights: Option<Vec<f64>>,
+    /// Quit once the save under way succeeds.
+    pub quit_after_save: bool,
+    /// The user's picks under the other pilot rules, by unit code, so
+    /// cycling back with `u` restores them.
+    pub rule_picks: Vec<(PilotRule, Picked)>,
+    /// The warnings list is open.
+    pub warnings: bool,
 }
 
 impl App {
@@ -197,6 +217,7 @@ impl App {
             lang,
             theme,
             baseline,
+            saved_weights: weights.clone(),
             weights,
             generation: 0,
             stability_running: false,
@@ -233,6 +254,11 @@ impl App {
             status: None,
             size: (120, 40),
             quit: false,
+            confirm_quit: false,
+            saving_weights: None,
+            quit_after_save: false,
+            rule_picks: Vec::new(),
+            warnings: false,
         };
         app.table.rows = rows::build(&app);
         app.selected = app.table.rows.first().copied().unwrap_or(0);
@@ -255,6 +281,14 @@ impl App {
             p.set_weight(id, w);
         }
         p
+    }
+
+    /// Weight or shortlist edits that quitting would lose.
+    pub fn unsaved(&self) -> bool {
+        self.weights != self.saved_weights
+            || !self.picks.added.is_empty()
+            || !self.picks.removed.is_empty()
+            || self.rule_picks.iter().any(|(_, p)| !p.is_empty())
     }
 
     /// Figures and team of a unit.

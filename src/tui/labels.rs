@@ -24,6 +24,8 @@ pub fn context(c: Ctx) -> Msg {
         Ctx::Weights => Msg::ContextWeights,
         Ctx::Search => Msg::ContextSearch,
         Ctx::Help => Msg::ContextHelp,
+        Ctx::Confirm => Msg::ContextConfirm,
+        Ctx::Warnings => Msg::ContextWarnings,
     }
 }
 

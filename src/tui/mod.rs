@@ -24,6 +24,8 @@ pub mod geometry;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod notes;
+pub mod picks;
 pub mod rows;
 pub mod terminal;
 pub mod theme;

@@ -74,7 +74,16 @@ fn restore() {
     ratatui::restore();
 }
 
+const NO_TERMINAL: &str =
+    "the app needs an interactive terminal; for scripts use `buurtradar rank`, `teams` or `export`";
+
 fn init() -> anyhow::Result<DefaultTerminal> {
+    // Without a terminal on both ends, touch nothing: setting up (and
+    // undoing) the screen would print escape codes into a pipe or file.
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(NO_TERMINAL);
+    }
     // Mouse capture is ours to undo: chain a hook that does, before
     // ratatui's (installed by try_init) restores raw mode and the screen.
     let previous = std::panic::take_hook();
@@ -86,9 +95,7 @@ fn init() -> anyhow::Result<DefaultTerminal> {
         Ok(t) => t,
         Err(e) => {
             restore();
-            return Err(e).context(
-                "the app needs an interactive terminal; for scripts use `buurtradar rank`, `teams` or `export`",
-            );
+            return Err(e).context(NO_TERMINAL);
         }
     };
     if let Err(e) = crossterm::execute!(std::io::stdout(), EnableMouseCapture) {

@@ -110,6 +110,7 @@ fn weight_index(app: &App, id: &str) -> usize {
     app.analysis.prepared.index_of(id).unwrap()
 }
 
+mod bugs;
 mod effects;
 mod keys;
 mod map;

@@ -32,11 +32,15 @@ pub enum Ctx {
     Weights,
     Search,
     Help,
+    /// The unsaved-changes question on quitting takes every key.
+    Confirm,
+    /// The warnings list takes every key while open.
+    Warnings,
 }
 
 impl Ctx {
     /// Order of the sections in the help.
-    pub const HELP_ORDER: [Ctx; 7] = [
+    pub const HELP_ORDER: [Ctx; 9] = [
         Ctx::Global,
         Ctx::Table,
         Ctx::Map,
@@ -44,6 +48,8 @@ impl Ctx {
         Ctx::Browse,
         Ctx::Search,
         Ctx::Help,
+        Ctx::Warnings,
+        Ctx::Confirm,
     ];
 }
 
@@ -209,11 +215,17 @@ impl Keymap {
 
 /// Contexts in lookup order for the app's state.
 pub fn contexts(app: &App) -> Vec<Ctx> {
+    if app.confirm_quit {
+        return vec![Ctx::Confirm];
+    }
     if app.help {
         return vec![Ctx::Help];
     }
     if app.search.editing {
         return vec![Ctx::Search];
+    }
+    if app.warnings {
+        return vec![Ctx::Warnings];
     }
     let pane = match app.focus {
         Pane::Table => Ctx::Table,

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::tui::action::{Action, Pane};
 
 impl Ctx {
-    pub const ALL: [(&'static str, Ctx); 7] = [
+    pub const ALL: [(&'static str, Ctx); 9] = [
         ("global", Ctx::Global),
         ("table", Ctx::Table),
         ("map", Ctx::Map),
@@ -12,6 +12,8 @@ impl Ctx {
         ("weights", Ctx::Weights),
         ("search", Ctx::Search),
         ("help", Ctx::Help),
+        ("confirm", Ctx::Confirm),
+        ("warnings", Ctx::Warnings),
     ];
 
     pub fn parse(name: &str) -> Option<Ctx> {
@@ -87,6 +89,11 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("cycle-unit", A::CycleRule),
         ("save", A::SaveProfile),
         ("export", A::Export),
+        ("confirm-yes", A::ConfirmYes),
+        ("confirm-no", A::ConfirmNo),
+        ("confirm-cancel", A::ConfirmCancel),
+        ("warnings", A::ToggleWarnings),
+        ("language", A::ToggleLang),
     ]
 }
 

@@ -6,6 +6,7 @@
 mod filters;
 mod map;
 mod navigation;
+mod quit;
 mod search;
 mod shortlist;
 mod weights;
@@ -14,8 +15,9 @@ use super::action::{Action, Column, Effect, Pane};
 use super::app::{App, Status};
 use super::geometry::Viewport;
 use super::layout::{self, Screen};
+use super::notes;
 use crate::export::Format;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 
@@ -23,9 +25,62 @@ use std::path::PathBuf;
 pub const PROFILE_FILE: &str = "buurtradar-profile.toml";
 pub const EXPORT_FILE: &str = "buurtradar-shortlist.md";
 
+/// Actions the loop sends rather than the user: they leave the status
+/// message alone and run even while the terminal is too small.
+fn from_loop(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::Resize { .. }
+            | Action::StabilityDone { .. }
+            | Action::Saved(_)
+            | Action::Exported(_)
+    )
+}
+
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if !from_loop(&action) {
+        if layout::too_small(Rect::new(0, 0, app.size.0, app.size.1))
+            && !matches!(action, Action::Quit | Action::ConfirmNo)
+        {
+            // Nothing of the app is on screen to act on; quitting asks
+            // nothing either, since the question could not be seen.
+            return None;
+        }
+        if !app.confirm_quit {
+            // A message answers the last key; the next key makes it stale.
+            app.status = None;
+        }
+        if !is_search(&action) {
+            app.search.shown = false;
+        }
+    }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            if layout::too_small(Rect::new(0, 0, app.size.0, app.size.1)) {
+                app.quit = true;
+            } else {
+                quit::request(app);
+            }
+        }
+        Action::ConfirmYes => return quit::yes(app),
+        Action::ConfirmNo => quit::no(app),
+        Action::ConfirmCancel => quit::cancel(app),
+        Action::ToggleWarnings => {
+            app.warnings = !app.warnings;
+            app.scroll.warnings = 0;
+        }
+        Action::ToggleLang => {
+            app.lang = match app.lang {
+                Lang::Nl => Lang::En,
+                Lang::En => Lang::Nl,
+            };
+            // The team's reasons are written in the language of the moment.
+            if let Some(f) = &app.focused {
+                let u = f.unit;
+                app.focused = Some(app.focus_on(u));
+            }
+            say(app, Msg::LangSet);
+        }
         Action::Resize { width, height } => {
             app.size = (width, height);
             navigation::ensure_visible(app);
@@ -48,7 +103,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::SearchStart => search::start(app),
         Action::SearchInput(c) => search::input(app, Some(c)),
         Action::SearchBackspace => search::input(app, None),
-        Action::SearchConfirm => app.search.editing = false,
+        Action::SearchConfirm => search::confirm(app),
         Action::SearchCancel => search::cancel(app),
         Action::SearchNext => search::step(app, 1),
         Action::SearchPrev => search::step(app, -1),
@@ -90,16 +145,31 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
         }
-        Action::Saved(r) => match r {
-            Ok(p) => info(app, Msg::Saved.fill(app.lang, &[&p.display()])),
-            Err(e) => error(app, Msg::SaveFailed.fill(app.lang, &[&e])),
-        },
+        Action::Saved(r) => {
+            quit::saved(app, r.is_ok());
+            match r {
+                Ok(p) => info(app, Msg::Saved.fill(app.lang, &[&p.display()])),
+                Err(e) => error(app, Msg::SaveFailed.fill(app.lang, &[&e])),
+            }
+        }
         Action::Exported(r) => match r {
             Ok(p) => info(app, Msg::Exported.fill(app.lang, &[&p.display()])),
             Err(e) => error(app, Msg::ExportFailed.fill(app.lang, &[&e])),
         },
     }
     None
+}
+
+fn is_search(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm
+            | Action::SearchNext
+            | Action::SearchPrev
+    )
 }
 
 fn info(app: &mut App, text: String) {
@@ -122,7 +192,7 @@ fn say_error(app: &mut App, msg: Msg) {
 /// The layout for the current size, as the widgets will draw it.
 pub fn screen(app: &App) -> Screen {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    layout::screen(area, app.side, app.info, app.analysis.notes.len())
+    layout::screen(area, app.side, app.info, notes::rows(app))
 }
 
 /// The map's viewport if the map is on screen.

@@ -80,14 +80,27 @@ pub(super) fn move_rows(app: &mut App, d: i64) {
     select(app, unit);
 }
 
-/// Rebuild the rows after a filter, sort or re-rank, keeping the selection.
+/// Rebuild the rows after a filter, sort or re-rank, keeping the selection
+/// if the rows still show it. A filter that hides it moves the selection
+/// to the first row shown (and says so), so the detail, team and map
+/// never show a unit the table hides.
 pub(super) fn refresh_rows(app: &mut App) {
     app.table.rows = rows::build(app);
     app.table.cursor = app.table.rows.iter().position(|&u| u == app.selected);
-    if app.table.cursor.is_none() && !app.table.rows.is_empty() && app.filter != Default::default()
-    {
-        let name = app.unit_name(app.selected).to_string();
-        info(app, Msg::HiddenByFilter.fill(app.lang, &[&name]));
+    match (app.table.cursor, app.table.rows.first().copied()) {
+        (Some(_), _) => {
+            if app.focused.is_none() {
+                app.focused = Some(app.focus_on(app.selected));
+            }
+        }
+        (None, Some(first)) => {
+            let name = app.unit_name(app.selected).to_string();
+            select(app, first);
+            if app.filter != Default::default() {
+                info(app, Msg::HiddenByFilter.fill(app.lang, &[&name]));
+            }
+        }
+        (None, None) => app.focused = None,
     }
     ensure_visible(app);
 }
@@ -129,7 +142,10 @@ pub(super) fn scroll(app: &mut App, d: i32) {
     // Upper bounds are generous line counts of each text, so scrolling
     // back never takes more presses than there are lines.
     let apply = |v: u16, max: usize| (i32::from(v) + d).clamp(0, max.min(4000) as i32) as u16;
-    if app.help {
+    if app.warnings {
+        let lines = crate::tui::widgets::warnings::lines(app).len();
+        app.scroll.warnings = apply(app.scroll.warnings, lines.saturating_sub(1));
+    } else if app.help {
         let lines: usize = app
             .keymap
             .help(app.lang)
@@ -152,6 +168,9 @@ pub(super) fn scroll(app: &mut App, d: i32) {
             .unwrap_or(0);
         app.scroll.team = apply(app.scroll.team, lines);
     } else {
-        app.scroll.detail = apply(app.scroll.detail, app.ds.indicators.len() + 12);
+        let max = screen(app)
+            .pane(Pane::Detail)
+            .map_or(0, |r| crate::tui::widgets::detail::max_scroll(app, r));
+        app.scroll.detail = apply(app.scroll.detail, max);
     }
 }

@@ -38,16 +38,23 @@ pub(super) fn step(app: &mut App, dir: i64) {
     let hit = (1..=n as i64)
         .map(|k| app.table.rows[(start + dir * k).rem_euclid(n as i64) as usize])
         .find(|&u| rows::matches(app, u, &q));
+    app.search.shown = true;
     match hit {
         Some(u) => select(app, u),
         None => say(app, Msg::NoMatch),
     }
 }
 
+pub(super) fn confirm(app: &mut App) {
+    app.search.editing = false;
+    app.search.shown = true;
+}
+
 pub(super) fn start(app: &mut App) {
     app.status = None;
     app.search = Search {
         editing: true,
+        shown: true,
         origin: Some(app.selected),
         ..Default::default()
     };
@@ -61,6 +68,7 @@ pub(super) fn input(app: &mut App, c: Option<char>) {
             app.search.query.pop();
         }
     }
+    app.search.shown = true;
     from_origin(app);
 }
 

@@ -1,12 +1,13 @@
 //! Re-weighting and everything that re-ranks: weights, the pilot rule,
 //! and saving the profile those weights make.
 
-use super::navigation::refresh_rows;
+use super::navigation::{refresh_rows, select};
 use super::{error, info, say, say_error, PROFILE_FILE};
 use crate::domain::value::Direction;
 use crate::i18n::Msg;
 use crate::tui::action::Effect;
-use crate::tui::app::App;
+use crate::tui::app::{App, Picked};
+use crate::tui::fmt::error_text;
 use crate::tui::rows::Classes;
 use std::path::PathBuf;
 
@@ -78,20 +79,47 @@ fn apply_weights(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
 }
 
 /// The next pilot rule, as if the user had launched with `--rule`: a new
-/// analysis of the same data with the current weights. Selection, filters
-/// and map view start afresh because the units themselves change.
+/// analysis of the same data with the current weights. Filters, sort,
+/// keys and the reference for unsaved edits carry over; the user's picks
+/// are kept per rule by unit code, so cycling back restores them.
 pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
     use crate::domain::pilot::PilotRule;
     let mut p = app.profile_as_shown();
     let all = PilotRule::ALL;
+    let now = p.pilot.rule;
     let next = all
         .iter()
-        .position(|r| *r == p.pilot.rule)
+        .position(|r| *r == now)
         .map(|i| all[(i + 1) % all.len()])
         .unwrap_or_default();
     p.pilot.rule = next;
     match App::new(app.ds.clone(), app.inputs.clone(), p, app.lang, app.theme) {
         Ok(mut fresh) => {
+            let picked = picked(app);
+            fresh.rule_picks = std::mem::take(&mut app.rule_picks);
+            fresh.rule_picks.retain(|(r, _)| *r != now);
+            if !picked.is_empty() {
+                fresh.rule_picks.push((now, picked));
+            }
+            if let Some(i) = fresh.rule_picks.iter().position(|(r, _)| *r == next) {
+                let (_, back) = fresh.rule_picks.remove(i);
+                restore_picks(&mut fresh, &back);
+            }
+            fresh.keymap = std::mem::replace(&mut app.keymap, fresh.keymap);
+            fresh.baseline.weights = std::mem::take(&mut app.baseline.weights);
+            fresh.saved_weights = std::mem::take(&mut app.saved_weights);
+            fresh.saving_weights = app.saving_weights.take();
+            fresh.filter = std::mem::take(&mut app.filter);
+            // A gemeente the new units do not have would hide every row.
+            if let Some(g) = &fresh.filter.gemeente {
+                if !fresh.gemeenten.iter().any(|(c, _)| c == g) {
+                    fresh.filter.gemeente = None;
+                }
+            }
+            fresh.table.sort = app.table.sort;
+            fresh.table.column = app.table.column;
+            fresh.map.schools = app.map.schools;
+            fresh.weight_cursor = app.weight_cursor;
             fresh.size = app.size;
             fresh.focus = app.focus;
             fresh.side = app.side;
@@ -101,25 +129,53 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             fresh.analysis.profile_weights = app.analysis.profile_weights.clone();
             fresh.stability_running = true;
             *app = fresh;
+            refresh_rows(app);
+            if let Some(&first) = app.table.rows.first() {
+                select(app, first);
+            }
             info(app, Msg::RuleSet.fill(app.lang, &[&next]));
             Some(Effect::Stability {
                 generation: app.generation,
             })
         }
         Err(e) => {
-            error(app, Msg::RuleSet.fill(app.lang, &[&format!("{e:#}")]));
+            error(
+                app,
+                Msg::RuleFailed.fill(app.lang, &[&next, &error_text(&e)]),
+            );
             None
         }
     }
 }
 
+/// The user's picks by code.
+fn picked(app: &App) -> Picked {
+    let code = |u: &usize| app.analysis.units.get(*u).map(|x| x.code.clone());
+    Picked {
+        added: app.picks.added.iter().filter_map(code).collect(),
+        removed: app.picks.removed.iter().filter_map(code).collect(),
+    }
+}
+
+fn restore_picks(app: &mut App, p: &Picked) {
+    let index = crate::domain::analysis::unit_index(&app.analysis);
+    let find = |c: &String| index.get(c.as_str()).copied();
+    let added: Vec<usize> = p.added.iter().filter_map(find).collect();
+    let removed: Vec<usize> = p.removed.iter().filter_map(find).collect();
+    app.picks.added.extend(added);
+    app.picks.removed.extend(removed);
+}
+
 pub(super) fn save_profile(app: &mut App) -> Option<Effect> {
     let p = app.profile_as_shown();
     match p.to_toml() {
-        Ok(toml) => Some(Effect::SaveProfile {
-            path: PathBuf::from(PROFILE_FILE),
-            toml,
-        }),
+        Ok(toml) => {
+            app.saving_weights = Some(app.weights.clone());
+            Some(Effect::SaveProfile {
+                path: PathBuf::from(PROFILE_FILE),
+                toml,
+            })
+        }
         Err(e) => {
             error(app, Msg::SaveFailed.fill(app.lang, &[&e]));
             None

@@ -35,17 +35,16 @@ pub fn title(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
     let t = |m: Msg| m.text(app.lang);
-    let n = app.analysis.notes.len();
-    for (i, note) in app
-        .analysis
-        .notes
-        .iter()
-        .take(area.height as usize)
-        .enumerate()
-    {
+    let all = crate::tui::notes::notes(app);
+    let n = all.len();
+    // Load warnings live only in the `w` list: the last line points there.
+    let others = crate::tui::widgets::warnings::count(app).saturating_sub(n);
+    for (i, note) in all.iter().take(area.height as usize).enumerate() {
         // The last line says how many more there are when they do not fit.
-        let more = if i + 1 == area.height as usize && n > area.height as usize {
-            format!(" (+{})", n - area.height as usize)
+        let last = i + 1 == area.height.min(n as u16) as usize;
+        let hidden = n.saturating_sub(area.height as usize) + others;
+        let more = if last && hidden > 0 {
+            format!(" {}", Msg::WarningsMore.fill(app.lang, &[&hidden]))
         } else {
             String::new()
         };
@@ -61,6 +60,18 @@ pub fn notes(app: &App, area: Rect, buf: &mut Buffer) {
             ..area
         };
         line.render(row, buf);
+    }
+    if n == 0 && others > 0 && area.height > 0 {
+        let text = format!(
+            " {}: {}",
+            t(Msg::Notes),
+            Msg::WarningsMore.fill(app.lang, &[&others])
+        );
+        Line::from(Span::styled(
+            fit(&text, area.width as usize),
+            app.theme.note(),
+        ))
+        .render(Rect { height: 1, ..area }, buf);
     }
 }
 
@@ -105,7 +116,7 @@ fn matches(n: usize, lang: Lang) -> String {
 
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
-    if app.search.editing || !app.search.query.is_empty() {
+    if app.search.editing || (app.search.shown && !app.search.query.is_empty()) {
         let cursor = if app.search.editing { "▏" } else { "" };
         spans.push(Span::styled(
             format!(" /{}{cursor} ", app.search.query),

@@ -2,12 +2,13 @@
 //! every indicator with value, gemeente and overall reference, a bar for
 //! the standardised value and its contribution to the score.
 
+use super::figures::{gemeente_ref, is_count, label_in, number_in};
 use super::pane_block;
 use crate::domain::value::Direction;
 use crate::i18n::{self, Lang, Msg};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mark};
-use crate::tui::fmt::{fit, fit_middle, num, z_bar};
+use crate::tui::fmt::{fit, num, z_bar};
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -205,7 +206,7 @@ fn indicator_line(
     if !unit.is_empty() && !label.ends_with(')') {
         label = format!("{label} [{unit}]");
     }
-    let label = fit_middle(&label, c.label);
+    let label = label_in(&label, c.label);
     let mut spans = vec![Span::raw(lpad(&label, c.label))];
     let value = v.and_then(|v| v.value);
     if value.is_none() {
@@ -220,26 +221,26 @@ fn indicator_line(
         spans.push(Span::styled(format!(" - ({reason})"), app.theme.dim()));
         return Line::from(spans);
     }
-    // One number of decimals per row, so value and references line up.
-    let decimals = decimals_for(value);
+    // One number of decimals per row, so value and references line up;
+    // counts have none.
+    let decimals = if is_count(unit) {
+        0
+    } else {
+        decimals_for(value)
+    };
     if c.value {
         spans.push(Span::raw(format!(
             " {}",
-            rpad(&num(value, decimals, app.lang), VALUE_W)
+            number_in(value, decimals, VALUE_W, app.lang)
         )));
     }
     if c.refs {
+        let gemeente = gemeente_ref(app, u, &ind.meta.id, unit, v.and_then(|v| v.gemeente_value));
         spans.push(Span::styled(
             format!(
                 " {} {}",
-                rpad(
-                    &num(v.and_then(|v| v.gemeente_value), decimals, app.lang),
-                    REF_W
-                ),
-                rpad(
-                    &num(v.and_then(|v| v.overall_value), decimals, app.lang),
-                    REF_W
-                )
+                number_in(gemeente, decimals, REF_W, app.lang),
+                number_in(v.and_then(|v| v.overall_value), decimals, REF_W, app.lang)
             ),
             app.theme.dim(),
         ));
@@ -276,17 +277,11 @@ fn indicator_line(
     Line::from(spans)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The lines above the indicator rows, which stay while the rows scroll.
+fn top_lines(app: &App, u: usize, c: &Cols) -> Vec<Line<'static>> {
     let t = |m: Msg| m.text(app.lang);
-    pane_block(app, Pane::Detail, "").render(area, buf);
-    let inner = layout::inner(area);
-    let u = app.selected;
-    if inner.width == 0 || u >= app.analysis.units.len() {
-        return;
-    }
     let mut lines = header_lines(app, u);
     lines.push(Line::from(""));
-    let c = cols(inner.width as usize);
     let mut head = vec![Span::raw(lpad(t(Msg::Indicator), c.label))];
     if c.value {
         head.push(Span::raw(format!(" {}", rpad(t(Msg::Value), VALUE_W))));
@@ -308,29 +303,91 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     lines.push(Line::from(head).style(app.theme.header()));
+    lines
+}
 
-    let ids = app.analysis.ranking.indicators.clone();
+/// One line per indicator: the weighted ones, then the others.
+fn indicator_lines(app: &App, u: usize, c: &Cols) -> Vec<Line<'static>> {
+    let ids = &app.analysis.ranking.indicators;
+    let mut lines = Vec::new();
     let mut shown = vec![false; app.ds.indicators.len()];
     for (j, id) in ids.iter().enumerate() {
         if let Some(i) = app.ds.indicators.iter().position(|x| &x.meta.id == id) {
             shown[i] = true;
-            lines.push(indicator_line(app, u, i, &c, Some(j)));
+            lines.push(indicator_line(app, u, i, c, Some(j)));
         }
     }
     if shown.iter().any(|s| !s) {
         lines.push(Line::from(Span::styled(
-            format!("— {} —", t(Msg::NotWeighted)),
+            format!("— {} —", Msg::NotWeighted.text(app.lang)),
             app.theme.dim(),
         )));
         for (i, s) in shown.iter().enumerate() {
             if !s {
-                lines.push(indicator_line(app, u, i, &c, None));
+                lines.push(indicator_line(app, u, i, c, None));
             }
         }
     }
-    // Indicator rows fit the width; only the header lines wrap.
-    Paragraph::new(lines)
+    lines
+}
+
+/// The fixed part's height and the scrolled part's (rows, visible rows)
+/// in a pane of this size: how far the rows can scroll.
+fn split(app: &App, u: usize, inner: Rect) -> (u16, usize, usize) {
+    let c = cols(inner.width as usize);
+    let w = usize::from(inner.width.max(1));
+    // Word wrapping can take a line more than the width says; a spare
+    // line keeps the last header line from being cut.
+    let wrapped: usize = top_lines(app, u, &c)
+        .iter()
+        .map(|l| l.width().div_ceil(w).max(1))
+        .sum();
+    let top = wrapped.min(usize::from(inner.height)) as u16;
+    let rows = indicator_lines(app, u, &c).len();
+    (top, rows, usize::from(inner.height - top))
+}
+
+/// The furthest the detail rows can scroll in this pane: the last row at
+/// the bottom, not into blank space.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let inner = layout::inner(area);
+    if inner.width == 0 || app.selected >= app.analysis.units.len() {
+        return 0;
+    }
+    let (_, rows, visible) = split(app, app.selected, inner);
+    rows.saturating_sub(visible)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    pane_block(app, Pane::Detail, "").render(area, buf);
+    let inner = layout::inner(area);
+    let u = app.selected;
+    if inner.width == 0 || u >= app.analysis.units.len() {
+        return;
+    }
+    if app.focused.is_none() {
+        Line::from(Span::styled(Msg::NoUnit.text(app.lang), app.theme.dim())).render(inner, buf);
+        return;
+    }
+    let c = cols(inner.width as usize);
+    let (top, _, _) = split(app, u, inner);
+    // Header lines wrap; indicator rows fit the width and scroll under
+    // the header, which stays.
+    Paragraph::new(top_lines(app, u, &c))
         .wrap(Wrap { trim: false })
+        .render(
+            Rect {
+                height: top,
+                ..inner
+            },
+            buf,
+        );
+    let body = Rect {
+        y: inner.y + top,
+        height: inner.height - top,
+        ..inner
+    };
+    Paragraph::new(indicator_lines(app, u, &c))
         .scroll((app.scroll.detail, 0))
-        .render(inner, buf);
+        .render(body, buf);
 }

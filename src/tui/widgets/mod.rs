@@ -3,16 +3,19 @@
 
 pub mod bars;
 pub mod detail;
+pub mod figures;
 pub mod help;
 pub mod map;
 pub mod table;
 pub mod team;
+pub mod warnings;
 pub mod weights;
 
 use super::action::Pane;
 use super::app::App;
 use super::labels;
 use super::layout;
+use super::notes;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Widget};
@@ -23,7 +26,7 @@ impl Widget for &App {
             bars::too_small(self, area, buf);
             return;
         }
-        let s = layout::screen(area, self.side, self.info, self.analysis.notes.len());
+        let s = layout::screen(area, self.side, self.info, notes::rows(self));
         bars::title(self, s.title, buf);
         bars::notes(self, s.notes, buf);
         table::render(self, s.table, buf);
@@ -38,6 +41,9 @@ impl Widget for &App {
         }
         bars::status(self, s.status, buf);
         bars::footer(self, s.footer, buf);
+        if self.warnings {
+            warnings::render(self, area, buf);
+        }
         if self.help {
             help::render(self, area, buf);
         }

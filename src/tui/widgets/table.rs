@@ -5,7 +5,7 @@ use super::pane_block;
 use crate::i18n::Msg;
 use crate::tui::action::{Column, Pane};
 use crate::tui::app::{App, Mark};
-use crate::tui::fmt::{fit, num};
+use crate::tui::fmt::{fit, fit_middle, num};
 use crate::tui::labels;
 use crate::tui::layout;
 use crate::tui::rows;
@@ -27,7 +27,8 @@ fn min_width(c: Column, units: usize) -> u16 {
         Column::Name => 10,
         Column::Gemeente => 8,
         Column::Score => 5,
-        Column::Interval => 2 * digits + 1,
+        // Never narrower than its header, "5-95%".
+        Column::Interval => (2 * digits + 1).max(5),
         Column::PTop => 6,
         Column::Schools => 3,
         Column::Inhabitants => 6,
@@ -187,6 +188,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut name = labels::column(c, top_k, app.lang);
         if app.table.sort.column == c {
+            // The arrow always shows: the name gives way, not the arrow.
+            name = fit(name.trim(), usize::from(w).saturating_sub(1));
             name.push(if app.table.sort.descending {
                 '▼'
             } else {
@@ -244,7 +247,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 },
                 _ => base,
             };
-            spans.push(Span::styled(pad(&cell(app, u, c), w, right(c)), style));
+            let text = cell(app, u, c);
+            // Names of one area often differ only at the end ("Stadsrand
+            // Noord", "Stadsrand Zuid"): cut them in the middle.
+            let text = if c == Column::Name {
+                fit_middle(&text, usize::from(w))
+            } else {
+                text
+            };
+            spans.push(Span::styled(pad(&text, w, right(c)), style));
         }
         let mut line = Line::from(spans);
         if Some(app.table.offset + i) == app.table.cursor {
