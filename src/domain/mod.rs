@@ -14,3 +14,7 @@ pub mod spatial;
 pub mod teams;
 pub mod uncertainty;
 pub mod value;
+pub mod compare;
+pub mod correlation;
+pub mod lisa;
+pub mod smoothing;
