@@ -21,6 +21,8 @@ use thiserror::Error;
 pub enum CompareError {
     #[error("unit {code} has no score under this profile, so it cannot be compared")]
     NotRanked { code: String },
+    #[error("unit {code} is not among the units compared (check the code and the pilot rule)")]
+    Unknown { code: String },
     #[error("comparing a unit with itself ({code}) says nothing")]
     Same { code: String },
 }
@@ -100,9 +102,13 @@ pub fn compare<'a>(
                 contribution_a: ca[j],
                 contribution_b: cb[j],
                 gap: ca[j] - cb[j],
-                flip_weight: flip_weight(&ranking.weights, j, |u, k| {
-                    present(u, k).then(|| agg[k * n + u])
-                }, a, b),
+                flip_weight: flip_weight(
+                    &ranking.weights,
+                    j,
+                    |u, k| present(u, k).then(|| agg[k * n + u]),
+                    a,
+                    b,
+                ),
             }
         })
         .collect::<Vec<_>>();

@@ -150,7 +150,10 @@ mod tests {
 
     #[test]
     fn spearman_uses_average_ranks_for_ties() {
-        assert_eq!(average_ranks(&[10.0, 20.0, 20.0, 5.0]), vec![2.0, 3.5, 3.5, 1.0]);
+        assert_eq!(
+            average_ranks(&[10.0, 20.0, 20.0, 5.0]),
+            vec![2.0, 3.5, 3.5, 1.0]
+        );
         // Monotone but not linear: rho = 1, r < 1.
         let x = [1.0, 2.0, 3.0, 4.0, 5.0];
         let y = [1.0, 4.0, 9.0, 16.0, 100.0];
@@ -176,8 +179,14 @@ mod tests {
         assert_eq!(k.pearson[1][0], k.pearson[0][1]);
         // a and b are weighted and correlate perfectly; c is unweighted.
         assert_eq!(k.redundant.len(), 1);
-        assert_eq!((k.redundant[0].a.as_str(), k.redundant[0].b.as_str()), ("a", "b"));
+        assert_eq!(
+            (k.redundant[0].a.as_str(), k.redundant[0].b.as_str()),
+            ("a", "b")
+        );
         assert!((k.redundant[0].combined_weight - 1.0).abs() < 1e-15);
-        assert!(k.pearson[0][2].unwrap() < -0.9, "c runs against a but has no weight");
+        assert!(
+            k.pearson[0][2].unwrap() < -0.9,
+            "c runs against a but has no weight"
+        );
     }
 }

@@ -6,18 +6,44 @@ use crate::domain::score::tests::{facts, profile};
 use crate::domain::score::{IndicatorColumn, ScoreInput};
 use crate::domain::value::Direction;
 
-const X: [Option<f64>; 6] = [Some(10.0), Some(20.0), Some(35.0), Some(40.0), Some(55.0), Some(60.0)];
+const X: [Option<f64>; 6] = [
+    Some(10.0),
+    Some(20.0),
+    Some(35.0),
+    Some(40.0),
+    Some(55.0),
+    Some(60.0),
+];
 const Y: [Option<f64>; 6] = [Some(9.0), Some(7.0), Some(1.0), None, Some(2.0), Some(3.0)];
-const Z: [Option<f64>; 6] = [Some(4.0), Some(1.0), Some(8.0), Some(0.0), Some(6.0), Some(9.0)];
+const Z: [Option<f64>; 6] = [
+    Some(4.0),
+    Some(1.0),
+    Some(8.0),
+    Some(0.0),
+    Some(6.0),
+    Some(9.0),
+];
 
 fn prepared(agg: Aggregation) -> Prepared {
     let units: Vec<_> = (1..=6).map(|i| facts(&format!("BU0{i}"))).collect();
     let input = ScoreInput {
         units: &units,
         columns: vec![
-            IndicatorColumn { id: "x", values: &X, default_direction: None },
-            IndicatorColumn { id: "y", values: &Y, default_direction: None },
-            IndicatorColumn { id: "z", values: &Z, default_direction: None },
+            IndicatorColumn {
+                id: "x",
+                values: &X,
+                default_direction: None,
+            },
+            IndicatorColumn {
+                id: "y",
+                values: &Y,
+                default_direction: None,
+            },
+            IndicatorColumn {
+                id: "z",
+                values: &Z,
+                default_direction: None,
+            },
         ],
     };
     let mut p = profile(&[
@@ -57,7 +83,10 @@ fn the_gap_split_adds_up_to_the_score_gap() {
                 Aggregation::Geometric => c.score_a.ln() - c.score_b.ln(),
             };
             let split: f64 = c.rows.iter().map(|r| r.gap).sum();
-            assert!((split - want).abs() < 1e-12, "{agg:?} {a} {b}: {split} vs {want}");
+            assert!(
+                (split - want).abs() < 1e-12,
+                "{agg:?} {a} {b}: {split} vs {want}"
+            );
             assert!((c.gap - want).abs() < 1e-12);
             for (j, row) in c.rows.iter().enumerate() {
                 assert_eq!(row.contribution_a, r.contributions(a)[j]);
@@ -105,7 +134,9 @@ fn the_order_flips_exactly_at_the_reported_weight() {
                     if w[j] < 0.0 || w.iter().all(|&x| x == 0.0) {
                         continue;
                     }
-                    let Some(after) = a_ahead(&p, &w, a, b) else { continue };
+                    let Some(after) = a_ahead(&p, &w, a, b) else {
+                        continue;
+                    };
                     assert_ne!(Some(after), now, "{agg:?} {a} vs {b} on {j} at {t}");
                     w[j] = t - dir * 1e-6 * t.max(1.0);
                     if w[j] >= 0.0 && w.iter().any(|&x| x > 0.0) {
@@ -134,7 +165,11 @@ fn no_flip_when_one_unit_leads_on_every_indicator() {
     // BU06 against BU02 (20, 7, 1): BU02 leads on y only, so lowering x
     // (where BU06 leads most) or raising y can flip the order.
     let c = compare(&p, &r, raw, ("BU06", "BU02"), 5, 1).unwrap();
-    assert!(c.rows[1].flip_weight.is_some_and(|t| t > 1.0), "{:?}", c.rows[1]);
+    assert!(
+        c.rows[1].flip_weight.is_some_and(|t| t > 1.0),
+        "{:?}",
+        c.rows[1]
+    );
 }
 
 #[test]
@@ -143,7 +178,9 @@ fn unranked_or_identical_units_are_errors_naming_the_unit() {
     let r = p.rank_profile().unwrap();
     assert_eq!(
         compare(&p, &r, raw, ("BU01", "BU01"), 0, 0).unwrap_err(),
-        CompareError::Same { code: "BU01".into() }
+        CompareError::Same {
+            code: "BU01".into()
+        }
     );
     let mut r2 = r.clone();
     r2.units[1].score = None;

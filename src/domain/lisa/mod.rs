@@ -216,13 +216,12 @@ pub fn lisa(
 
 fn global_i(p: &Prepared, z: &[f64]) -> f64 {
     let s0 = p.nb.iter().filter(|v| !v.is_empty()).count() as f64;
-    let cross: f64 = p
-        .nb
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(c, v)| z[c] * v.iter().map(|&j| z[j]).sum::<f64>() / v.len() as f64)
-        .sum();
+    let cross: f64 =
+        p.nb.iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(c, v)| z[c] * v.iter().map(|&j| z[j]).sum::<f64>() / v.len() as f64)
+            .sum();
     let ss: f64 = z.iter().map(|v| v * v).sum();
     z.len() as f64 / s0 * cross / ss
 }

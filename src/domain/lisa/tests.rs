@@ -70,7 +70,12 @@ fn a_rook_checkerboard_is_all_high_low_and_low_high() {
 fn a_queen_checkerboard_interior_has_a_zero_lag() {
     // Queen: four opposite-colour and four same-colour neighbours.
     let (cols, rows) = (8, 8);
-    let l = lisa(&checkerboard(cols, rows), &lattice_queen(cols, rows), 199, 3);
+    let l = lisa(
+        &checkerboard(cols, rows),
+        &lattice_queen(cols, rows),
+        199,
+        3,
+    );
     let interior = 3 * cols + 3;
     assert!(l.local[interior].i.unwrap().abs() < 1e-15);
     assert_eq!(l.local[interior].class, LisaClass::NotSignificant);
@@ -86,7 +91,11 @@ fn a_single_hot_block_is_high_high_with_low_high_edges() {
     let l = lisa(&x, &lattice_queen(cols, rows), 999, 20240501);
     for r in 8..11 {
         for c in 8..11 {
-            assert_eq!(l.local[r * cols + c].class, LisaClass::HighHigh, "({r},{c})");
+            assert_eq!(
+                l.local[r * cols + c].class,
+                LisaClass::HighHigh,
+                "({r},{c})"
+            );
         }
     }
     // Outside cells facing the middle of a block side have three hot
@@ -96,7 +105,11 @@ fn a_single_hot_block_is_high_high_with_low_high_edges() {
     }
     // Far from the block nothing stands out.
     for (r, c) in [(0, 0), (0, 19), (19, 0), (15, 3), (2, 17)] {
-        assert_eq!(l.local[r * cols + c].class, LisaClass::NotSignificant, "({r},{c})");
+        assert_eq!(
+            l.local[r * cols + c].class,
+            LisaClass::NotSignificant,
+            "({r},{c})"
+        );
     }
     let g = l.global.unwrap();
     assert!(g.i > 0.0 && g.p < 0.05, "{g:?}");

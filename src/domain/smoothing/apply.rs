@@ -144,7 +144,10 @@ mod tests {
         for (g, w) in out[0].values.iter().zip(want) {
             assert!((g.unwrap() - 100.0 * w.unwrap()).abs() < 1e-12);
         }
-        assert!(out[0].values[0].unwrap() < 50.0, "the small buurt is pulled in");
+        assert!(
+            out[0].values[0].unwrap() < 50.0,
+            "the small buurt is pulled in"
+        );
         assert!(smooth_columns(SmoothingMethod::None, &ids, col, &[true; 3], &[]).is_empty());
     }
 }

@@ -144,7 +144,11 @@ mod tests {
         assert!(a > 0.0, "fixture chosen so the prior variance is positive");
         assert!((prior.mean - b).abs() < 1e-15);
         assert!((prior.variance - a).abs() < 1e-15);
-        for (i, (&oi, &pi)) in [1.0, 10.0, 50.0].iter().zip(&[10.0, 100.0, 1000.0]).enumerate() {
+        for (i, (&oi, &pi)) in [1.0, 10.0, 50.0]
+            .iter()
+            .zip(&[10.0, 100.0, 1000.0])
+            .enumerate()
+        {
             let w = a / (a + b / pi);
             let want = w * (oi / pi) + (1.0 - w) * b;
             assert!((s[i].unwrap() - want).abs() < 1e-15, "unit {i}");
@@ -179,7 +183,11 @@ mod tests {
         let mean: f64 = s.iter().map(|v| v.unwrap()).sum::<f64>() / 4.0;
         assert!((mean - b).abs() < 1e-15, "{mean} vs {b}");
         // A unit exactly at the reference rate does not move.
-        let (_, s) = global_eb(&some(&[3.0, 1.0, 5.0]), &some(&[10.0, 10.0, 10.0]), &[true; 3]);
+        let (_, s) = global_eb(
+            &some(&[3.0, 1.0, 5.0]),
+            &some(&[10.0, 10.0, 10.0]),
+            &[true; 3],
+        );
         assert!((s[0].unwrap() - 0.3).abs() < 1e-15);
     }
 
@@ -197,8 +205,22 @@ mod tests {
 
     #[test]
     fn units_outside_the_reference_are_smoothed_with_its_prior_and_gaps_stay_gaps() {
-        let o = vec![Some(1.0), Some(10.0), Some(50.0), Some(4.0), None, Some(1.0)];
-        let p = vec![Some(10.0), Some(100.0), Some(1000.0), Some(8.0), Some(5.0), Some(0.0)];
+        let o = vec![
+            Some(1.0),
+            Some(10.0),
+            Some(50.0),
+            Some(4.0),
+            None,
+            Some(1.0),
+        ];
+        let p = vec![
+            Some(10.0),
+            Some(100.0),
+            Some(1000.0),
+            Some(8.0),
+            Some(5.0),
+            Some(0.0),
+        ];
         let reference = [true, true, true, false, true, true];
         let (prior, s) = global_eb(&o, &p, &reference);
         let (prior3, _) = global_eb(&o[..3], &p[..3], &[true; 3]);
