@@ -32,6 +32,8 @@ enum Command {
     Export(cli::export::ExportArgs),
     /// List the terminal app's key bindings (defaults and your keys file).
     Keys(cli::keys::KeysArgs),
+    /// Why A and not B: two units side by side, the gap split by indicator.
+    Compare(cli::compare::CompareArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::Teams(a)) => cli::teams::run(a),
         Some(Command::Export(a)) => cli::export::run(a),
         Some(Command::Keys(a)) => cli::keys::run(a),
+        Some(Command::Compare(a)) => cli::compare::run(a),
         None => buurtradar::tui::run(cli.app),
     };
     match result {

@@ -4,12 +4,16 @@
 //! knows nothing of any output syntax: escaping for XML or Markdown stays
 //! with the exporters that need it.
 
+pub mod compare;
+pub mod correlation;
 pub mod method;
 pub mod numbers;
 pub mod row;
 pub mod team;
 pub mod truncate;
 
+pub use compare::compare_lines;
+pub use correlation::correlation_lines;
 pub use method::method_lines;
 pub use numbers::{figure, number, optional, DecimalMark, MISSING};
 pub use row::{rank_interval, status, status_brief};
