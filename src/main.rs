@@ -34,6 +34,8 @@ enum Command {
     Keys(cli::keys::KeysArgs),
     /// Start a profile: `profile init [--from-data] > my.toml`.
     Profile(cli::profile::ProfileCmdArgs),
+    /// Why A and not B: two units side by side, the gap split by indicator.
+    Compare(cli::compare::CompareArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Some(Command::Export(a)) => cli::export::run(a),
         Some(Command::Keys(a)) => cli::keys::run(a),
         Some(Command::Profile(a)) => cli::profile::run(a),
+        Some(Command::Compare(a)) => cli::compare::run(a),
         None => buurtradar::tui::run(cli.app),
     };
     match result {

@@ -1,9 +1,15 @@
 //! `buurtradar check`: what the inputs hold and everything that did not fit.
 
 use super::ReportFormat;
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ProfileArgs};
+use crate::domain::analysis::{Analysis, RunOptions};
+use crate::domain::correlation::Correlations;
+use crate::domain::dataset::Dataset;
+use crate::domain::profile::Profile;
 use crate::domain::report::LoadReport;
+use crate::i18n::{Lang, Msg};
 use crate::io::load;
+use crate::present::correlation_lines;
 use clap::Args;
 use std::fmt::Write;
 
@@ -16,17 +22,58 @@ pub struct CheckArgs {
     /// In the table, list every code instead of the first 20.
     #[arg(long)]
     pub all: bool,
+    /// The profile whose indicators are checked for redundancy.
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    /// Language of the correlation section.
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     let inputs = args.inputs.to_inputs()?;
     let ds = load(&inputs)?;
+    let profile = args.profile.load()?;
+    let correlations = profile_correlations(&ds, &profile);
     let out = match args.format {
-        ReportFormat::Json => serde_json::to_string_pretty(&ds.report)? + "\n",
-        ReportFormat::Table => render_table(&ds.report, args.all)?,
+        ReportFormat::Json => {
+            let mut j = serde_json::to_value(&ds.report)?;
+            if let Some(obj) = j.as_object_mut() {
+                let value = match &correlations {
+                    Ok(c) => serde_json::to_value(c)?,
+                    Err(e) => serde_json::json!({ "error": e }),
+                };
+                obj.insert("correlations".into(), value);
+            }
+            serde_json::to_string_pretty(&j)? + "\n"
+        }
+        ReportFormat::Table => {
+            let mut t = render_table(&ds.report, args.all)?;
+            t.push('\n');
+            let lines = match &correlations {
+                Ok(c) => correlation_lines(c, args.lang),
+                Err(e) => vec![Msg::CorrelationsUnavailable.fill(args.lang, &[e])],
+            };
+            for l in lines {
+                writeln!(t, "{l}")?;
+            }
+            t
+        }
     };
     super::write_stdout(&out)?;
     Ok(())
+}
+
+/// Correlations of the profile's indicators over its reference set; the
+/// error as text when the profile cannot be run on these inputs (the rest
+/// of the check still stands).
+fn profile_correlations(ds: &Dataset, profile: &Profile) -> Result<Correlations, String> {
+    let opts = RunOptions {
+        skip_stability: true,
+        skip_candidates: true,
+    };
+    let a = Analysis::run(ds, profile, opts).map_err(|e| e.to_string())?;
+    Ok(a.correlations())
 }
 
 fn list(codes: &[String], all: bool) -> String {

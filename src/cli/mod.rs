@@ -1,6 +1,7 @@
 //! Command-line front end: one file per subcommand, each `Args` + `run`.
 
 pub mod check;
+pub mod compare;
 pub mod export;
 pub mod indicators;
 pub mod keys;

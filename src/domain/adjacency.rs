@@ -15,6 +15,9 @@ type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 #[derive(Debug, Clone, Default)]
 pub struct Adjacency {
     pub neighbours: Vec<Vec<usize>>,
+    /// Areas that touch at a single point only (not in `neighbours`):
+    /// together with `neighbours` they give queen contiguity.
+    pub corners: Vec<Vec<usize>>,
 }
 
 impl Adjacency {
@@ -55,6 +58,11 @@ impl Adjacency {
             }
         }
         pairs.extend(shared.iter().filter(|(_, &c)| c >= 2).map(|(p, _)| *p));
+        let mut corner_pairs: BTreeSet<(usize, usize)> = shared
+            .iter()
+            .filter(|(_, &c)| c == 1)
+            .map(|(p, _)| *p)
+            .collect();
         // Slow path for the rest: bounding boxes that touch, then the true
         // distance between the shapes.
         let entries = expanded_boxes(areas, &keep, tolerance);
@@ -79,16 +87,34 @@ impl Adjacency {
                     }
                     if near.len() >= 2 {
                         pairs.insert((i, j));
+                    } else if near.len() == 1 {
+                        corner_pairs.insert((i, j));
                     }
                 }
             }
         }
         let mut neighbours = vec![Vec::new(); n];
-        for (a, b) in pairs {
+        for &(a, b) in &pairs {
             neighbours[a].push(b);
             neighbours[b].push(a);
         }
-        Adjacency { neighbours }
+        let mut corners = vec![Vec::new(); n];
+        for (a, b) in corner_pairs.difference(&pairs) {
+            corners[*a].push(*b);
+            corners[*b].push(*a);
+        }
+        Adjacency {
+            neighbours,
+            corners,
+        }
+    }
+
+    /// Queen contiguity: areas sharing at least one boundary point.
+    pub fn queen(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.of(i)
+            .iter()
+            .chain(self.corners.get(i).map(Vec::as_slice).unwrap_or(&[]))
+            .copied()
     }
 
     pub fn of(&self, i: usize) -> &[usize] {
@@ -269,6 +295,27 @@ mod tests {
         for (i, n) in adj.neighbours.iter().enumerate() {
             for &j in n {
                 assert!(adj.of(j).contains(&i));
+            }
+        }
+    }
+
+    #[test]
+    fn queen_adds_the_diagonal_corner_touches() {
+        let a = grid();
+        let adj = Adjacency::build(&a, |_| true, 1.0);
+        let queen = |i: usize| {
+            let mut v: Vec<&str> = adj.queen(i).map(|j| a[j].code.as_str()).collect();
+            v.sort();
+            v
+        };
+        // Corner cell: two sides and the diagonal middle cell.
+        assert_eq!(queen(0), ["BU01", "BU10", "BU11"]);
+        // Middle cell: all eight around it plus the buurt in its hole.
+        assert_eq!(queen(4).len(), 9);
+        assert!(queen(10).is_empty(), "island");
+        for (i, c) in adj.corners.iter().enumerate() {
+            for &j in c {
+                assert!(adj.corners[j].contains(&i) && !adj.of(i).contains(&j));
             }
         }
     }

@@ -3,13 +3,17 @@
 pub mod adjacency;
 pub mod aggregate;
 pub mod analysis;
+pub mod compare;
+pub mod correlation;
 pub mod dataset;
+pub mod lisa;
 pub mod pilot;
 pub mod profile;
 pub mod registry;
 pub mod report;
 pub mod score;
 pub mod select;
+pub mod smoothing;
 pub mod spatial;
 pub mod teams;
 pub mod uncertainty;

@@ -260,6 +260,7 @@ mod tests {
     fn street() -> Adjacency {
         Adjacency {
             neighbours: vec![vec![1], vec![0, 2], vec![1, 3], vec![2, 4], vec![3], vec![]],
+            corners: Vec::new(),
         }
     }
 

@@ -84,6 +84,9 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
             header.push(format!("contribution_{id}"));
         }
     }
+    let smoothed_ids = super::spatial::smoothed_ids(doc);
+    header.extend(smoothed_ids.iter().map(|id| format!("smoothed_{id}")));
+    header.extend(["lisa_i", "lisa_p", "lisa_class"].map(String::from));
     w.write_record(header.iter().map(|h| neutralise(h).into_owned()))?;
     let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
     let o = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
@@ -130,6 +133,11 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
                 });
             }
         }
+        for id in &smoothed_ids {
+            rec.push(f(super::spatial::smoothed(doc, u, id)));
+        }
+        let (li, lp, lc) = super::spatial::lisa(doc, u);
+        rec.extend([f(li), f(lp), lc.to_string()]);
         w.write_record(rec.iter().map(|c| neutralise(c).into_owned()))?;
     }
     w.into_inner().map_err(|e| e.into_error().into())

@@ -68,6 +68,10 @@ struct JsonOut<'a> {
     failed_seeds: &'a [(String, String)],
     units: Vec<UnitOut<'a>>,
     teams: TeamsOut<'a>,
+    /// Pearson and Spearman over the reference set, pairwise complete.
+    correlations: crate::domain::correlation::Correlations,
+    /// Moran's I of the composite score with its permutation p-value.
+    global_moran: Option<crate::domain::lisa::GlobalMoran>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +132,12 @@ struct UnitOut<'a> {
     rank_range: Option<(usize, usize)>,
     tied: bool,
     small_population: bool,
+    /// `[smoothing]`: the smoothed value beside the published one.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    smoothed: BTreeMap<&'a str, Option<f64>>,
+    lisa_i: Option<f64>,
+    lisa_p: Option<f64>,
+    lisa_class: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -264,6 +274,7 @@ fn unit_out<'a>(doc: &'a Document, u: usize, r: &'a UnitRow) -> UnitOut<'a> {
             )
         })
         .collect();
+    let (lisa_i, lisa_p, lisa_class) = super::spatial::lisa(doc, u);
     UnitOut {
         rank: r.rank,
         eligible_rank: r.eligible_rank,
@@ -297,6 +308,13 @@ fn unit_out<'a>(doc: &'a Document, u: usize, r: &'a UnitRow) -> UnitOut<'a> {
         rank_range: r.rank_range,
         tied: r.tied,
         small_population: r.small_population,
+        smoothed: super::spatial::smoothed_ids(doc)
+            .into_iter()
+            .map(|id| (id, super::spatial::smoothed(doc, u, id)))
+            .collect(),
+        lisa_i,
+        lisa_p,
+        lisa_class: (!lisa_class.is_empty()).then_some(lisa_class),
     }
 }
 
@@ -373,5 +391,7 @@ fn build<'a>(doc: &'a Document<'a>) -> JsonOut<'a> {
                 .collect(),
             data_gaps: &doc.ctx.teams.data_gaps,
         },
+        correlations: a.correlations(),
+        global_moran: a.lisa.as_ref().and_then(|l| l.global),
     }
 }

@@ -26,6 +26,7 @@ mod json;
 mod md;
 pub mod provenance;
 mod report;
+mod spatial;
 mod svg;
 
 pub use atomic::{write_all_atomic, write_atomic, Staged};

@@ -233,4 +233,28 @@ catalogue! {
     WarningsOnlyInBoundaries => "{0}: {1} buurten zonder gegevens", "{0}: {1} buurten without data";
     WarningsNoGeometry => "Buurten zonder geometrie: {0}", "Buurten without geometry: {0}";
     WarningsUnmatchedSchools => "Scholen buiten elke buurt: {0}", "Schools outside every buurt: {0}";
+    // Correlations between indicators (check, rank)
+    CorrelationsTitle => "Samenhang tussen de profielindicatoren (Pearson / Spearman over de referentieset, paarsgewijs compleet)",
+        "Correlations between the profile's indicators (Pearson / Spearman over the reference set, pairwise complete)";
+    RedundantPair => "LET OP: {0} en {1} hangen sterk samen (Pearson {2}, Spearman {3}); samen {4}% van het gewicht, dus grotendeels één factor dubbel geteld",
+        "WARNING: {0} and {1} correlate strongly (Pearson {2}, Spearman {3}); together {4}% of the weight, so largely one factor counted twice";
+    NoRedundancy => "geen twee gewogen indicatoren met |r| > 0,9", "no two weighted indicators with |r| > 0.9";
+    CorrelationsUnavailable => "samenhang niet te berekenen: {0}", "correlations not available: {0}";
+
+    // buurtradar compare
+    CompareTitle => "{0} ({1}) tegenover {2} ({3})", "{0} ({1}) against {2} ({3})";
+    CompareScores => "score {0} (rang {1}) tegenover {2} (rang {3}); verschil {4}",
+        "score {0} (rank {1}) against {2} (rank {3}); gap {4}";
+    CompareLogGap => "meetkundig gemiddelde: verschil en aandelen in ln(score)",
+        "geometric mean: gap and shares in ln(score)";
+    CompareColumns => "indicator|gewicht|waarde A|waarde B|norm. A|norm. B|bijdr. A|bijdr. B|aandeel",
+        "indicator|weight|value A|value B|norm. A|norm. B|contr. A|contr. B|share";
+    CompareSum => "som van de aandelen: {0} (= het verschil)", "sum of the shares: {0} (= the gap)";
+    CompareSmoothed => "gladgestreken ({0}); de gepubliceerde waarde staat tussen haakjes",
+        "smoothed ({0}); the published value in brackets";
+    CompareFlips => "De volgorde draait om bij (andere gewichten gelijk):",
+        "The order flips at (other weights unchanged):";
+    CompareFlipAt => "{0}: gewicht {1} -> {2}", "{0}: weight {1} -> {2}";
+    CompareNoFlip => "geen enkel gewicht op zichzelf draait de volgorde om",
+        "no single weight on its own flips the order";
 }

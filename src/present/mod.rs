@@ -4,6 +4,8 @@
 //! knows nothing of any output syntax: escaping for XML or Markdown stays
 //! with the exporters that need it.
 
+pub mod compare;
+pub mod correlation;
 pub mod error;
 pub mod human;
 pub mod method;
@@ -12,6 +14,8 @@ pub mod row;
 pub mod team;
 pub mod truncate;
 
+pub use compare::compare_lines;
+pub use correlation::correlation_lines;
 pub use error::error_text;
 pub use method::method_lines;
 pub use numbers::{figure, number, optional, DecimalMark, MISSING};

@@ -22,6 +22,21 @@ fn need_order(ds: &Dataset, profile: &Profile, units: &Units) -> Result<Ranking,
 /// candidates-per-rule line.
 pub(super) type AdjacencyCache = std::cell::OnceCell<Adjacency>;
 
+/// The buurt adjacency of a run, built on first use.
+pub(super) fn buurt_adjacency<'c>(
+    cache: &'c AdjacencyCache,
+    ds: &Dataset,
+    profile: &Profile,
+) -> &'c Adjacency {
+    cache.get_or_init(|| {
+        Adjacency::build(
+            &ds.areas,
+            |a| a.level == Level::Buurt,
+            profile.pilot.adjacency_tolerance_m,
+        )
+    })
+}
+
 pub(super) fn contiguous_units(
     cache: &AdjacencyCache,
     ds: &Dataset,
@@ -52,13 +67,7 @@ pub(super) fn contiguous_units(
     let inh: Vec<f64> = (0..n)
         .map(|i| num(ds, "inhabitants", i).unwrap_or(0.0))
         .collect();
-    let adjacency = cache.get_or_init(|| {
-        Adjacency::build(
-            &ds.areas,
-            |a| a.level == Level::Buurt,
-            profile.pilot.adjacency_tolerance_m,
-        )
-    });
+    let adjacency = buurt_adjacency(cache, ds, profile);
     // Seeds: buurten that could be shortlisted but for their schools, by need.
     let seeds: Vec<usize> = base
         .order

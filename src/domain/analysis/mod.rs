@@ -17,6 +17,7 @@ mod check;
 mod contiguous;
 mod hand;
 mod rows;
+mod spatial;
 mod teams;
 mod units;
 
@@ -28,14 +29,16 @@ pub use hand::{shortlist_with, ChosenBy, HandChoices, HandError, TIE_EPSILON};
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
+use super::lisa::Lisa;
 use super::pilot::PilotRule;
 use super::profile::Profile;
-use super::score::{Prepared, Ranking, ScoreError, UnitFacts};
+use super::score::{reference_mask, Prepared, Ranking, ScoreError, UnitFacts};
+use super::smoothing::{smooth_columns, SmoothedColumn, SmoothingMethod};
 use super::uncertainty::{stability, Stability};
 use candidates::candidates_with;
 pub use check::held_known_indicators;
 use check::{check_profile_has_data, check_profile_indicators};
-use contiguous::AdjacencyCache;
+use contiguous::{buurt_adjacency, AdjacencyCache};
 use std::collections::HashMap;
 use units::{scope, score_input, units_for};
 
@@ -65,6 +68,15 @@ pub struct Analysis {
     /// The profile's weights as loaded, (id, weight): what a weight diff
     /// compares with.
     pub profile_weights: Vec<(String, f64)>,
+    /// Queen neighbours between units, when the run built the adjacency
+    /// (candidates, contiguous areas or spatial smoothing asked for it).
+    pub neighbours: Option<Vec<Vec<usize>>>,
+    /// Profile indicators smoothed by `[smoothing]`: the score used these,
+    /// `columns` keep the published values.
+    pub smoothed: Vec<SmoothedColumn>,
+    /// Local and global Moran's I of the composite score (with stability,
+    /// when neighbours are known).
+    pub lisa: Option<Lisa>,
 }
 
 /// Options of one run that are not part of the profile.
@@ -88,7 +100,45 @@ impl Analysis {
         if units.facts.is_empty() {
             return Err(ScoreError::NoUnits);
         }
-        let prepared = Prepared::new(&score_input(ds, &units), profile)?;
+        let wants_neighbours = !opts.skip_candidates
+            || rule == PilotRule::Contiguous
+            || profile.smoothing.method == SmoothingMethod::SpatialEb;
+        let neighbours = wants_neighbours.then(|| {
+            spatial::unit_neighbours(
+                buurt_adjacency(&cache, ds, profile),
+                &units.members,
+                ds.areas.len(),
+            )
+        });
+        let smoothed = smooth_columns(
+            profile.smoothing.method,
+            &profile
+                .indicators
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
+            |id| {
+                ds.indicators
+                    .iter()
+                    .position(|i| i.meta.id == id)
+                    .map(|j| units.columns[j].as_slice())
+            },
+            &reference_mask(&units.facts, profile)?,
+            neighbours.as_deref().unwrap_or(&[]),
+        );
+        // Score on the smoothed values, keep the published ones for display.
+        let swap = |units: &mut units::Units, smoothed: &mut [SmoothedColumn]| {
+            for s in smoothed.iter_mut() {
+                if let Some(j) = ds.indicators.iter().position(|i| i.meta.id == s.pair.id) {
+                    std::mem::swap(&mut units.columns[j], &mut s.values);
+                }
+            }
+        };
+        let mut smoothed = smoothed;
+        swap(&mut units, &mut smoothed);
+        let prepared = Prepared::new(&score_input(ds, &units), profile);
+        swap(&mut units, &mut smoothed);
+        let prepared = prepared?;
         let ranking = prepared.rank_profile()?;
         let stability = if opts.skip_stability {
             None
@@ -124,8 +174,14 @@ impl Analysis {
                 .iter()
                 .map(|w| (w.id.clone(), w.weight))
                 .collect(),
+            neighbours,
+            smoothed,
+            lisa: None,
         };
         a.rules_shortlist = a.ranking.shortlist.clone();
+        if !opts.skip_stability {
+            a.lisa = a.lisa_of(&a.score_values());
+        }
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
             a.notes.push(format!(
@@ -163,6 +219,14 @@ impl Analysis {
                 self.ranking.top_k
             ));
         }
+        if !self.smoothed.is_empty() {
+            let ids: Vec<&str> = self.smoothed.iter().map(|s| s.pair.id.as_str()).collect();
+            notes.push(format!(
+                "scores use Empirical Bayes smoothed rates ({}): {}",
+                self.profile.smoothing.method.id(),
+                ids.join(", ")
+            ));
+        }
         for a in &self.ranking.absent {
             notes.push(format!(
                 "profile indicator '{}' is not in the data: its weight is spread over the others",
@@ -179,6 +243,7 @@ impl Analysis {
         self.rules_shortlist = self.ranking.shortlist.clone();
         self.hand = HandChoices::default();
         self.stability = None;
+        self.lisa = None;
         Ok(())
     }
 

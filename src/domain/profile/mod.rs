@@ -21,6 +21,7 @@ pub use settings::{
 };
 pub use validate::MAX_DRAWS;
 
+use crate::domain::smoothing::SmoothingSettings;
 use crate::domain::value::Direction;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -51,6 +52,10 @@ pub struct Profile {
     /// What a pilot is run in: buurt, catchment, wijk or contiguous area.
     #[serde(default)]
     pub pilot: crate::domain::pilot::PilotSettings,
+    /// `[smoothing]`: Empirical Bayes for rate indicators; none by default,
+    /// so a profile without it ranks on the published values.
+    #[serde(default, skip_serializing_if = "SmoothingSettings::is_none")]
+    pub smoothing: SmoothingSettings,
     /// `[[indicator]]` tables, in display order.
     #[serde(rename = "indicator", default)]
     pub indicators: Vec<IndicatorWeight>,

@@ -46,6 +46,6 @@ pub(crate) mod tests;
 pub use error::ScoreError;
 pub use input::{IndicatorColumn, ScoreInput, UnitFacts};
 pub use normalise::GEOMETRIC_FLOOR;
-pub use prepared::Prepared;
+pub use prepared::{reference_mask, Prepared};
 pub use rank::rank;
 pub use result::{AbsentIndicator, AbsentReason, NotRanked, Ranking, UnitResult};

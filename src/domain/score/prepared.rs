@@ -213,6 +213,16 @@ fn columns_by_id<'a, 'b>(
     Ok(by_id)
 }
 
+/// Which units the normalisation is fixed by (the reference set), for
+/// estimators that must use the same units as the scores.
+pub fn reference_mask(units: &[UnitFacts], profile: &Profile) -> Result<Vec<bool>, ScoreError> {
+    reference_set(
+        units,
+        profile,
+        &GemeenteFilter::new(&profile.eligibility.gemeenten),
+    )
+}
+
 /// Which units the normalisation is fixed by: all, or those in scope.
 fn reference_set(
     units: &[UnitFacts],
