@@ -2,10 +2,11 @@
 //! come from the polygons in Rijksdriehoek metres.
 
 use super::dataset::Area;
-use geo::{BoundingRect, Coord, Distance, Euclidean, LineString, MultiPolygon, Point};
+use geo::{BoundingRect, Coord, Distance, Euclidean, MultiPolygon, Point, Rect};
+use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, RTreeObject, AABB};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
@@ -25,58 +26,33 @@ impl Adjacency {
     /// exactly, so borders closer than this count as shared.
     pub fn build(areas: &[Area], keep: impl Fn(&Area) -> bool, tolerance: f64) -> Adjacency {
         let n = areas.len();
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        // Fast path: vertices shared exactly (snapped to 0.1 m). Two shared
-        // vertices mean a shared edge, not a corner touch.
-        let mut by_vertex: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-        for (i, a) in areas.iter().enumerate() {
-            if !keep(a) {
-                continue;
-            }
-            let Some(g) = &a.geometry else { continue };
-            for p in &g.0 {
-                for c in p
-                    .exterior()
-                    .0
-                    .iter()
-                    .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
-                {
-                    let key = ((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64);
-                    let v = by_vertex.entry(key).or_default();
-                    if v.last() != Some(&i) {
-                        v.push(i);
-                    }
-                }
-            }
-        }
-        let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-        for owners in by_vertex.values().filter(|o| o.len() > 1) {
-            for (k, &a) in owners.iter().enumerate() {
-                for &b in &owners[k + 1..] {
-                    *shared.entry((a.min(b), a.max(b))).or_insert(0) += 1;
-                }
-            }
-        }
-        pairs.extend(shared.iter().filter(|(_, &c)| c >= 2).map(|(p, _)| *p));
-        let mut corner_pairs: BTreeSet<(usize, usize)> = shared
-            .iter()
-            .filter(|(_, &c)| c == 1)
-            .map(|(p, _)| *p)
-            .collect();
+        let (mut pairs, mut corner_pairs) = shared_vertex_pairs(areas, &keep);
         // Slow path for the rest: bounding boxes that touch, then the true
-        // distance between the shapes.
+        // distance between the shapes. The candidate pairs are independent,
+        // so they are measured on every core.
         let entries = expanded_boxes(areas, &keep, tolerance);
         let tree = RTree::bulk_load(entries.clone());
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         for e in &entries {
             let i = e.data;
-            let env = e.envelope();
-            for other in tree.locate_in_envelope_intersecting(&env) {
+            for other in tree.locate_in_envelope_intersecting(&e.envelope()) {
                 let j = other.data;
-                if j <= i || pairs.contains(&(i, j)) {
-                    continue;
+                if j > i && !pairs.contains(&(i, j)) {
+                    candidates.push((i, j));
                 }
-                if let (Some(a), Some(b)) = (&areas[i].geometry, &areas[j].geometry) {
-                    let mut near = near_vertices(a, b, tolerance);
+            }
+        }
+        let rects: Vec<Option<Rect<f64>>> = areas
+            .iter()
+            .map(|a| a.geometry.as_ref().and_then(|g| g.bounding_rect()))
+            .collect();
+        let touching: Vec<(usize, usize, usize)> = candidates
+            .par_iter()
+            .filter_map(|&(i, j)| {
+                let a = (areas[i].geometry.as_ref()?, rects[i]?);
+                let b = (areas[j].geometry.as_ref()?, rects[j]?);
+                let mut near = near_vertices(a, b, tolerance);
+                if near.len() < 2 {
                     for c in near_vertices(b, a, tolerance) {
                         if !near
                             .iter()
@@ -85,12 +61,15 @@ impl Adjacency {
                             near.push(c);
                         }
                     }
-                    if near.len() >= 2 {
-                        pairs.insert((i, j));
-                    } else if near.len() == 1 {
-                        corner_pairs.insert((i, j));
-                    }
                 }
+                (!near.is_empty()).then_some((i, j, near.len()))
+            })
+            .collect();
+        for (i, j, k) in touching {
+            if k >= 2 {
+                pairs.insert((i, j));
+            } else {
+                corner_pairs.insert((i, j));
             }
         }
         let mut neighbours = vec![Vec::new(); n];
@@ -122,40 +101,98 @@ impl Adjacency {
     }
 }
 
-/// Vertices of `a` within `tol` of the boundary of `b` (at most two): two
-/// distinct such vertices mean a stretch of border in common, one only a
-/// corner. Only vertices inside `b`'s (expanded) box are measured.
-fn near_vertices(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, tol: f64) -> Vec<Coord<f64>> {
-    let Some(r) = b.bounding_rect() else {
-        return Vec::new();
-    };
-    let mut found: Vec<Coord<f64>> = Vec::new();
-    let rings: Vec<&LineString<f64>> =
-        b.0.iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors().iter()))
-            .collect();
-    for c in a.0.iter().flat_map(|p| {
+type PairSet = BTreeSet<(usize, usize)>;
+
+/// Fast path: vertices shared exactly (snapped to 0.1 m). Two shared
+/// vertices mean a shared edge (first set), one a corner touch (second).
+/// Sorting (vertex, area) keys beats a hash map of vertices at millions of
+/// vertices.
+fn shared_vertex_pairs(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> (PairSet, PairSet) {
+    let mut keyed: Vec<(i64, i64, usize)> = Vec::new();
+    for (i, a) in areas.iter().enumerate() {
+        if !keep(a) {
+            continue;
+        }
+        let Some(g) = &a.geometry else { continue };
+        for c in vertices(g) {
+            keyed.push(((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64, i));
+        }
+    }
+    keyed.par_sort_unstable();
+    keyed.dedup();
+    let mut shared: Vec<(usize, usize)> = Vec::new();
+    for group in keyed.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)) {
+        for (k, a) in group.iter().enumerate() {
+            for b in &group[k + 1..] {
+                shared.push((a.2, b.2));
+            }
+        }
+    }
+    shared.par_sort_unstable();
+    let (mut edges, mut corners) = (PairSet::new(), PairSet::new());
+    for run in shared.chunk_by(|p, q| p == q) {
+        if run.len() >= 2 {
+            edges.insert(run[0]);
+        } else {
+            corners.insert(run[0]);
+        }
+    }
+    (edges, corners)
+}
+
+fn vertices(g: &MultiPolygon<f64>) -> impl Iterator<Item = &Coord<f64>> {
+    g.0.iter().flat_map(|p| {
         p.exterior()
             .0
             .iter()
             .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
-    }) {
-        if c.x < r.min().x - tol
-            || c.x > r.max().x + tol
-            || c.y < r.min().y - tol
-            || c.y > r.max().y + tol
+    })
+}
+
+/// Vertices of `a` within `tol` of the boundary of `b` (at most two): two
+/// distinct such vertices mean a stretch of border in common, one only a
+/// corner. Only the part of both shapes where their boxes overlap is
+/// measured: no vertex or segment outside it can be within `tol`.
+fn near_vertices(
+    (a, ra): (&MultiPolygon<f64>, Rect<f64>),
+    (b, rb): (&MultiPolygon<f64>, Rect<f64>),
+    tol: f64,
+) -> Vec<Coord<f64>> {
+    // Where a vertex of `a` can lie and still be near `b`.
+    let (x0, x1) = (
+        ra.min().x.max(rb.min().x - tol),
+        ra.max().x.min(rb.max().x + tol),
+    );
+    let (y0, y1) = (
+        ra.min().y.max(rb.min().y - tol),
+        ra.max().y.min(rb.max().y + tol),
+    );
+    if x0 > x1 || y0 > y1 {
+        return Vec::new();
+    }
+    let segments: Vec<(Coord<f64>, Coord<f64>)> =
+        b.0.iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors().iter()))
+            .flat_map(|ring| ring.0.windows(2).map(|w| (w[0], w[1])))
+            .filter(|(p, q)| {
+                p.x.max(q.x) >= x0 - tol
+                    && p.x.min(q.x) <= x1 + tol
+                    && p.y.max(q.y) >= y0 - tol
+                    && p.y.min(q.y) <= y1 + tol
+            })
+            .collect();
+    let mut found: Vec<Coord<f64>> = Vec::new();
+    if segments.is_empty() {
+        return found;
+    }
+    for c in vertices(a) {
+        if c.x < x0 || c.x > x1 || c.y < y0 || c.y > y1 || found.contains(c) {
+            continue;
+        }
+        if segments
+            .iter()
+            .any(|&(p, q)| segment_dist2(*c, p, q) <= tol * tol)
         {
-            continue;
-        }
-        if found.contains(c) {
-            continue;
-        }
-        let near = rings.iter().any(|ring| {
-            ring.0
-                .windows(2)
-                .any(|w| segment_dist2(*c, w[0], w[1]) <= tol * tol)
-        });
-        if near {
             found.push(*c);
             if found.len() >= 2 {
                 break;

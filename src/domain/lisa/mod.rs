@@ -21,7 +21,11 @@ use rand::rngs::StdRng;
 use rand::seq::index::sample;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
+use rayon::prelude::*;
 use serde::Serialize;
+
+/// Permuted copies held at once for the global test (memory: batch x units).
+const GLOBAL_BATCH: usize = 32;
 
 /// Default number of permutations, as GeoDa and esda.
 pub const DEFAULT_PERMUTATIONS: usize = 999;
@@ -169,42 +173,62 @@ pub fn lisa(
     let draws: Vec<Vec<usize>> = (0..permutations)
         .map(|_| sample(&mut rng, n - 1, kmax).into_vec())
         .collect();
-    for (c, &i) in p.index.iter().enumerate() {
-        let k = p.nb[c].len();
-        if k == 0 {
-            local[i].class = LisaClass::Island;
-            continue;
-        }
-        let zi = p.z[c];
-        let observed_lag = lag(c, &p.z);
-        let obs = zi / p.m2 * observed_lag;
-        let mut larger = 0usize;
-        for d in &draws {
-            let s: f64 = d[..k.min(d.len())]
-                .iter()
-                .map(|&j| p.z[if j >= c { j + 1 } else { j }])
-                .sum();
-            if zi / p.m2 * (s / k as f64) >= obs {
-                larger += 1;
+    // Each unit is tested against the same draws, independently of the
+    // others: the units are spread over the cores, the result stays a
+    // function of the seed alone.
+    let tested: Vec<(usize, LocalMoran)> = p
+        .index
+        .par_iter()
+        .enumerate()
+        .map(|(c, &i)| {
+            let k = p.nb[c].len();
+            if k == 0 {
+                return (
+                    i,
+                    LocalMoran {
+                        i: None,
+                        p: None,
+                        class: LisaClass::Island,
+                    },
+                );
             }
-        }
-        let folded = larger.min(permutations - larger);
-        let pv = (folded as f64 + 1.0) / (permutations as f64 + 1.0);
-        let class = if pv >= ALPHA {
-            LisaClass::NotSignificant
-        } else {
-            match (zi > 0.0, observed_lag > 0.0) {
-                (true, true) => LisaClass::HighHigh,
-                (false, false) => LisaClass::LowLow,
-                (true, false) => LisaClass::HighLow,
-                (false, true) => LisaClass::LowHigh,
+            let zi = p.z[c];
+            let observed_lag = lag(c, &p.z);
+            let obs = zi / p.m2 * observed_lag;
+            let mut larger = 0usize;
+            for d in &draws {
+                let s: f64 = d[..k.min(d.len())]
+                    .iter()
+                    .map(|&j| p.z[if j >= c { j + 1 } else { j }])
+                    .sum();
+                if zi / p.m2 * (s / k as f64) >= obs {
+                    larger += 1;
+                }
             }
-        };
-        local[i] = LocalMoran {
-            i: Some(obs),
-            p: Some(pv),
-            class,
-        };
+            let folded = larger.min(permutations - larger);
+            let pv = (folded as f64 + 1.0) / (permutations as f64 + 1.0);
+            let class = if pv >= ALPHA {
+                LisaClass::NotSignificant
+            } else {
+                match (zi > 0.0, observed_lag > 0.0) {
+                    (true, true) => LisaClass::HighHigh,
+                    (false, false) => LisaClass::LowLow,
+                    (true, false) => LisaClass::HighLow,
+                    (false, true) => LisaClass::LowHigh,
+                }
+            };
+            (
+                i,
+                LocalMoran {
+                    i: Some(obs),
+                    p: Some(pv),
+                    class,
+                },
+            )
+        })
+        .collect();
+    for (i, m) in tested {
+        local[i] = m;
     }
     let global = global_moran(&p, permutations, &mut rng);
     Lisa {
@@ -231,13 +255,20 @@ fn global_moran(p: &Prepared, permutations: usize, rng: &mut StdRng) -> Option<G
         return None;
     }
     let obs = global_i(p, &p.z);
+    // The shuffles follow one another on the seeded generator; the Moran's
+    // I of each batch of them is computed on every core.
     let mut z = p.z.clone();
     let mut larger = 0usize;
-    for _ in 0..permutations {
-        z.shuffle(rng);
-        if global_i(p, &z) >= obs {
-            larger += 1;
-        }
+    let mut done = 0;
+    while done < permutations {
+        let batch: Vec<Vec<f64>> = (0..GLOBAL_BATCH.min(permutations - done))
+            .map(|_| {
+                z.shuffle(rng);
+                z.clone()
+            })
+            .collect();
+        done += batch.len();
+        larger += batch.par_iter().filter(|zs| global_i(p, zs) >= obs).count();
     }
     let folded = larger.min(permutations - larger);
     Some(GlobalMoran {

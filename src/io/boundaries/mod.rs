@@ -23,6 +23,7 @@ pub(crate) use feature::RawFeature;
 use geo::MultiPolygon;
 use geometry::project_in_place;
 use properties::property_indicators;
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -92,8 +93,19 @@ pub(crate) fn from_features(
     let mut out = Vec::with_capacity(features.len());
     let mut extent = Extent::empty();
     let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
-    for (i, f) in features.iter().enumerate() {
-        let feature = boundary_feature(&file, i, f, &mut warnings)?;
+    // Features are checked and repaired on every core; their warnings and
+    // the first error come out in file order as before.
+    let checked: Vec<(Result<BoundaryFeature, LoadError>, Vec<Issue>)> = features
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut w = Vec::new();
+            (boundary_feature(&file, i, f, &mut w), w)
+        })
+        .collect();
+    for ((feature, w), f) in checked.into_iter().zip(features) {
+        warnings.extend(w);
+        let feature = feature?;
         if let Some(g) = &feature.geometry {
             add_to_extent(&mut extent, g);
         }
