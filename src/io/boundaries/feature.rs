@@ -5,6 +5,7 @@ use super::geometry::to_multipolygon;
 use super::keys::{
     str_prop, CODE_KEYS, GM_CODE_KEYS, GM_NAME_KEYS, NAME_KEYS, WATER_KEYS, WK_CODE_KEYS,
 };
+use super::raw_geometry::RawGeometry;
 use crate::domain::dataset::BoundaryFeature;
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
@@ -15,7 +16,7 @@ use serde_json::{Map, Value as Json};
 #[derive(Deserialize)]
 pub(crate) struct RawFeature {
     #[serde(default)]
-    pub(super) geometry: Option<geojson::Geometry>,
+    pub(super) geometry: Option<RawGeometry>,
     #[serde(default)]
     pub(super) properties: Option<Map<String, Json>>,
     #[serde(default)]
@@ -29,7 +30,7 @@ impl RawFeature {
         properties: Map<String, Json>,
     ) -> RawFeature {
         RawFeature {
-            geometry,
+            geometry: geometry.map(|g| RawGeometry::from(&g.value)),
             properties: Some(properties),
             id: None,
         }
@@ -77,7 +78,7 @@ pub(super) fn boundary_feature(
             ));
             None
         }
-        Some(g) => to_multipolygon(&g.value, file, i, &code, warnings),
+        Some(g) => to_multipolygon(g, file, i, &code, warnings),
     };
     let water = props
         .and_then(|p| str_prop(p, WATER_KEYS))

@@ -2,6 +2,7 @@
 //! metres: rings closed, unusable parts dropped, every repair reported.
 
 use super::crossing::crossing;
+use super::raw_geometry::{Nested, RawGeometry};
 use crate::domain::report::Issue;
 use crate::io::crs::Projector;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
@@ -26,20 +27,21 @@ pub(super) fn project_in_place(proj: &Projector, g: &mut MultiPolygon<f64>) -> R
 }
 
 /// A ring from GeoJSON positions, closed if the file forgot to.
-fn ring(
-    positions: &[geojson::Position],
-    what: &str,
-    warn: &mut dyn FnMut(String),
-) -> Option<LineString<f64>> {
+fn ring(positions: &[Nested], what: &str, warn: &mut dyn FnMut(String)) -> Option<LineString<f64>> {
     let mut coords: Vec<Coord<f64>> = Vec::with_capacity(positions.len() + 1);
     for p in positions {
-        let (x, y) = (p.as_slice().first().copied(), p.as_slice().get(1).copied());
-        match (x, y) {
-            (Some(x), Some(y)) if x.is_finite() && y.is_finite() => coords.push(Coord { x, y }),
-            _ => {
+        match p {
+            Nested::Xy(x, y) if x.is_finite() && y.is_finite() => {
+                coords.push(Coord { x: *x, y: *y })
+            }
+            other => {
+                let numbers: Vec<f64> = match other {
+                    Nested::Xy(x, y) => vec![*x, *y],
+                    Nested::Short(v) => v.clone(),
+                    Nested::List(_) | Nested::Num(_) => Vec::new(),
+                };
                 warn(format!(
-                    "{what} has a position {:?} without two finite numbers: ring dropped",
-                    p.as_slice()
+                    "{what} has a position {numbers:?} without two finite numbers: ring dropped"
                 ));
                 return None;
             }
@@ -63,53 +65,53 @@ fn ring(
     Some(LineString(coords))
 }
 
-fn polygon(
-    rings: &[Vec<geojson::Position>],
-    what: &str,
-    warn: &mut dyn FnMut(String),
-) -> Option<Polygon<f64>> {
+/// The arrays below one level of `coordinates` (checked when read).
+fn items(n: &Nested) -> &[Nested] {
+    match n {
+        Nested::List(v) => v,
+        _ => &[],
+    }
+}
+
+fn polygon(rings: &[Nested], what: &str, warn: &mut dyn FnMut(String)) -> Option<Polygon<f64>> {
     let (outer, inner) = rings.split_first()?;
-    let exterior = ring(outer, &format!("{what} outer ring"), warn)?;
+    let exterior = ring(items(outer), &format!("{what} outer ring"), warn)?;
     let holes = inner
         .iter()
         .enumerate()
-        .filter_map(|(k, r)| ring(r, &format!("{what} hole {k}"), warn))
+        .filter_map(|(k, r)| ring(items(r), &format!("{what} hole {k}"), warn))
         .collect();
     Some(Polygon::new(exterior, holes))
 }
 
 pub(super) fn to_multipolygon(
-    value: &geojson::GeometryValue,
+    value: &RawGeometry,
     file: &str,
     index: usize,
     code: &str,
     warnings: &mut Vec<Issue>,
 ) -> Option<MultiPolygon<f64>> {
     let mut warn = |m: String| warnings.push(Issue::feature(file, index, Some(code), m));
-    use geojson::GeometryValue as G;
     let polys: Vec<Polygon<f64>> = match value {
-        G::Polygon { coordinates } => polygon(coordinates, "polygon", &mut warn)
-            .into_iter()
-            .collect(),
-        G::MultiPolygon { coordinates } => coordinates
+        RawGeometry::Polygon(rings) => polygon(rings, "polygon", &mut warn).into_iter().collect(),
+        RawGeometry::MultiPolygon(parts) => parts
             .iter()
             .enumerate()
-            .filter_map(|(k, p)| polygon(p, &format!("part {k}"), &mut warn))
+            .filter_map(|(k, p)| polygon(items(p), &format!("part {k}"), &mut warn))
             .collect(),
-        G::GeometryCollection { geometries } => {
+        RawGeometry::Collection(geometries) => {
             warn("geometry is a GeometryCollection: its polygons are used".into());
             let mut v = Vec::new();
             for g in geometries {
-                if let Some(mp) = to_multipolygon(&g.value, file, index, code, &mut Vec::new()) {
+                if let Some(mp) = to_multipolygon(g, file, index, code, &mut Vec::new()) {
                     v.extend(mp.0);
                 }
             }
             v
         }
-        other => {
+        RawGeometry::Other(name) => {
             warn(format!(
-                "geometry type {} is not a Polygon or MultiPolygon: kept without a shape",
-                geometry_type_name(other)
+                "geometry type {name} is not a Polygon or MultiPolygon: kept without a shape"
             ));
             return None;
         }
@@ -129,17 +131,4 @@ pub(super) fn to_multipolygon(
         }
     }
     Some(MultiPolygon(polys))
-}
-
-fn geometry_type_name(v: &geojson::GeometryValue) -> &'static str {
-    use geojson::GeometryValue as G;
-    match v {
-        G::Point { .. } => "Point",
-        G::MultiPoint { .. } => "MultiPoint",
-        G::LineString { .. } => "LineString",
-        G::MultiLineString { .. } => "MultiLineString",
-        G::Polygon { .. } => "Polygon",
-        G::MultiPolygon { .. } => "MultiPolygon",
-        G::GeometryCollection { .. } => "GeometryCollection",
-    }
 }

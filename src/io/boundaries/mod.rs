@@ -5,6 +5,7 @@
 //! - `keys`: the property names those are found under
 //! - `geometry`: rings and polygons repaired or dropped, and projected
 //! - `crossing`: the self-intersection check
+//! - `raw_geometry`: geometries read without a heap allocation per position
 //! - `properties`: figures carried as properties, as an indicator table
 
 mod crossing;
@@ -12,6 +13,7 @@ mod feature;
 mod geometry;
 mod keys;
 mod properties;
+mod raw_geometry;
 
 use super::crs::{crs_from_member, decide, Crs, CrsDecision, Extent, Projector};
 use super::error::LoadError;
