@@ -6,7 +6,8 @@
 //!
 //! - [`io`]: read every file users download (boundaries as GeoJSON or
 //!   GeoPackage, StatLine/kwb CSV, kwb xlsx,
-//!   Parquet, school lists), bring coordinates to Rijksdriehoek, and join it
+//!   Parquet, school lists, DUO address lists through the CBS postcode
+//!   table), bring coordinates to Rijksdriehoek, and join it
 //!   all on the region code into one `Dataset` with a report of what did not
 //!   fit (`io::load`).
 //! - [`domain`]: the decisions, with no terminal and no file I/O: the

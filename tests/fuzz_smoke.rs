@@ -13,6 +13,7 @@ mod common;
 use buurtradar::domain::profile::Profile;
 use buurtradar::domain::teams::{Pool, RoleCatalogue};
 use buurtradar::io::boundaries::read_boundaries;
+use buurtradar::io::gpkg::read_gpkg;
 use buurtradar::io::indicators::read_indicators;
 use buurtradar::io::load::{SAMPLE_BOUNDARIES, SAMPLE_INDICATORS, SAMPLE_SCHOOLS};
 use buurtradar::io::schools::{read_schools, SchoolOptions};
@@ -32,6 +33,7 @@ fn all_readers(name: &str, bytes: Vec<u8>) {
     let src = Source::from_bytes(name, bytes);
     let _ = read_indicators(&src);
     let _ = read_boundaries(&src, None);
+    let _ = read_gpkg(&src, None, None);
     let _ = read_schools(&src, &SchoolOptions::default());
     let text = String::from_utf8_lossy(&src.bytes).into_owned();
     let _ = Profile::parse(&text);
@@ -50,6 +52,14 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec())),
     );
+    // The sample's binary formats: the GeoPackage (SQLite) and the kwb xlsx.
+    for file in [
+        "sample-data/wijkenbuurten_denkerveen_2024.gpkg",
+        "sample-data/kwb_denkerveen_2024.xlsx",
+    ] {
+        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file);
+        v.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+    }
     let real = common::real_dir();
     if common::require(
         &format!("real-file seeds in {}", real.display()),

@@ -49,6 +49,12 @@ pub struct InputArgs {
     /// column names. Repeatable.
     #[arg(long, value_name = "FILE")]
     pub microdata: Vec<PathBuf>,
+    /// CBS table "buurt, wijk en gemeente per postcode en huisnummer"
+    /// (PC6;Huisnummer;Buurt...): places a DUO school list without
+    /// coordinates by postcode + house number. Streamed; only the schools'
+    /// addresses are kept.
+    #[arg(long, value_name = "FILE")]
+    pub postcode_table: Option<PathBuf>,
 }
 
 impl InputArgs {
@@ -58,6 +64,7 @@ impl InputArgs {
             kind_column: self.school_kind_column.clone(),
             kinds: self.school_kinds.clone(),
             crs: self.crs,
+            postcode_table: self.postcode_table.clone(),
         };
         if self.boundaries.is_none()
             && self.indicators.is_empty()

@@ -253,7 +253,9 @@ fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result
     ds.report.warnings.extend(f.warnings.iter().cloned());
     let mut counts = vec![0u32; ds.areas.len()];
     let mut report = SchoolReport {
-        method: if f
+        method: if f.format.starts_with("DUO") {
+            "DUO addresses via the postcode table".into()
+        } else if f
             .schools
             .iter()
             .any(|s| matches!(s.location, Location::Code(_)))
@@ -278,6 +280,7 @@ fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result
             let (area, xy) = match &s.location {
                 Location::Point { x, y } => (locator.locate(*x, *y), Some((*x, *y))),
                 Location::Code(c) => (ds.index.get(c).copied(), None),
+                Location::Unplaced(_) => (None, None),
             };
             match area {
                 Some(a) => {
@@ -295,6 +298,7 @@ fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result
                         (Location::Code(c), None) => {
                             format!("{}: buurt code {c} not in the boundaries", s.origin)
                         }
+                        (Location::Unplaced(why), None) => format!("{}: {why}", s.origin),
                         _ => s.origin.clone(),
                     },
                 }),
@@ -337,7 +341,7 @@ fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result
     name_gemeenten_from_schools(ds, &f.schools, &points);
     ds.schools = points;
     ds.school_method = match report.method.as_str() {
-        "buurt code column" => SchoolMethod::CodeColumn,
+        "buurt code column" | "DUO addresses via the postcode table" => SchoolMethod::CodeColumn,
         _ => SchoolMethod::Points,
     };
     ds.report.schools = report;

@@ -14,7 +14,9 @@ mod layout;
 mod names;
 mod national_layout;
 mod out_geojson;
+mod out_gpkg;
 mod out_tables;
+mod out_xlsx;
 mod publish;
 mod sample_layout;
 mod school_words;
@@ -67,6 +69,10 @@ pub struct SynthSummary {
     pub kwb_path: PathBuf,
     pub microdata_path: PathBuf,
     pub schools_path: PathBuf,
+    /// The sample only: the same buurten and StatLine figures as a wijk- en
+    /// buurtkaart GeoPackage, and the kwb file as xlsx.
+    pub gpkg_path: Option<PathBuf>,
+    pub kwb_xlsx_path: Option<PathBuf>,
 }
 
 /// Generates all files of `spec` under `out_dir` (created if missing).
@@ -81,6 +87,10 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
     out_tables::write_kwb(&paths.kwb, &rows)?;
     out_tables::write_microdata(&paths.microdata, &world.layout, &world.truths)?;
     out_geojson::write_schools(&paths.schools, &world.layout, &world.schools, spec.scale)?;
+    if let (Some(gpkg), Some(xlsx)) = (&paths.gpkg, &paths.kwb_xlsx) {
+        out_gpkg::write_sample_gpkg(gpkg, &paths.boundaries, &rows)?;
+        out_xlsx::write_kwb_xlsx(xlsx, &rows)?;
+    }
     Ok(SynthSummary {
         buurten: world
             .layout
@@ -97,6 +107,8 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
         kwb_path: paths.kwb,
         microdata_path: paths.microdata,
         schools_path: paths.schools,
+        gpkg_path: paths.gpkg,
+        kwb_xlsx_path: paths.kwb_xlsx,
     })
 }
 
@@ -167,6 +179,8 @@ struct Paths {
     kwb: PathBuf,
     microdata: PathBuf,
     schools: PathBuf,
+    gpkg: Option<PathBuf>,
+    kwb_xlsx: Option<PathBuf>,
 }
 
 impl Paths {
@@ -182,6 +196,8 @@ impl Paths {
                     kwb: data.join("kwb_denkerveen_2024.csv"),
                     microdata: data.join("microdata_denkerveen.csv"),
                     schools: data.join("scholen_denkerveen.geojson"),
+                    gpkg: Some(data.join("wijkenbuurten_denkerveen_2024.gpkg")),
+                    kwb_xlsx: Some(data.join("kwb_denkerveen_2024.xlsx")),
                 }
             }
             Scale::National => Paths {
@@ -190,6 +206,8 @@ impl Paths {
                 kwb: out.join("kwb_national_2024.csv"),
                 microdata: out.join("microdata_national.csv"),
                 schools: out.join("scholen_national.geojson"),
+                gpkg: None,
+                kwb_xlsx: None,
             },
         }
     }

@@ -66,7 +66,11 @@ fn report(s: &SynthSummary, seconds: f64) -> std::io::Result<()> {
         &s.kwb_path,
         &s.microdata_path,
         &s.schools_path,
-    ] {
+    ]
+    .into_iter()
+    .chain(s.gpkg_path.iter())
+    .chain(s.kwb_xlsx_path.iter())
+    {
         writeln!(out, "  {}", path.display())?;
     }
     Ok(())

@@ -102,32 +102,44 @@ fn statline_value(v: Val) -> String {
 pub(crate) fn write_kwb(path: &Path, rows: &[Row]) -> Result<()> {
     let mut w = create(path)?;
     writeln!(w, "{KWB_HEADER}")?;
-    let mut lone_commas = 0;
-    for r in rows {
-        let mut social_minimum = kwb_value(r.social_minimum, ',');
-        if r.level == Level::Buurt && r.social_minimum == Val::Secret && lone_commas < LONE_COMMAS {
-            social_minimum = ",".to_string();
-            lone_commas += 1;
-        }
-        let fields = [
-            r.code.clone(),
-            r.name.clone(),
-            r.gemeente_name.clone(),
-            r.level.label().to_string(),
-            "1".to_string(),
-            kwb_value(r.kwb_inhabitants, '.'),
-            kwb_value(r.low_education, '.'),
-            social_minimum,
-            kwb_value(r.disability_benefit, '.'),
-            kwb_value(r.youth_care_count, '.'),
-            kwb_value(r.woz, '.'),
-            kwb_value(r.social_rent, '.'),
-        ];
+    for fields in kwb_fields(rows) {
         writeln!(w, "{}", fields.join(";"))?;
     }
     w.flush()
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
+}
+
+/// The kwb cells as text, one vector per region; the CSV and the xlsx
+/// hold the same cells.
+pub(crate) fn kwb_fields(rows: &[Row]) -> Vec<Vec<String>> {
+    let mut lone_commas = 0;
+    rows.iter()
+        .map(|r| {
+            let mut social_minimum = kwb_value(r.social_minimum, ',');
+            if r.level == Level::Buurt
+                && r.social_minimum == Val::Secret
+                && lone_commas < LONE_COMMAS
+            {
+                social_minimum = ",".to_string();
+                lone_commas += 1;
+            }
+            vec![
+                r.code.clone(),
+                r.name.clone(),
+                r.gemeente_name.clone(),
+                r.level.label().to_string(),
+                "1".to_string(),
+                kwb_value(r.kwb_inhabitants, '.'),
+                kwb_value(r.low_education, '.'),
+                social_minimum,
+                kwb_value(r.disability_benefit, '.'),
+                kwb_value(r.youth_care_count, '.'),
+                kwb_value(r.woz, '.'),
+                kwb_value(r.social_rent, '.'),
+            ]
+        })
+        .collect()
 }
 
 fn kwb_value(v: Val, decimal_mark: char) -> String {

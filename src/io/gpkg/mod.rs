@@ -7,9 +7,11 @@
 //! missing values with their reason.
 //!
 //! - `binary`: the GeoPackage geometry header and WKB
+//! - `level`: a wijk or gemeente layer is refused with what to do instead
 //! - `write`: a minimal writer for tests and the sample generator
 
 pub mod binary;
+mod level;
 pub mod write;
 
 use super::boundaries::{from_features, Boundaries, RawFeature};
@@ -179,6 +181,8 @@ pub fn read_gpkg(
         .query([])
         .map_err(sql_err(file, &format!("layer {layer}")))?;
     let mut features = Vec::new();
+    // Kept to explain a layer of wijken or gemeenten by an example code.
+    let mut first_props: Option<Map<String, Json>> = None;
     while let Some(row) = rows
         .next()
         .map_err(sql_err(file, &format!("layer {layer}")))?
@@ -210,9 +214,20 @@ pub fn read_gpkg(
             };
             props.insert(name.clone(), json);
         }
+        if first_props.is_none() {
+            first_props = Some(props.clone());
+        }
         features.push(RawFeature::new(geometry, props));
     }
-    let mut b = from_features(file, &features, Some(Ok(crs)), explicit)?;
+    let mut b = match from_features(file, &features, Some(Ok(crs)), explicit) {
+        Err(e @ LoadError::NoCode { .. }) => {
+            return Err(first_props
+                .and_then(|p| level::explain_missing_code(file, layer, &names, &p))
+                .unwrap_or(e));
+        }
+        other => other?,
+    };
+    level::check_codes(file, layer, &b.features)?;
     b.format = format!("GeoPackage, layer {layer}");
     Ok(b)
 }

@@ -70,7 +70,8 @@ pub fn write_gpkg(path: &Path, layers: &[Layer]) -> rusqlite::Result<()> {
             cols.join(", ")
         ))?;
         conn.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?1, 'features', ?1, 28992)",
+            // A fixed last_change: the same layers give a byte-identical file.
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, srs_id) VALUES (?1, 'features', ?1, '2024-01-01T00:00:00.000Z', 28992)",
             [&layer.name],
         )?;
         conn.execute(

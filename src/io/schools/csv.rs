@@ -64,22 +64,22 @@ fn buurt_code(raw: &str) -> Option<String> {
     }
 }
 
-fn find_col(header: &[String], keys: &[&str]) -> Option<usize> {
+pub(super) fn find_col(header: &[String], keys: &[&str]) -> Option<usize> {
     header
         .iter()
         .position(|h| keys.contains(&normalise_name(h).as_str()))
 }
 
 /// Where a CSV keeps what a school needs.
-struct Columns {
+pub(super) struct Columns {
     /// Two coordinate columns and the CRS their names imply: lon/lat is
     /// WGS84, x/y is left to the extent.
     coords: Option<(usize, usize, Option<Crs>)>,
     code: Option<usize>,
-    name: Option<usize>,
-    place: Option<usize>,
-    gemeente: Option<usize>,
-    kind: Option<usize>,
+    pub(super) name: Option<usize>,
+    pub(super) place: Option<usize>,
+    pub(super) gemeente: Option<usize>,
+    pub(super) kind: Option<usize>,
 }
 
 impl Columns {
@@ -116,6 +116,12 @@ impl Columns {
     }
 }
 
+pub(super) fn field(r: &Row, c: Option<usize>) -> String {
+    c.and_then(|c| r.fields.get(c))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
 pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError> {
     let (rows, encoding_note) = read_rows(src)?;
     let file = src.name.clone();
@@ -128,25 +134,24 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
     };
     let header: Vec<String> = h.fields.iter().map(|f| f.trim().to_string()).collect();
     let cols = Columns::find(&header, opts);
-    if cols.coords.is_none() && cols.code.is_none() {
-        return Err(LoadError::Format {
-            file,
-            message: format!(
-                "no coordinate columns (lon/lat or x/y) and no buurt-code column (buurtcode, Buurt2023, ...); columns are: {}. \
-                 Geocode the DUO list first or add a buurt code per school.",
-                header.join(", ")
-            ),
-        });
-    }
-    let field = |r: &Row, c: Option<usize>| -> String {
-        c.and_then(|c| r.fields.get(c))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default()
-    };
     let data: Vec<&Row> = rest
         .iter()
         .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
         .collect();
+    if cols.coords.is_none() && cols.code.is_none() {
+        if let Some(table) = &opts.postcode_table {
+            return super::duo::read_duo(&file, &header, &cols, &data, opts, table, warnings);
+        }
+        return Err(LoadError::Format {
+            file,
+            message: format!(
+                "no coordinate columns (lon/lat or x/y) and no buurt-code column (buurtcode, Buurt2023, ...); columns are: {}. \
+                 Geocode the DUO list first, add a buurt code per school, or give the CBS table \
+                 \"buurt, wijk en gemeente per postcode en huisnummer\" with --postcode-table FILE.",
+                header.join(", ")
+            ),
+        });
+    }
     let mut pending = Vec::new();
     let mut coded = Vec::new();
     let mut extent = Extent::empty();

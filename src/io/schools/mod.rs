@@ -3,9 +3,12 @@
 //!
 //! - `geojson`: point features
 //! - `csv`: coordinate columns or a buurt-code column
+//! - `duo` and `postcode`: DUO address lists through the CBS postcode table
 
 mod csv;
+mod duo;
 mod geojson;
+pub mod postcode;
 
 use super::crs::{Crs, CrsDecision, Projector};
 use super::error::LoadError;
@@ -20,6 +23,9 @@ pub struct SchoolOptions {
     pub kind_column: String,
     pub kinds: Vec<String>,
     pub crs: Option<Crs>,
+    /// The CBS "buurt, wijk en gemeente per postcode en huisnummer" table
+    /// that places a DUO address list without coordinates.
+    pub postcode_table: Option<std::path::PathBuf>,
 }
 
 impl Default for SchoolOptions {
@@ -29,6 +35,7 @@ impl Default for SchoolOptions {
             // Primary = regular primary plus special primary (SBAO).
             kinds: vec!["basisschool".into(), "SBAO".into()],
             crs: None,
+            postcode_table: None,
         }
     }
 }
@@ -41,6 +48,8 @@ pub enum Location {
         y: f64,
     },
     Code(String),
+    /// Not placed, and why (the address, for an address list).
+    Unplaced(String),
 }
 
 #[derive(Debug, Clone)]
@@ -75,11 +84,24 @@ const KIND_FALLBACKS: &[&str] = &[
 ];
 
 pub fn read_schools(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError> {
-    if src.looks_like_json() {
+    let mut f = if src.looks_like_json() {
         geojson::read_geojson(src, opts)
     } else {
         csv::read_csv(src, opts)
+    }?;
+    if let Some(table) = &opts.postcode_table {
+        if !f.format.starts_with("DUO") {
+            f.warnings.push(Issue::file(
+                &f.file,
+                format!(
+                    "--postcode-table {} not used: the school list places its schools itself ({})",
+                    table.display(),
+                    f.format
+                ),
+            ));
+        }
     }
+    Ok(f)
 }
 
 fn is_primary(kind: &str, opts: &SchoolOptions) -> bool {
