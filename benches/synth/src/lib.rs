@@ -7,6 +7,7 @@
 
 mod access;
 mod figures;
+mod followup;
 mod geom;
 mod grow;
 mod lattice;
@@ -27,6 +28,8 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+pub use followup::{EFFECT, PILOTS, RENAMED};
 
 use figures::Truth;
 use geom::MultiPolygon;
@@ -67,6 +70,8 @@ pub struct SynthSummary {
     pub kwb_path: PathBuf,
     pub microdata_path: PathBuf,
     pub schools_path: PathBuf,
+    /// The follow-up year's files (sample only): kerncijfers, kwb, code map.
+    pub followup_paths: Option<[PathBuf; 3]>,
 }
 
 /// Generates all files of `spec` under `out_dir` (created if missing).
@@ -81,6 +86,9 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
     out_tables::write_kwb(&paths.kwb, &rows)?;
     out_tables::write_microdata(&paths.microdata, &world.layout, &world.truths)?;
     out_geojson::write_schools(&paths.schools, &world.layout, &world.schools, spec.scale)?;
+    if let Some(f) = &paths.followup {
+        followup::write(&f.kerncijfers, &f.kwb, &f.code_map, &world.layout, &rows)?;
+    }
     Ok(SynthSummary {
         buurten: world
             .layout
@@ -97,6 +105,7 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
         kwb_path: paths.kwb,
         microdata_path: paths.microdata,
         schools_path: paths.schools,
+        followup_paths: paths.followup.map(|f| [f.kerncijfers, f.kwb, f.code_map]),
     })
 }
 
@@ -167,6 +176,13 @@ struct Paths {
     kwb: PathBuf,
     microdata: PathBuf,
     schools: PathBuf,
+    followup: Option<FollowupPaths>,
+}
+
+struct FollowupPaths {
+    kerncijfers: PathBuf,
+    kwb: PathBuf,
+    code_map: PathBuf,
 }
 
 impl Paths {
@@ -182,6 +198,11 @@ impl Paths {
                     kwb: data.join("kwb_denkerveen_2024.csv"),
                     microdata: data.join("microdata_denkerveen.csv"),
                     schools: data.join("scholen_denkerveen.geojson"),
+                    followup: Some(FollowupPaths {
+                        kerncijfers: data.join("kerncijfers_denkerveen_2026.csv"),
+                        kwb: data.join("kwb_denkerveen_2026.csv"),
+                        code_map: data.join("codes_denkerveen_2024_2026.csv"),
+                    }),
                 }
             }
             Scale::National => Paths {
@@ -190,6 +211,7 @@ impl Paths {
                 kwb: out.join("kwb_national_2024.csv"),
                 microdata: out.join("microdata_national.csv"),
                 schools: out.join("scholen_national.geojson"),
+                followup: None,
             },
         }
     }
