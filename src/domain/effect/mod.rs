@@ -8,6 +8,7 @@
 //! - `peers`: the k most similar comparison units per pilot (Mahalanobis)
 //! - `balance`: standardised mean differences before and after matching
 //! - `did`: difference-in-differences with a placebo-in-space interval
+//! - `run`: one measurement: pilots resolved, controls found or given
 //! - `snapshot`: the frozen baseline (nulmeting) that `effect` can read back
 
 mod balance;
@@ -17,6 +18,7 @@ mod error;
 mod matrix;
 mod panel;
 mod peers;
+mod run;
 mod snapshot;
 
 #[cfg(test)]
@@ -28,4 +30,5 @@ pub use did::{did_table, DidRow, DidSettings};
 pub use error::EffectError;
 pub use panel::{Exclusion, ExclusionReason, Panel, PanelUnit, YearView};
 pub use peers::{find_peers, Peer, PeerSettings, Peers};
+pub use run::{measure, pilot_neighbours, resolve, ControlsFrom, EffectResult, Measure};
 pub use snapshot::{Snapshot, SnapshotInput, SnapshotUnit, SNAPSHOT_VERSION};

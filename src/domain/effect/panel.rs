@@ -31,7 +31,7 @@ impl YearView {
             .areas
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.level == Level::Buurt && !a.water)
+            .filter(|(_, a)| a.level == Level::Buurt)
             .map(|(i, _)| i)
             .collect();
         let units: Vec<(String, String, String)> = idx
