@@ -7,8 +7,8 @@ use super::years::{baseline_hashes, baseline_panel, no_did, prepare, run_measure
 use crate::args::years::MatchArgs;
 use crate::args::{InputArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{Snapshot, SnapshotInput, SnapshotUnit, SNAPSHOT_VERSION};
-use crate::export::write_atomic;
 use crate::export::provenance::now_utc;
+use crate::export::write_atomic;
 use crate::i18n::{Lang, Msg};
 use clap::Args;
 use std::collections::BTreeMap;

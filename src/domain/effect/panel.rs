@@ -96,6 +96,24 @@ pub enum ExclusionReason {
     MapTargetMissing,
 }
 
+impl ExclusionReason {
+    /// For error messages (the report text comes from the catalogue).
+    pub fn label(self) -> &'static str {
+        match self {
+            ExclusionReason::AbsentInFollowup => {
+                "not in the follow-up year and not in the code map"
+            }
+            ExclusionReason::NewInFollowup => "only in the follow-up year",
+            ExclusionReason::ChangedWithoutMapping => {
+                "the follow-up marks its code as changed and the code map does not say how"
+            }
+            ExclusionReason::MapTargetMissing => {
+                "the code map points to a code the follow-up lacks"
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exclusion {
     pub code: String,

@@ -75,7 +75,7 @@ pub fn resolve(panel: &Panel, codes: &[String], control: bool) -> Result<Vec<usi
             panel.unit(c).ok_or_else(|| {
                 let reason = panel
                     .why_excluded(c)
-                    .map(|r| format!("{r:?}"))
+                    .map(|r| r.label().to_string())
                     .unwrap_or_else(|| "not a buurt of the baseline".into());
                 if control {
                     EffectError::ControlNotComparable {
@@ -151,7 +151,11 @@ pub fn measure(m: &Measure<'_>) -> Result<EffectResult, EffectError> {
             .iter()
             .filter(|u| !u.mapped_to.is_empty())
             .map(|u| {
-                let to: Vec<String> = u.mapped_to.iter().map(|(c, s)| format!("{c} ({s})")).collect();
+                let to: Vec<String> = u
+                    .mapped_to
+                    .iter()
+                    .map(|(c, s)| format!("{c} ({s})"))
+                    .collect();
                 format!("{} -> {}", u.code, to.join(" + "))
             })
             .collect(),
