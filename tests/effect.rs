@@ -258,3 +258,35 @@ fn unknown_pilot_and_bad_code_map_are_clear_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn a_third_year_shows_the_pre_trend() {
+    let pilots = "BU99990210,BU99990009,BU99990808";
+    let two: Value =
+        serde_json::from_str(&ok(&["effect", "--pilots", pilots, "--format", "json"])).unwrap();
+    assert!(two.get("pretrend").is_none());
+    // The 2026 file stands in for an earlier year: from it to the
+    // baseline the pilots rise by 2 points and nothing else moves.
+    let earlier = ["--earlier", "sample-data/kerncijfers_denkerveen_2026.csv"];
+    let mut args = vec!["effect", "--pilots", pilots, "--format", "json"];
+    args.extend(earlier);
+    let j: Value = serde_json::from_str(&ok(&args)).unwrap();
+    let pre = j["pretrend"].as_array().unwrap();
+    let youth = pre
+        .iter()
+        .find(|p| p["indicator"] == "youth_care_pct")
+        .unwrap();
+    assert!(
+        (youth["did"].as_f64().unwrap() - 2.0).abs() < 1e-9,
+        "{youth}"
+    );
+    assert!(j["earlier_inputs"][0]["sha256"].as_str().unwrap().len() == 64);
+    let mut md_args = vec!["effect", "--pilots", pilots];
+    md_args.extend(earlier);
+    let md = ok(&md_args);
+    assert!(
+        md.contains("Pre-trend") && md.contains("| youth_care_pct | 2.00 |"),
+        "{md}"
+    );
+    assert!(!md.contains("Met twee jaren"), "{md}");
+}

@@ -28,6 +28,10 @@ pub struct YearArgs {
     /// = the part of the new unit that comes from the old one.
     #[arg(long, value_name = "FILE")]
     pub code_map: Option<PathBuf>,
+    /// A year before the baseline (read like --indicators, repeatable):
+    /// `effect` then shows the pre-trend, baseline codes as they are.
+    #[arg(long, value_name = "FILE")]
+    pub earlier: Vec<PathBuf>,
 }
 
 /// The baseline dataset and the sources it was read from.
@@ -89,19 +93,38 @@ impl YearArgs {
             }
             None => None,
         };
-        let changed = sources.iter().flat_map(read_change_flags).collect();
-        let ds = load(&Inputs {
-            indicators: sources.clone(),
-            min_cell: Some(min_cell),
-            ..Inputs::default()
-        })
-        .context("reading the follow-up year")?;
         Ok(Followup {
-            view: YearView::from_dataset("followup", &ds, changed),
+            view: year_view("followup", &sources, min_cell)?,
             sources,
             code_map,
         })
     }
+
+    /// The earlier year for the pre-trend, when given.
+    pub fn load_earlier(&self, min_cell: u32) -> anyhow::Result<Option<(YearView, Vec<Source>)>> {
+        if self.earlier.is_empty() {
+            return Ok(None);
+        }
+        let sources: Vec<Source> = self
+            .earlier
+            .iter()
+            .map(|p| Source::read(p))
+            .collect::<Result<_, _>>()?;
+        Ok(Some((year_view("earlier", &sources, min_cell)?, sources)))
+    }
+}
+
+/// One year's files through the ordinary loader (so disclosure control
+/// applies), as a year view with the codes its files mark as changed.
+fn year_view(label: &str, sources: &[Source], min_cell: u32) -> anyhow::Result<YearView> {
+    let changed = sources.iter().flat_map(read_change_flags).collect();
+    let ds = load(&Inputs {
+        indicators: sources.to_vec(),
+        min_cell: Some(min_cell),
+        ..Inputs::default()
+    })
+    .with_context(|| format!("reading the {label} year"))?;
+    Ok(YearView::from_dataset(label, &ds, changed))
 }
 
 /// Which units are pilots and how comparison units are chosen: shared by

@@ -6,7 +6,9 @@
 use super::years::{baseline_hashes, hashes, prepare, run_measure, InputHash};
 use crate::args::years::MatchArgs;
 use crate::args::{InputArgs, ProfileArgs, YearArgs};
-use crate::domain::effect::{measure, DidSettings, EffectResult, Measure, Panel, Snapshot};
+use crate::domain::effect::{
+    measure, pretrend, DidSettings, EffectResult, Measure, Panel, Snapshot,
+};
 use crate::domain::profile::Profile;
 use crate::export::write_atomic;
 use crate::i18n::{Lang, Msg};
@@ -72,6 +74,8 @@ struct EffectOut<'a> {
     followup_inputs: Vec<InputHash>,
     #[serde(skip_serializing_if = "Option::is_none")]
     code_map: Option<InputHash>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    earlier_inputs: Vec<InputHash>,
 }
 
 pub fn run(args: EffectArgs) -> anyhow::Result<()> {
@@ -81,7 +85,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
         ..DidSettings::default()
     };
     let given = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
-    let (r, base_hashes, snapshot_note, f) = match &args.baseline_snapshot {
+    let (r, base_hashes, snapshot_note, f, before) = match &args.baseline_snapshot {
         Some(path) => {
             let name = path.display().to_string();
             let text =
@@ -123,7 +127,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 })
                 .collect();
             let note = Msg::EffectFromSnapshot.fill(args.lang, &[&name, &snap.tool]);
-            (r, hashes, Some((name, note)), f)
+            (r, hashes, Some((name, note)), f, snap.year_view())
         }
         None => {
             if args.pilots.is_empty() {
@@ -148,9 +152,15 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 &args.matching,
                 did,
             )?;
-            (r, baseline_hashes(&p.base), None, f)
+            (r, baseline_hashes(&p.base), None, f, p.before)
         }
     };
+    let mut r = r;
+    let earlier = args.years.load_earlier(args.inputs.min_cell)?;
+    if let Some((view, _)) = &earlier {
+        let ids: Vec<String> = r.rows.iter().map(|d| d.indicator.clone()).collect();
+        r.pretrend = pretrend(view, &before, &r, &ids);
+    }
     let text = match args.format {
         EffectFormat::Csv => csv_text(&r),
         EffectFormat::Md => {
@@ -168,6 +178,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 baseline_inputs: base_hashes,
                 followup_inputs: hashes(&f.sources),
                 code_map: f.code_map.as_ref().and_then(|(s, _)| hashes([s]).pop()),
+                earlier_inputs: earlier.as_ref().map(|(_, s)| hashes(s)).unwrap_or_default(),
             })? + "\n"
         }
     };

@@ -288,5 +288,8 @@ catalogue! {
     BaselineWritten => "Nulmeting geschreven: {0} ({1} pilots, {2} vergelijkingsbuurten, {3} indicatoren)",
         "Baseline written: {0} ({1} pilots, {2} comparison buurten, {3} indicators)";
     EffectMapped => "Gekoppeld via de codetabel (aandeel): {0}", "Matched through the code map (share): {0}";
+    EffectPretrend => "Pre-trend: hetzelfde verschil-in-verschil van het eerdere jaar naar de nulmeting, vóór de pilot. Ver van 0 betekent dat pilots en vergelijkingsbuurten al verschillend bewogen: dan zegt het effect hierboven weinig.",
+        "Pre-trend: the same difference-in-differences from the earlier year to the baseline, before the pilot. Far from 0 means pilots and comparison buurten already moved differently: then the effect above says little.";
+    EffectPretrendColumns => "indicator|pre-trend (verschil-in-verschil)", "indicator|pre-trend (difference-in-differences)";
     EffectFromSnapshot => "Nulmeting uit {0} ({1}).", "Baseline from {0} ({1}).";
 }

@@ -58,7 +58,18 @@ pub fn effect_section(r: &EffectResult, lang: Lang, title: bool) -> Vec<String> 
     out.push(String::new());
     out.push(Msg::EffectHonesty.text(lang).to_string());
     out.push(String::new());
-    out.push(Msg::EffectNoPretrend.text(lang).to_string());
+    if r.pretrend.is_empty() {
+        out.push(Msg::EffectNoPretrend.text(lang).to_string());
+    } else {
+        out.push(Msg::EffectPretrend.text(lang).to_string());
+        out.push(String::new());
+        let rows: Vec<Vec<String>> = r
+            .pretrend
+            .iter()
+            .map(|p| vec![p.indicator.clone(), n2(p.did)])
+            .collect();
+        out.extend(table(Msg::EffectPretrendColumns.text(lang), &rows));
+    }
     out.push(String::new());
     out.push(Msg::EffectWithheld.text(lang).to_string());
     out.extend(notes(r, lang));

@@ -30,5 +30,7 @@ pub use did::{did_table, DidRow, DidSettings};
 pub use error::EffectError;
 pub use panel::{Exclusion, ExclusionReason, Panel, PanelUnit, YearView};
 pub use peers::{find_peers, Peer, PeerSettings, Peers};
-pub use run::{measure, pilot_neighbours, resolve, ControlsFrom, EffectResult, Measure};
+pub use run::{
+    measure, pilot_neighbours, pretrend, resolve, ControlsFrom, EffectResult, Measure, PretrendRow,
+};
 pub use snapshot::{Snapshot, SnapshotInput, SnapshotUnit, SNAPSHOT_VERSION};

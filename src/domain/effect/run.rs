@@ -4,7 +4,7 @@
 use super::balance::{balance, BalanceRow};
 use super::did::{did_table, DidRow, DidSettings};
 use super::error::EffectError;
-use super::panel::{Exclusion, Panel};
+use super::panel::{Exclusion, Panel, YearView};
 use super::peers::{find_peers, Peer, PeerSettings};
 use crate::domain::adjacency::Adjacency;
 use crate::domain::dataset::{Dataset, Level};
@@ -40,6 +40,40 @@ pub struct EffectResult {
     pub not_measured: Vec<String>,
     pub settings: DidSettings,
     pub k: usize,
+    /// DiD from an earlier year to the baseline, before any pilot: far
+    /// from 0 means the groups did not move alike. Empty with two years.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pretrend: Vec<PretrendRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PretrendRow {
+    pub indicator: String,
+    pub did: Option<f64>,
+}
+
+/// The pre-trend of the same pilots and controls from `earlier` to
+/// `baseline`: units missing in the earlier year simply do not count.
+pub fn pretrend(
+    earlier: &YearView,
+    baseline: &YearView,
+    r: &EffectResult,
+    ids: &[String],
+) -> Vec<PretrendRow> {
+    let panel = Panel::build(earlier, baseline, None, ids);
+    let idx =
+        |codes: &[String]| -> Vec<usize> { codes.iter().filter_map(|c| panel.unit(c)).collect() };
+    let none = DidSettings {
+        draws: 0,
+        ..r.settings
+    };
+    did_table(&panel, &idx(&r.pilots), &idx(&r.controls), &none)
+        .into_iter()
+        .map(|d| PretrendRow {
+            indicator: d.indicator,
+            did: d.did,
+        })
+        .collect()
 }
 
 /// Panel indices of the buurten that touch a pilot (queen contiguity),
@@ -162,5 +196,6 @@ pub fn measure(m: &Measure<'_>) -> Result<EffectResult, EffectError> {
         not_measured: m.panel.missing_ids.clone(),
         settings: m.did,
         k: m.peers.k,
+        pretrend: Vec::new(),
     })
 }
