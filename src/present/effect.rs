@@ -3,11 +3,19 @@
 //! decimals: the inputs have one, and a difference of means needs one more.
 
 use crate::domain::effect::{ControlsFrom, EffectResult, ExclusionReason};
+use crate::domain::registry;
 use crate::i18n::{Lang, Msg};
 use crate::present::numbers::{number, DecimalMark};
 
 fn n2(v: Option<f64>) -> String {
     number(v, 2, DecimalMark::Point)
+}
+
+/// The registry's label in `lang`; the id for a custom indicator.
+fn name(id: &str, lang: Lang) -> String {
+    registry::by_id(id)
+        .map(|d| lang.pick(d.label_nl, d.label_en).to_string())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn table(header: &str, rows: &[Vec<String>]) -> Vec<String> {
@@ -38,7 +46,7 @@ pub fn effect_section(r: &EffectResult, lang: Lang, title: bool) -> Vec<String> 
         .iter()
         .map(|d| {
             vec![
-                d.indicator.clone(),
+                name(&d.indicator, lang),
                 n2(d.pilot_before),
                 n2(d.pilot_after),
                 n2(d.control_before),
@@ -66,7 +74,7 @@ pub fn effect_section(r: &EffectResult, lang: Lang, title: bool) -> Vec<String> 
         let rows: Vec<Vec<String>> = r
             .pretrend
             .iter()
-            .map(|p| vec![p.indicator.clone(), n2(p.did)])
+            .map(|p| vec![name(&p.indicator, lang), n2(p.did)])
             .collect();
         out.extend(table(Msg::EffectPretrendColumns.text(lang), &rows));
     }
@@ -81,7 +89,7 @@ fn balance_lines(r: &EffectResult, lang: Lang) -> Vec<String> {
     let rows: Vec<Vec<String>> = r
         .balance
         .iter()
-        .map(|b| vec![b.indicator.clone(), n2(b.smd_before), n2(b.smd_after)])
+        .map(|b| vec![name(&b.indicator, lang), n2(b.smd_before), n2(b.smd_after)])
         .collect();
     out.extend(table(Msg::BalanceColumns.text(lang), &rows));
     out
