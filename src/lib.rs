@@ -16,7 +16,8 @@
 //!   other weights (`uncertainty`), pilot units (`pilot`, `adjacency`,
 //!   `aggregate`), teams per unit (`teams`), and `analysis`, which builds
 //!   the units, ranks them and measures stability for one dataset and
-//!   profile.
+//!   profile; `effect` measures a pilot's effect afterwards (two-year
+//!   panel, comparison buurten, difference-in-differences, nulmeting).
 //! - [`present`]: the text every front end shares: method lines, reasons,
 //!   number, interval and status formatting, so a figure reads the same in
 //!   the terminal, on stdout and in a report.
@@ -24,7 +25,7 @@
 //! - [`args`]: the clap flags for inputs and profile adjustments that both
 //!   front ends parse.
 //! - [`cli`]: the subcommands (`check`, `indicators`, `rank`, `teams`,
-//!   `export`), each an `Args` struct and a `run`; a thin layer over the rest.
+//!   `export`, `peers`, `baseline`, `effect`, ...), each an `Args` struct and a `run`; a thin layer over the rest.
 //! - [`tui`]: the interactive terminal app: keys become actions, `update`
 //!   changes the app state, widgets only read it.
 //! - [`export`]: one exporter per format (csv, json, md, geojson, svg, html)

@@ -36,6 +36,12 @@ enum Command {
     Profile(cli::profile::ProfileCmdArgs),
     /// Why A and not B: two units side by side, the gap split by indicator.
     Compare(cli::compare::CompareArgs),
+    /// Comparison buurten per pilot (Mahalanobis on the baseline) and the balance table.
+    Peers(cli::peers::PeersArgs),
+    /// Freeze the baseline (nulmeting) of the pilots and their comparison buurten.
+    Baseline(cli::baseline::BaselineArgs),
+    /// Measure the effect: difference-in-differences against comparison buurten.
+    Effect(cli::effect::EffectArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +55,9 @@ fn main() -> ExitCode {
         Some(Command::Keys(a)) => cli::keys::run(a),
         Some(Command::Profile(a)) => cli::profile::run(a),
         Some(Command::Compare(a)) => cli::compare::run(a),
+        Some(Command::Peers(a)) => cli::peers::run(a),
+        Some(Command::Baseline(a)) => cli::baseline::run(a),
+        Some(Command::Effect(a)) => cli::effect::run(a),
         None => buurtradar::tui::run(cli.app),
     };
     match result {

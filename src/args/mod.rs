@@ -5,7 +5,9 @@
 pub mod choice;
 pub mod inputs;
 pub mod profile;
+pub mod years;
 
 pub use choice::{HandArgs, LangArgs};
 pub use inputs::InputArgs;
 pub use profile::ProfileArgs;
+pub use years::YearArgs;

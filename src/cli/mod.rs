@@ -1,13 +1,17 @@
 //! Command-line front end: one file per subcommand, each `Args` + `run`.
 
+pub mod baseline;
 pub mod check;
 pub mod compare;
+pub mod effect;
 pub mod export;
 pub mod indicators;
 pub mod keys;
+pub mod peers;
 pub mod profile;
 pub mod rank;
 pub mod teams;
+mod years;
 
 use clap::ValueEnum;
 

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod compare;
 pub mod correlation;
 pub mod dataset;
+pub mod effect;
 pub mod lisa;
 pub mod pilot;
 pub mod profile;

@@ -5,7 +5,9 @@ use std::fmt;
 
 /// Why a figure is absent. CBS distinguishes these and so do we: a steering
 /// group reads "secret" very differently from "cannot occur".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// `.` in StatLine, `x`/`X` in old exports, `-99997` / `-99999999` in the
@@ -67,7 +69,7 @@ impl fmt::Display for Missing {
 }
 
 /// One cell of an indicator column.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Num(f64),

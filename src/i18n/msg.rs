@@ -257,4 +257,39 @@ catalogue! {
     CompareFlipAt => "{0}: gewicht {1} -> {2}", "{0}: weight {1} -> {2}";
     CompareNoFlip => "geen enkel gewicht op zichzelf draait de volgorde om",
         "no single weight on its own flips the order";
+
+    // Effect measurement: peers, baseline, effect
+    EffectTitle => "Effectmeting", "Effect measurement";
+    EffectUnits => "Pilots: {0}. Vergelijkingsbuurten ({1}): {2}.", "Pilots: {0}. Comparison buurten ({1}): {2}.";
+    EffectControlsPeers => "de {0} meest gelijkende per pilot op de nulmeting", "the {0} most similar per pilot at baseline";
+    EffectControlsGiven => "opgegeven", "given";
+    EffectColumns => "indicator|pilots voor|pilots na|vergelijking voor|vergelijking na|verschil-in-verschil|interval laag|interval hoog",
+        "indicator|pilots before|pilots after|comparison before|comparison after|difference-in-differences|interval low|interval high";
+    EffectInterval => "Interval: {0}% van {1} placebo-toewijzingen (seed {2}): het pilotlabel gaat naar willekeurige sets vergelijkingsbuurten, zo ver beweegt toeval alleen.",
+        "Interval: {0}% of {1} placebo assignments (seed {2}): the pilot label goes to random sets of comparison buurten, this is how far chance alone moves.";
+    EffectHonesty => "Wat dit wel en niet laat zien. Een verschil-in-verschil op CBS-buurtcijfers vergelijkt de verandering in de pilotbuurten met die in vergelijkbare buurten zonder pilot. CBS rondt aantallen af op vijftallen en schermt kleine aantallen af, dus een verschil van enkele procentpunten in een kleine buurt kan afronding of ruis zijn. Het gaat om weinig eenheden: het interval komt uit placebo-toewijzingen, niet uit een steekproefmodel, en is met een handvol buurten breed. Een oorzakelijke uitspraak (de pilot deed dit) vraagt dat pilot- en vergelijkingsbuurten zonder pilot gelijk zouden zijn opgelopen (parallelle trends); dat bewijzen deze cijfers niet.",
+        "What this can and cannot show. A difference-in-differences on CBS buurt figures compares the change in the pilot buurten with the change in similar buurten without a pilot. CBS rounds counts to multiples of five and withholds small numbers, so a difference of a few points in a small buurt may be rounding or noise. There are few units: the interval comes from placebo assignments, not from a sampling model, and with a handful of buurten it is wide. A causal claim (the pilot did this) needs pilot and comparison buurten to have moved alike without the pilot (parallel trends); these figures do not prove that.";
+    EffectNoPretrend => "Met twee jaren is geen pre-trend te tonen: of pilots en vergelijkingsbuurten vóór de pilot gelijk opliepen blijft een aanname. Laad een derde, eerder jaar om het na te gaan.",
+        "With two years no pre-trend can be shown: whether pilots and comparison buurten moved alike before the pilot remains an assumption. Load a third, earlier year to check it.";
+    EffectWithheld => "Cellen die de onthullingscontrole afschermt tellen niet mee en worden nooit ingevuld; n per groep staat in de json.",
+        "Cells withheld by disclosure control do not count and are never filled in; n per group is in the json.";
+    EffectExcluded => "Niet vergelijkbaar tussen de jaren en weggelaten ({0}): {1}", "Not comparable between the years and left out ({0}): {1}";
+    EffectNotMeasured => "Niet in beide jaren, dus niet gemeten: {0}", "Not in both years, so not measured: {0}";
+    EffectReasonAbsent => "niet in het vervolgjaar", "not in the follow-up year";
+    EffectReasonNew => "nieuw in het vervolgjaar", "new in the follow-up year";
+    EffectReasonChanged => "code gewijzigd (indelingswijziging) zonder koppeling", "code changed (indelingswijziging) without a mapping";
+    EffectReasonMapMissing => "koppeling wijst naar een onbekende code", "mapping points to an unknown code";
+    EffectSpillover => "Geen vergelijkingsbuurt: de andere pilots en hun directe buren ({0}), om overloop uit te sluiten.",
+        "Never a comparison buurt: the other pilots and their direct neighbours ({0}), to rule out spill-over.";
+    PeersTitle => "Vergelijkingsbuurten (Mahalanobis-afstand op {0})", "Comparison buurten (Mahalanobis distance on {0})";
+    PeersOf => "{0}: {1}", "{0}: {1}";
+    BalanceTitle => "Balans: gestandaardiseerd verschil in gemiddelden (pilots min vergelijking)", "Balance: standardised mean differences (pilots minus comparison)";
+    BalanceColumns => "indicator|vóór matching|na matching", "indicator|before matching|after matching";
+    BaselineWritten => "Nulmeting geschreven: {0} ({1} pilots, {2} vergelijkingsbuurten, {3} indicatoren)",
+        "Baseline written: {0} ({1} pilots, {2} comparison buurten, {3} indicators)";
+    EffectMapped => "Gekoppeld via de codetabel (aandeel): {0}", "Matched through the code map (share): {0}";
+    EffectPretrend => "Pre-trend: hetzelfde verschil-in-verschil van het eerdere jaar naar de nulmeting, vóór de pilot. Ver van 0 betekent dat pilots en vergelijkingsbuurten al verschillend bewogen: dan zegt het effect hierboven weinig.",
+        "Pre-trend: the same difference-in-differences from the earlier year to the baseline, before the pilot. Far from 0 means pilots and comparison buurten already moved differently: then the effect above says little.";
+    EffectPretrendColumns => "indicator|pre-trend (verschil-in-verschil)", "indicator|pre-trend (difference-in-differences)";
+    EffectFromSnapshot => "Nulmeting uit {0} ({1}).", "Baseline from {0} ({1}).";
 }

@@ -14,6 +14,7 @@ pub mod source;
 pub mod table;
 pub mod text;
 pub mod xlsx;
+pub mod years;
 
 pub use error::LoadError;
 pub use load::{load, Inputs};

@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod correlation;
+pub mod effect;
 pub mod error;
 pub mod human;
 pub mod method;

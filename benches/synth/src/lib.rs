@@ -7,6 +7,7 @@
 
 mod access;
 mod figures;
+mod followup;
 mod geom;
 mod grow;
 mod lattice;
@@ -29,6 +30,8 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+pub use followup::{EFFECT, PILOTS, RENAMED};
 
 use figures::Truth;
 use geom::MultiPolygon;
@@ -73,6 +76,8 @@ pub struct SynthSummary {
     /// buurtkaart GeoPackage, and the kwb file as xlsx.
     pub gpkg_path: Option<PathBuf>,
     pub kwb_xlsx_path: Option<PathBuf>,
+    /// The follow-up year's files (sample only): kerncijfers, kwb, code map.
+    pub followup_paths: Option<[PathBuf; 3]>,
 }
 
 /// Generates all files of `spec` under `out_dir` (created if missing).
@@ -90,6 +95,8 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
     if let (Some(gpkg), Some(xlsx)) = (&paths.gpkg, &paths.kwb_xlsx) {
         out_gpkg::write_sample_gpkg(gpkg, &paths.boundaries, &rows)?;
         out_xlsx::write_kwb_xlsx(xlsx, &rows)?;
+    if let Some(f) = &paths.followup {
+        followup::write(&f.kerncijfers, &f.kwb, &f.code_map, &world.layout, &rows)?;
     }
     Ok(SynthSummary {
         buurten: world
@@ -109,6 +116,7 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
         schools_path: paths.schools,
         gpkg_path: paths.gpkg,
         kwb_xlsx_path: paths.kwb_xlsx,
+        followup_paths: paths.followup.map(|f| [f.kerncijfers, f.kwb, f.code_map]),
     })
 }
 
@@ -181,6 +189,13 @@ struct Paths {
     schools: PathBuf,
     gpkg: Option<PathBuf>,
     kwb_xlsx: Option<PathBuf>,
+    followup: Option<FollowupPaths>,
+}
+
+struct FollowupPaths {
+    kerncijfers: PathBuf,
+    kwb: PathBuf,
+    code_map: PathBuf,
 }
 
 impl Paths {
@@ -198,6 +213,11 @@ impl Paths {
                     schools: data.join("scholen_denkerveen.geojson"),
                     gpkg: Some(data.join("wijkenbuurten_denkerveen_2024.gpkg")),
                     kwb_xlsx: Some(data.join("kwb_denkerveen_2024.xlsx")),
+                    followup: Some(FollowupPaths {
+                        kerncijfers: data.join("kerncijfers_denkerveen_2026.csv"),
+                        kwb: data.join("kwb_denkerveen_2026.csv"),
+                        code_map: data.join("codes_denkerveen_2024_2026.csv"),
+                    }),
                 }
             }
             Scale::National => Paths {
@@ -208,6 +228,7 @@ impl Paths {
                 schools: out.join("scholen_national.geojson"),
                 gpkg: None,
                 kwb_xlsx: None,
+                followup: None,
             },
         }
     }

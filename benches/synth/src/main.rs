@@ -73,5 +73,8 @@ fn report(s: &SynthSummary, seconds: f64) -> std::io::Result<()> {
     {
         writeln!(out, "  {}", path.display())?;
     }
+    for path in s.followup_paths.iter().flatten() {
+        writeln!(out, "  {}", path.display())?;
+    }
     Ok(())
 }

@@ -45,12 +45,17 @@ const LONE_COMMAS: usize = 2;
 /// StatLine "CSV met statistische symbolen": BOM, CRLF, `;`, all quoted,
 /// codes padded to 10, numbers padded to 8.
 pub(crate) fn write_statline(path: &Path, rows: &[Row]) -> Result<()> {
+    write_statline_year(path, rows, "2024")
+}
+
+/// The same export for another period (the follow-up year).
+pub(crate) fn write_statline_year(path: &Path, rows: &[Row], year: &str) -> Result<()> {
     let mut w = create(path)?;
     w.write_all("\u{feff}".as_bytes())?;
     write_quoted(&mut w, STATLINE_HEADER.iter().map(|h| h.to_string()))?;
     for r in rows {
         let head = [
-            "2024".to_string(),
+            year.to_string(),
             r.name.clone(),
             r.gemeente_name.clone(),
             r.level.label().to_string(),
@@ -100,9 +105,15 @@ fn statline_value(v: Val) -> String {
 /// kwb-style: `;`, LF, no quotes, unpadded codes, a decimal comma in
 /// p_hh_osm but points elsewhere, and three spellings of "missing".
 pub(crate) fn write_kwb(path: &Path, rows: &[Row]) -> Result<()> {
+    write_kwb_flagged(path, rows, &[])
+}
+
+/// The kwb file with `ind_wbi` = 2 (boundary change) for the `changed`
+/// codes and 1 elsewhere.
+pub(crate) fn write_kwb_flagged(path: &Path, rows: &[Row], changed: &[&str]) -> Result<()> {
     let mut w = create(path)?;
     writeln!(w, "{KWB_HEADER}")?;
-    for fields in kwb_fields(rows) {
+    for fields in kwb_fields(rows, changed) {
         writeln!(w, "{}", fields.join(";"))?;
     }
     w.flush()
@@ -112,7 +123,8 @@ pub(crate) fn write_kwb(path: &Path, rows: &[Row]) -> Result<()> {
 
 /// The kwb cells as text, one vector per region; the CSV and the xlsx
 /// hold the same cells.
-pub(crate) fn kwb_fields(rows: &[Row]) -> Vec<Vec<String>> {
+/// `ind_wbi` = 2 (boundary change) for the `changed` codes, 1 elsewhere.
+pub(crate) fn kwb_fields(rows: &[Row], changed: &[&str]) -> Vec<Vec<String>> {
     let mut lone_commas = 0;
     rows.iter()
         .map(|r| {
@@ -129,7 +141,12 @@ pub(crate) fn kwb_fields(rows: &[Row]) -> Vec<Vec<String>> {
                 r.name.clone(),
                 r.gemeente_name.clone(),
                 r.level.label().to_string(),
-                "1".to_string(),
+                if changed.contains(&r.code.as_str()) {
+                    "2"
+                } else {
+                    "1"
+                }
+                .to_string(),
                 kwb_value(r.kwb_inhabitants, '.'),
                 kwb_value(r.low_education, '.'),
                 social_minimum,

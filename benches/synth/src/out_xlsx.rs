@@ -20,7 +20,7 @@ pub(crate) fn write_kwb_xlsx(path: &Path, rows: &[Row]) -> Result<()> {
     for (c, name) in KWB_HEADER.split(';').enumerate() {
         ws.write_string(0, c as u16, name)?;
     }
-    for (r, fields) in kwb_fields(rows).iter().enumerate() {
+    for (r, fields) in kwb_fields(rows, &[]).iter().enumerate() {
         let row = r as u32 + 1;
         for (c, field) in fields.iter().enumerate() {
             let col = c as u16;

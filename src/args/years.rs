@@ -1,0 +1,149 @@
+//! The flags of effect measurement: which files hold the baseline and the
+//! follow-up year, and how codes correspond between them. Both years go
+//! through the same readers and dataset building as `--indicators`, so
+//! disclosure control withholds the same cells in effect tables as in
+//! every export.
+
+use super::InputArgs;
+use crate::domain::dataset::Dataset;
+use crate::domain::effect::{CodeMap, YearView};
+use crate::io::years::{read_change_flags, sample_code_map, sample_followup};
+use crate::io::{load, Inputs, Source};
+use anyhow::Context;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct YearArgs {
+    /// Baseline-year indicator file (read like --indicators, joined to
+    /// --boundaries). Repeatable. Without it the --indicators files are the
+    /// baseline.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Vec<PathBuf>,
+    /// Follow-up-year indicator file (read like --indicators). Repeatable.
+    /// Default on the built-in sample: its 2026 files.
+    #[arg(long, value_name = "FILE")]
+    pub followup: Vec<PathBuf>,
+    /// Code correspondence between the years: lines `old;new;share`, share
+    /// = the part of the new unit that comes from the old one.
+    #[arg(long, value_name = "FILE")]
+    pub code_map: Option<PathBuf>,
+    /// A year before the baseline (read like --indicators, repeatable):
+    /// `effect` then shows the pre-trend, baseline codes as they are.
+    #[arg(long, value_name = "FILE")]
+    pub earlier: Vec<PathBuf>,
+}
+
+/// The baseline dataset and the sources it was read from.
+pub struct Baseline {
+    pub dataset: Dataset,
+    pub inputs: Inputs,
+    /// True on the built-in sample (no input flag at all).
+    pub sample: bool,
+}
+
+/// The follow-up year, ready for the panel.
+pub struct Followup {
+    pub view: YearView,
+    pub sources: Vec<Source>,
+    pub code_map: Option<(Source, CodeMap)>,
+}
+
+impl YearArgs {
+    pub fn load_baseline(&self, inputs: &InputArgs) -> anyhow::Result<Baseline> {
+        let mut args = inputs.clone();
+        args.indicators.extend(self.baseline.iter().cloned());
+        let inputs = args.to_inputs()?;
+        let sample = inputs
+            .indicators
+            .iter()
+            .all(|s| s.name.starts_with("sample:"));
+        let dataset = load(&inputs)?;
+        Ok(Baseline {
+            dataset,
+            inputs,
+            sample,
+        })
+    }
+
+    /// `sample`: the baseline is the built-in sample, so the sample's
+    /// follow-up year and code map are the defaults.
+    pub fn load_followup(&self, sample: bool, min_cell: u32) -> anyhow::Result<Followup> {
+        let sources: Vec<Source> = if self.followup.is_empty() {
+            if !sample {
+                anyhow::bail!("no follow-up year: give --followup FILE (repeatable)");
+            }
+            sample_followup()
+        } else {
+            self.followup
+                .iter()
+                .map(|p| Source::read(p))
+                .collect::<Result<_, _>>()?
+        };
+        let map_source = match &self.code_map {
+            Some(p) => Some(Source::read(p)?),
+            None if sample && self.followup.is_empty() => Some(sample_code_map()),
+            None => None,
+        };
+        let code_map = match map_source {
+            Some(src) => {
+                let text = String::from_utf8_lossy(&src.bytes).into_owned();
+                let map = CodeMap::parse(&src.name, &text)?;
+                Some((src, map))
+            }
+            None => None,
+        };
+        Ok(Followup {
+            view: year_view("followup", &sources, min_cell)?,
+            sources,
+            code_map,
+        })
+    }
+
+    /// The earlier year for the pre-trend, when given.
+    pub fn load_earlier(&self, min_cell: u32) -> anyhow::Result<Option<(YearView, Vec<Source>)>> {
+        if self.earlier.is_empty() {
+            return Ok(None);
+        }
+        let sources: Vec<Source> = self
+            .earlier
+            .iter()
+            .map(|p| Source::read(p))
+            .collect::<Result<_, _>>()?;
+        Ok(Some((year_view("earlier", &sources, min_cell)?, sources)))
+    }
+}
+
+/// One year's files through the ordinary loader (so disclosure control
+/// applies), as a year view with the codes its files mark as changed.
+fn year_view(label: &str, sources: &[Source], min_cell: u32) -> anyhow::Result<YearView> {
+    let changed = sources.iter().flat_map(read_change_flags).collect();
+    let ds = load(&Inputs {
+        indicators: sources.to_vec(),
+        min_cell: Some(min_cell),
+        ..Inputs::default()
+    })
+    .with_context(|| format!("reading the {label} year"))?;
+    Ok(YearView::from_dataset(label, &ds, changed))
+}
+
+/// Which units are pilots and how comparison units are chosen: shared by
+/// `peers`, `baseline` and `effect`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct MatchArgs {
+    /// Comparison units per pilot (Mahalanobis nearest on the baseline).
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub k: usize,
+    /// Only comparison units in the pilot's own gemeente.
+    #[arg(long)]
+    pub same_gemeente: bool,
+}
+
+impl MatchArgs {
+    pub fn settings(&self) -> crate::domain::effect::PeerSettings {
+        crate::domain::effect::PeerSettings {
+            k: self.k,
+            same_gemeente: self.same_gemeente,
+        }
+    }
+}

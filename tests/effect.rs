@@ -1,0 +1,293 @@
+//! Effect measurement end to end on the sample: select (rank) -> baseline
+//! snapshot -> effect, the planted youth-care effect of the 2026 sample
+//! recovered, code changes reported or mapped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+/// The csv as indicator -> the seven figures (None for an empty cell).
+fn csv_rows(text: &str) -> Vec<(String, Vec<Option<f64>>)> {
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("indicator,pilot_before,pilot_after,control_before,control_after,did,ci_low,ci_high")
+    );
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            assert_eq!(f.len(), 8, "{l}");
+            (
+                f[0].to_string(),
+                f[1..].iter().map(|c| c.parse().ok()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn assert_planted_effect(csv: &str) {
+    let rows = csv_rows(csv);
+    assert!(rows.len() >= 8, "{csv}");
+    for (id, v) in rows {
+        let (did, lo, hi) = (v[4].unwrap(), v[5].unwrap(), v[6].unwrap());
+        let want = if id == "youth_care_pct" { -2.0 } else { 0.0 };
+        assert!((did - want).abs() < 1e-9, "{id}: did {did}");
+        // The controls do not change, so no placebo set moves either.
+        assert!(
+            (lo - want).abs() < 1e-9 && (hi - want).abs() < 1e-9,
+            "{id}: {lo}..{hi}"
+        );
+        assert!(
+            (v[2].unwrap() - v[3].unwrap()).abs() < 1e-9,
+            "{id}: controls changed"
+        );
+    }
+}
+
+#[test]
+fn select_then_baseline_then_effect_recovers_the_planted_effect() {
+    let rank: Value = serde_json::from_str(&ok(&["rank", "--format", "json"])).unwrap();
+    let pilots: Vec<&str> = rank["shortlist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(pilots, ["BU99990210", "BU99990009", "BU99990808"]);
+    let pilots = pilots.join(",");
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("nulmeting.json");
+    let snap_s = snap.to_str().unwrap();
+    let said = ok(&[
+        "baseline",
+        "--pilots",
+        &pilots,
+        "--out",
+        snap_s,
+        "--reproducible",
+    ]);
+    assert!(
+        said.contains("Nulmeting geschreven") && said.contains("3 pilots"),
+        "{said}"
+    );
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&snap).unwrap()).unwrap();
+    assert_eq!(s["version"], 1);
+    assert!(s.get("created").is_none());
+    assert!(s["profile"].as_str().unwrap().contains("youth_care_pct"));
+    let inputs = s["inputs"].as_array().unwrap();
+    assert!(inputs
+        .iter()
+        .all(|i| i["sha256"].as_str().unwrap().len() == 64));
+    let units = s["units"].as_array().unwrap();
+    assert_eq!(units.iter().filter(|u| u["role"] == "pilot").count(), 3);
+    assert!(units.iter().filter(|u| u["role"] == "control").count() >= 5);
+    // Every indicator, microdata too, with withheld cells kept as such.
+    assert!(units[0]["values"].as_object().unwrap().len() > 15);
+    assert!(units
+        .iter()
+        .any(|u| u["values"]["pct_kinderbeschermingsmaatregel"] == "suppressed"));
+
+    let csv = ok(&["effect", "--baseline-snapshot", snap_s, "--format", "csv"]);
+    assert_planted_effect(&csv);
+    // Straight from the files, with the peers searched anew: the same.
+    let direct = ok(&["effect", "--pilots", &pilots, "--format", "csv"]);
+    assert_planted_effect(&direct);
+}
+
+#[test]
+fn effect_md_is_dutch_with_the_honesty_text_and_english_on_request() {
+    let md = ok(&["effect", "--pilots", "BU99990210,BU99990009,BU99990808"]);
+    for want in [
+        "## Effectmeting",
+        "verschil-in-verschil",
+        "vijftallen",
+        "parallelle trends",
+        "pre-trend",
+        "Gekoppeld via de codetabel (aandeel): BU99990302 -> BU99990320 (1)",
+        "BU99990999 (niet in het vervolgjaar)",
+        "| Jongeren met jeugdzorg in natura | 15.00 | 13.00 | 11.08 | 11.08 | -2.00 | -2.00 | -2.00 |",
+    ] {
+        assert!(md.contains(want), "missing {want:?} in\n{md}");
+    }
+    let en = ok(&[
+        "effect",
+        "--pilots",
+        "BU99990210,BU99990009,BU99990808",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.contains("## Effect measurement") && en.contains("parallel trends"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_code_change_without_mapping_is_reported_and_left_out() {
+    let base = [
+        "--boundaries",
+        "boundaries/denkerveen_buurten_2024.geojson",
+        "--indicators",
+        "sample-data/kerncijfers_denkerveen_2024.csv",
+        "--indicators",
+        "sample-data/kwb_denkerveen_2024.csv",
+        "--followup",
+        "sample-data/kerncijfers_denkerveen_2026.csv",
+        "--followup",
+        "sample-data/kwb_denkerveen_2026.csv",
+    ];
+    let mut args = vec![
+        "effect",
+        "--pilots",
+        "BU99990210,BU99990009,BU99990808",
+        "--format",
+        "json",
+    ];
+    args.extend(base);
+    let j: Value = serde_json::from_str(&ok(&args)).unwrap();
+    let excluded = j["excluded"].as_array().unwrap();
+    let has = |code: &str, reason: &str| {
+        excluded
+            .iter()
+            .any(|e| e["code"] == code && e["reason"] == reason)
+    };
+    assert!(has("BU99990302", "absent_in_followup"), "{excluded:?}");
+    assert!(has("BU99990320", "new_in_followup"), "{excluded:?}");
+    assert!(j["mapped"].as_array().unwrap().is_empty());
+    // Naming the unit as a control is refused with the reason.
+    let mut bad = args.clone();
+    bad.extend(["--controls", "BU99990302"]);
+    let (code, _, err) = run(&bad);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("BU99990302") && err.contains("not in the follow-up year"),
+        "{err}"
+    );
+    // With the code map the unit is back.
+    let mut mapped = args.clone();
+    mapped.extend(["--code-map", "sample-data/codes_denkerveen_2024_2026.csv"]);
+    let j: Value = serde_json::from_str(&ok(&mapped)).unwrap();
+    assert_eq!(j["mapped"][0], "BU99990302 -> BU99990320 (1)");
+    assert!(!j["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["code"] == "BU99990302"));
+}
+
+#[test]
+fn peers_exclude_pilot_neighbours_and_matching_improves_balance() {
+    let j: Value = serde_json::from_str(&ok(&[
+        "peers",
+        "BU99990210",
+        "BU99990009",
+        "BU99990808",
+        "--format",
+        "json",
+        "--k",
+        "4",
+    ]))
+    .unwrap();
+    let spill: Vec<&str> = j["spillover_excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(!spill.is_empty());
+    for p in j["controls_per_pilot"].as_array().unwrap() {
+        let c = p["controls"].as_array().unwrap();
+        assert_eq!(c.len(), 4);
+        let d: Vec<f64> = c.iter().map(|x| x[1].as_f64().unwrap()).collect();
+        assert!(d.windows(2).all(|w| w[0] <= w[1]), "{d:?}");
+        for x in c {
+            let code = x[0].as_str().unwrap();
+            assert!(!spill.contains(&code), "{code} is a pilot neighbour");
+            assert!(!["BU99990210", "BU99990009", "BU99990808"].contains(&code));
+        }
+    }
+    let bal = j["balance"].as_array().unwrap();
+    let mean_abs = |k: &str| {
+        bal.iter()
+            .map(|b| b[k].as_f64().unwrap().abs())
+            .sum::<f64>()
+            / bal.len() as f64
+    };
+    assert!(mean_abs("smd_after") < mean_abs("smd_before"), "{bal:?}");
+}
+
+#[test]
+fn unknown_pilot_and_bad_code_map_are_clear_errors() {
+    let (code, _, err) = run(&["effect", "--pilots", "BU00000000"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("BU00000000"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.csv");
+    std::fs::write(&map, "old;new;share\nBU99990302;BU99990320;veel\n").unwrap();
+    let (code, _, err) = run(&[
+        "effect",
+        "--pilots",
+        "BU99990210",
+        "--followup",
+        "sample-data/kerncijfers_denkerveen_2026.csv",
+        "--code-map",
+        map.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("map.csv") && err.contains("line 2") && err.contains("veel"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_third_year_shows_the_pre_trend() {
+    let pilots = "BU99990210,BU99990009,BU99990808";
+    let two: Value =
+        serde_json::from_str(&ok(&["effect", "--pilots", pilots, "--format", "json"])).unwrap();
+    assert!(two.get("pretrend").is_none());
+    // The 2026 file stands in for an earlier year: from it to the
+    // baseline the pilots rise by 2 points and nothing else moves.
+    let earlier = ["--earlier", "sample-data/kerncijfers_denkerveen_2026.csv"];
+    let mut args = vec!["effect", "--pilots", pilots, "--format", "json"];
+    args.extend(earlier);
+    let j: Value = serde_json::from_str(&ok(&args)).unwrap();
+    let pre = j["pretrend"].as_array().unwrap();
+    let youth = pre
+        .iter()
+        .find(|p| p["indicator"] == "youth_care_pct")
+        .unwrap();
+    assert!(
+        (youth["did"].as_f64().unwrap() - 2.0).abs() < 1e-9,
+        "{youth}"
+    );
+    assert!(j["earlier_inputs"][0]["sha256"].as_str().unwrap().len() == 64);
+    let mut md_args = vec!["effect", "--pilots", pilots];
+    md_args.extend(earlier);
+    let md = ok(&md_args);
+    assert!(
+        md.contains("Pre-trend") && md.contains("| Jongeren met jeugdzorg in natura | 2.00 |"),
+        "{md}"
+    );
+    assert!(!md.contains("Met twee jaren"), "{md}");
+}
