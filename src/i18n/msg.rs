@@ -257,4 +257,13 @@ catalogue! {
     CompareFlipAt => "{0}: gewicht {1} -> {2}", "{0}: weight {1} -> {2}";
     CompareNoFlip => "geen enkel gewicht op zichzelf draait de volgorde om",
         "no single weight on its own flips the order";
+
+    // Terminal app: undo/redo, saved shortlist and filters, indicator
+    // columns, map colourings, compare, histogram, export, correlations
+    Undone => "Laatste wijziging ongedaan gemaakt", "Last edit undone";
+    Redone => "Wijziging opnieuw gedaan", "Edit redone";
+    NothingToUndo => "Niets om ongedaan te maken", "Nothing to undo";
+    NothingToRedo => "Niets om opnieuw te doen", "Nothing to redo";
+    SavedChoiceSkipped => "Uit het profiel niet toegepast (niet in deze gegevens of niet door de regels gekozen): {0}",
+        "Not applied from the profile (not in this data or not chosen by the rules): {0}";
 }

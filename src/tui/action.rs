@@ -164,6 +164,9 @@ pub enum Action {
     ToggleWarnings,
     /// Switch the interface language (Dutch, English).
     ToggleLang,
+    /// Take back the last weight or shortlist edit, or bring it back.
+    Undo,
+    Redo,
 }
 
 /// Work [`crate::tui::update::update`] leaves to the loop, so update stays

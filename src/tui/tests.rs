@@ -112,6 +112,7 @@ fn weight_index(app: &App, id: &str) -> usize {
 
 mod bugs;
 mod effects;
+mod history;
 mod keys;
 mod map;
 mod table;

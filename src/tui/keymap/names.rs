@@ -94,6 +94,8 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("confirm-cancel", A::ConfirmCancel),
         ("warnings", A::ToggleWarnings),
         ("language", A::ToggleLang),
+        ("undo", A::Undo),
+        ("redo", A::Redo),
     ]
 }
 

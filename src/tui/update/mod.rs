@@ -4,6 +4,7 @@
 //! concern has its own file.
 
 mod filters;
+mod history;
 mod map;
 mod navigation;
 mod quit;
@@ -69,6 +70,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.warnings = !app.warnings;
             app.scroll.warnings = 0;
         }
+        Action::Undo => return history::undo(app),
+        Action::Redo => return history::redo(app),
         Action::ToggleLang => {
             app.lang = match app.lang {
                 Lang::Nl => Lang::En,
