@@ -266,4 +266,10 @@ catalogue! {
     NothingToRedo => "Niets om opnieuw te doen", "Nothing to redo";
     SavedChoiceSkipped => "Uit het profiel niet toegepast (niet in deze gegevens of niet door de regels gekozen): {0}",
         "Not applied from the profile (not in this data or not chosen by the rules): {0}";
+    ContextColumns => "Indicatorkolommen", "Indicator columns";
+    ColumnsTitle => " Indicatoren als kolom · Spatie toont/verbergt · c of Esc sluit ",
+        " Indicators as columns · Space shows/hides · c or Esc closes ";
+    ColumnShown => "Kolom getoond: {0} (o sorteert erop)", "Column shown: {0} (o sorts on it)";
+    ColumnHidden => "Kolom verborgen: {0}", "Column hidden: {0}";
+    NoIndicatorColumns => "De gegevens hebben geen indicatoren om als kolom te tonen", "The data has no indicators to show as columns";
 }

@@ -74,6 +74,8 @@ pub struct TableState {
     pub sort: Sort,
     /// The column `o` sorts by.
     pub column: Column,
+    /// Indicators shown as extra columns, indices into `column_ids`.
+    pub indicators: Vec<u16>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -188,6 +190,8 @@ pub struct App {
     /// Picks as last loaded or saved, and those of a save under way.
     pub saved_picks: Picks,
     pub saving_picks: Option<Picks>,
+    /// The indicator-columns list is open, with its cursor.
+    pub picker: Option<usize>,
 }
 
 impl App {
@@ -251,6 +255,7 @@ impl App {
                     descending: false,
                 },
                 column: Column::Rank,
+                indicators: Vec::new(),
             },
             selected: 0,
             focused: None,
@@ -281,6 +286,7 @@ impl App {
             history: History::default(),
             saved_picks: Picks::default(),
             saving_picks: None,
+            picker: None,
         };
         let skipped = super::picks::restore_saved(&mut app);
         app.saved_picks = app.picks.clone();

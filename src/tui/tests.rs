@@ -111,6 +111,7 @@ fn weight_index(app: &App, id: &str) -> usize {
 }
 
 mod bugs;
+mod columns;
 mod effects;
 mod history;
 mod keys;

@@ -3,6 +3,7 @@
 //! as effects for the loop to run. [`update`] only dispatches; each
 //! concern has its own file.
 
+mod columns;
 mod filters;
 mod history;
 mod map;
@@ -70,6 +71,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.warnings = !app.warnings;
             app.scroll.warnings = 0;
         }
+        Action::ColumnsPicker => columns::toggle_open(app),
+        Action::PickerMove(d) => columns::move_cursor(app, d),
+        Action::PickerToggle => columns::toggle(app),
         Action::Undo => return history::undo(app),
         Action::Redo => return history::redo(app),
         Action::ToggleLang => {

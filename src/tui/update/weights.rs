@@ -134,6 +134,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             }
             fresh.table.sort = app.table.sort;
             fresh.table.column = app.table.column;
+            fresh.table.indicators = std::mem::take(&mut app.table.indicators);
             fresh.map.schools = app.map.schools;
             fresh.weight_cursor = app.weight_cursor;
             fresh.size = app.size;
