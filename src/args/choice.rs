@@ -39,17 +39,77 @@ pub struct HandArgs {
 }
 
 impl HandArgs {
+    /// The profile's `[shortlist]` choices, then the flags: a flag wins
+    /// over the profile for the same code.
     pub fn apply(&self, ds: &Dataset, a: &mut Analysis) -> Result<(), HandError> {
-        if self.include.is_empty() && self.exclude.is_empty() {
+        let saved = &a.profile.shortlist;
+        let merge = |from_profile: &[String], flags: &[String], other: &[String]| {
+            let mut out: Vec<String> = from_profile
+                .iter()
+                .filter(|c| !other.iter().any(|o| o.eq_ignore_ascii_case(c)))
+                .cloned()
+                .collect();
+            for c in flags {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(c)) {
+                    out.push(c.clone());
+                }
+            }
+            out
+        };
+        let include = merge(&saved.include, &self.include, &self.exclude);
+        // `--exclude` of a unit the profile put on by hand only cancels that.
+        let flags: Vec<String> = self
+            .exclude
+            .iter()
+            .filter(|c| !saved.include.iter().any(|o| o.eq_ignore_ascii_case(c)))
+            .cloned()
+            .collect();
+        let exclude = merge(&saved.exclude, &flags, &self.include);
+        if include.is_empty() && exclude.is_empty() {
             return Ok(());
         }
-        a.choose_by_hand(ds, &self.include, &self.exclude)
+        a.choose_by_hand(ds, &include, &exclude)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::analysis::RunOptions;
+    use crate::io::{load, Inputs};
+
+    #[test]
+    fn the_profiles_shortlist_applies_and_a_flag_overrides_it() {
+        let ds = load(&Inputs::sample()).unwrap();
+        let mut p = Profile::smartstart().unwrap();
+        let fast = RunOptions {
+            skip_stability: true,
+            skip_candidates: true,
+        };
+        let plain = Analysis::run(&ds, &p, fast).unwrap();
+        let outside = *plain
+            .ranking
+            .order
+            .iter()
+            .find(|u| !plain.ranking.shortlist.contains(u))
+            .unwrap();
+        let first = plain.ranking.shortlist[0];
+        let code = |u: usize| plain.units[u].code.clone();
+        p.shortlist.include = vec![code(outside)];
+        p.shortlist.exclude = vec![code(first)];
+        let mut a = Analysis::run(&ds, &p, fast).unwrap();
+        HandArgs::default().apply(&ds, &mut a).unwrap();
+        assert!(a.ranking.shortlist.contains(&outside));
+        assert!(!a.ranking.shortlist.contains(&first));
+        let mut a = Analysis::run(&ds, &p, fast).unwrap();
+        let flags = HandArgs {
+            include: vec![code(first)],
+            exclude: vec![code(outside)],
+        };
+        flags.apply(&ds, &mut a).unwrap();
+        assert!(!a.ranking.shortlist.contains(&outside));
+        assert!(a.ranking.shortlist.contains(&first));
+    }
 
     #[test]
     fn the_flag_wins_over_the_profile_and_dutch_is_the_default() {

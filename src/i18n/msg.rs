@@ -292,4 +292,18 @@ catalogue! {
         "Pre-trend: the same difference-in-differences from the earlier year to the baseline, before the pilot. Far from 0 means pilots and comparison buurten already moved differently: then the effect above says little.";
     EffectPretrendColumns => "indicator|pre-trend (verschil-in-verschil)", "indicator|pre-trend (difference-in-differences)";
     EffectFromSnapshot => "Nulmeting uit {0} ({1}).", "Baseline from {0} ({1}).";
+    // Terminal app: undo/redo, saved shortlist and filters, indicator
+    // columns, map colourings, compare, histogram, export, correlations
+    Undone => "Laatste wijziging ongedaan gemaakt", "Last edit undone";
+    Redone => "Wijziging opnieuw gedaan", "Edit redone";
+    NothingToUndo => "Niets om ongedaan te maken", "Nothing to undo";
+    NothingToRedo => "Niets om opnieuw te doen", "Nothing to redo";
+    SavedChoiceSkipped => "Uit het profiel niet toegepast (niet in deze gegevens of niet door de regels gekozen): {0}",
+        "Not applied from the profile (not in this data or not chosen by the rules): {0}";
+    ContextColumns => "Indicatorkolommen", "Indicator columns";
+    ColumnsTitle => " Indicatoren als kolom · Spatie toont/verbergt · c of Esc sluit ",
+        " Indicators as columns · Space shows/hides · c or Esc closes ";
+    ColumnShown => "Kolom getoond: {0} (o sorteert erop)", "Column shown: {0} (o sorts on it)";
+    ColumnHidden => "Kolom verborgen: {0}", "Column hidden: {0}";
+    NoIndicatorColumns => "De gegevens hebben geen indicatoren om als kolom te tonen", "The data has no indicators to show as columns";
 }

@@ -62,6 +62,9 @@ pub enum Column {
     Schools,
     Inhabitants,
     Children,
+    /// An indicator the user chose as a column: index into the analysis's
+    /// `column_ids` (every numeric indicator of the data).
+    Indicator(u16),
 }
 
 impl Column {
@@ -164,6 +167,14 @@ pub enum Action {
     ToggleWarnings,
     /// Switch the interface language (Dutch, English).
     ToggleLang,
+    /// Take back the last weight or shortlist edit, or bring it back.
+    Undo,
+    Redo,
+    /// Open or close the list of indicators that can show as columns.
+    ColumnsPicker,
+    PickerMove(i32),
+    /// Show or hide the indicator under the list's cursor as a column.
+    PickerToggle,
 }
 
 /// Work [`crate::tui::update::update`] leaves to the loop, so update stays

@@ -13,6 +13,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
 use crate::domain::teams::{self, BuurtView, RoleCatalogue, TeamProposal, TeamSettings};
+use crate::i18n::Msg;
 use crate::io::Inputs;
 use std::collections::BTreeSet;
 
@@ -25,11 +26,25 @@ pub struct Baseline {
 }
 
 /// The user's shortlist on top of the computed one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Picks {
     pub added: BTreeSet<usize>,
     /// Computed shortlist members the user took off.
     pub removed: BTreeSet<usize>,
+}
+
+/// The state before one weight or shortlist edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub weights: Vec<f64>,
+    pub picks: Picks,
+}
+
+/// Edits undo takes back (last on top) and undone edits redo brings back.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
 }
 
 /// How a unit stands on the shortlist, as the mark column shows it.
@@ -59,6 +74,8 @@ pub struct TableState {
     pub sort: Sort,
     /// The column `o` sorts by.
     pub column: Column,
+    /// Indicators shown as extra columns, indices into `column_ids`.
+    pub indicators: Vec<u16>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -169,6 +186,12 @@ pub struct App {
     pub rule_picks: Vec<(PilotRule, Picked)>,
     /// The warnings list is open.
     pub warnings: bool,
+    pub history: History,
+    /// Picks as last loaded or saved, and those of a save under way.
+    pub saved_picks: Picks,
+    pub saving_picks: Option<Picks>,
+    /// The indicator-columns list is open, with its cursor.
+    pub picker: Option<usize>,
 }
 
 impl App {
@@ -232,6 +255,7 @@ impl App {
                     descending: false,
                 },
                 column: Column::Rank,
+                indicators: Vec::new(),
             },
             selected: 0,
             focused: None,
@@ -259,11 +283,23 @@ impl App {
             quit_after_save: false,
             rule_picks: Vec::new(),
             warnings: false,
+            history: History::default(),
+            saved_picks: Picks::default(),
+            saving_picks: None,
+            picker: None,
         };
+        let skipped = super::picks::restore_saved(&mut app);
+        app.saved_picks = app.picks.clone();
         app.table.rows = rows::build(&app);
         app.selected = app.table.rows.first().copied().unwrap_or(0);
         app.table.cursor = app.table.rows.first().map(|_| 0);
         app.focused = Some(app.focus_on(app.selected));
+        if !skipped.is_empty() {
+            app.status = Some(Status {
+                text: Msg::SavedChoiceSkipped.fill(lang, &[&skipped.join(", ")]),
+                error: true,
+            });
+        }
         Ok(app)
     }
 
@@ -280,14 +316,21 @@ impl App {
         {
             p.set_weight(id, w);
         }
+        let code = |u: &usize| self.analysis.units.get(*u).map(|x| x.code.clone());
+        p.shortlist.include = self.picks.added.iter().filter_map(code).collect();
+        p.shortlist.exclude = self.picks.removed.iter().filter_map(code).collect();
+        p.view = crate::domain::profile::ViewFilters {
+            gemeente: self.filter.gemeente.clone(),
+            min_schools: self.filter.min_schools,
+            min_inhabitants: self.filter.min_inhabitants,
+        };
         p
     }
 
     /// Weight or shortlist edits that quitting would lose.
     pub fn unsaved(&self) -> bool {
         self.weights != self.saved_weights
-            || !self.picks.added.is_empty()
-            || !self.picks.removed.is_empty()
+            || self.picks != self.saved_picks
             || self.rule_picks.iter().any(|(_, p)| !p.is_empty())
     }
 

@@ -26,6 +26,7 @@ pub fn context(c: Ctx) -> Msg {
         Ctx::Help => Msg::ContextHelp,
         Ctx::Confirm => Msg::ContextConfirm,
         Ctx::Warnings => Msg::ContextWarnings,
+        Ctx::Columns => Msg::ContextColumns,
     }
 }
 
@@ -44,5 +45,7 @@ pub fn column(c: Column, top_k: usize, lang: Lang) -> String {
         Column::Schools => Msg::ColumnSchools.text(lang).into(),
         Column::Inhabitants => Msg::ColumnInhabitants.text(lang).into(),
         Column::Children => "0-15".into(),
+        // The table names these after the indicator (it needs the data).
+        Column::Indicator(j) => format!("#{j}"),
     }
 }

@@ -79,6 +79,7 @@ pub fn default_descending(c: Column) -> bool {
             | Column::Schools
             | Column::Inhabitants
             | Column::Children
+            | Column::Indicator(_)
     )
 }
 
@@ -151,6 +152,10 @@ fn compare(app: &App, c: Column, desc: bool, a: usize, b: usize) -> Ordering {
         Column::Schools => opt(ua.primary_schools, ub.primary_schools, desc),
         Column::Inhabitants => opt(ua.inhabitants, ub.inhabitants, desc),
         Column::Children => opt(ua.children_0_15, ub.children_0_15, desc),
+        Column::Indicator(j) => {
+            let v = |u: usize| indicator_value(app, j, u);
+            opt(v(a), v(b), desc)
+        }
     };
     primary
         .then_with(|| opt(ra.rank, rb.rank, false))
@@ -195,4 +200,13 @@ pub fn matches(app: &App, unit: usize, query_lower: &str) -> bool {
     }
     let u = &app.analysis.units[unit];
     u.name.to_lowercase().contains(query_lower) || u.code.to_lowercase().contains(query_lower)
+}
+
+/// A unit's value of an indicator column (`column_ids` index).
+pub fn indicator_value(app: &App, j: u16, u: usize) -> Option<f64> {
+    app.analysis
+        .columns
+        .get(usize::from(j))
+        .and_then(|c| c.get(u).copied().flatten())
+        .filter(|v| v.is_finite())
 }

@@ -111,7 +111,9 @@ fn weight_index(app: &App, id: &str) -> usize {
 }
 
 mod bugs;
+mod columns;
 mod effects;
+mod history;
 mod keys;
 mod map;
 mod table;

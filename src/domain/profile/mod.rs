@@ -7,6 +7,7 @@
 //! - `validate`: what makes a profile acceptable
 //! - `error`: the messages a profile author reads
 
+mod choices;
 mod error;
 mod settings;
 mod validate;
@@ -14,6 +15,7 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
+pub use choices::{HandList, ViewFilters};
 pub use error::ProfileError;
 pub use settings::{
     Aggregation, AggregationSettings, EligibilityRules, MissingData, MonteCarlo,
@@ -69,6 +71,12 @@ pub struct Profile {
     /// Language of the outputs, `nl` or `en`; a `--lang` flag wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// `[shortlist]`: units put on or taken off the shortlist by hand.
+    #[serde(default, skip_serializing_if = "HandList::is_empty")]
+    pub shortlist: HandList,
+    /// `[view]`: the app's table filters, saved with the profile.
+    #[serde(default, skip_serializing_if = "ViewFilters::is_default")]
+    pub view: ViewFilters,
 }
 
 /// The small-population threshold when the profile gives none.

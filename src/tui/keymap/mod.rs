@@ -36,11 +36,13 @@ pub enum Ctx {
     Confirm,
     /// The warnings list takes every key while open.
     Warnings,
+    /// The indicator-columns list takes every key while open.
+    Columns,
 }
 
 impl Ctx {
     /// Order of the sections in the help.
-    pub const HELP_ORDER: [Ctx; 9] = [
+    pub const HELP_ORDER: [Ctx; 10] = [
         Ctx::Global,
         Ctx::Table,
         Ctx::Map,
@@ -49,6 +51,7 @@ impl Ctx {
         Ctx::Search,
         Ctx::Help,
         Ctx::Warnings,
+        Ctx::Columns,
         Ctx::Confirm,
     ];
 }
@@ -226,6 +229,9 @@ pub fn contexts(app: &App) -> Vec<Ctx> {
     }
     if app.warnings {
         return vec![Ctx::Warnings];
+    }
+    if app.picker.is_some() {
+        return vec![Ctx::Columns];
     }
     let pane = match app.focus {
         Pane::Table => Ctx::Table,

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::tui::action::{Action, Pane};
 
 impl Ctx {
-    pub const ALL: [(&'static str, Ctx); 9] = [
+    pub const ALL: [(&'static str, Ctx); 10] = [
         ("global", Ctx::Global),
         ("table", Ctx::Table),
         ("map", Ctx::Map),
@@ -14,6 +14,7 @@ impl Ctx {
         ("help", Ctx::Help),
         ("confirm", Ctx::Confirm),
         ("warnings", Ctx::Warnings),
+        ("columns", Ctx::Columns),
     ];
 
     pub fn parse(name: &str) -> Option<Ctx> {
@@ -94,6 +95,12 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("confirm-cancel", A::ConfirmCancel),
         ("warnings", A::ToggleWarnings),
         ("language", A::ToggleLang),
+        ("undo", A::Undo),
+        ("redo", A::Redo),
+        ("columns", A::ColumnsPicker),
+        ("columns-up", A::PickerMove(-1)),
+        ("columns-down", A::PickerMove(1)),
+        ("columns-toggle", A::PickerToggle),
     ]
 }
 

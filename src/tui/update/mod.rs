@@ -3,7 +3,9 @@
 //! as effects for the loop to run. [`update`] only dispatches; each
 //! concern has its own file.
 
+mod columns;
 mod filters;
+mod history;
 mod map;
 mod navigation;
 mod quit;
@@ -69,6 +71,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.warnings = !app.warnings;
             app.scroll.warnings = 0;
         }
+        Action::ColumnsPicker => columns::toggle_open(app),
+        Action::PickerMove(d) => columns::move_cursor(app, d),
+        Action::PickerToggle => columns::toggle(app),
+        Action::Undo => return history::undo(app),
+        Action::Redo => return history::redo(app),
         Action::ToggleLang => {
             app.lang = match app.lang {
                 Lang::Nl => Lang::En,

@@ -107,10 +107,11 @@ pub(super) fn refresh_rows(app: &mut App) {
 
 pub(super) fn move_column(app: &mut App, d: i32) {
     let width = layout::inner(screen(app).table).width;
-    let cols: Vec<Column> = table::visible_columns(width, app.analysis.units.len())
-        .into_iter()
-        .map(|(c, _)| c)
-        .collect();
+    let cols: Vec<Column> =
+        table::visible_columns_with(width, app.analysis.units.len(), &app.table.indicators)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
     if cols.is_empty() {
         return;
     }

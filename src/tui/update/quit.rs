@@ -17,11 +17,8 @@ pub(super) fn request(app: &mut App) {
     app.confirm_quit = true;
     app.help = false;
     app.warnings = false;
-    let mut text = Msg::ConfirmQuit.text(app.lang).to_string();
-    if !app.picks.added.is_empty() || !app.picks.removed.is_empty() {
-        text.push(' ');
-        text.push_str(Msg::ConfirmQuitPicks.text(app.lang));
-    }
+    // The profile saves the shortlist picks too (`[shortlist]`).
+    let text = Msg::ConfirmQuit.text(app.lang).to_string();
     error(app, text);
 }
 
@@ -52,11 +49,15 @@ pub(super) fn saved(app: &mut App, ok: bool) {
         if let Some(w) = app.saving_weights.take() {
             app.saved_weights = w;
         }
+        if let Some(p) = app.saving_picks.take() {
+            app.saved_picks = p;
+        }
         if app.quit_after_save {
             app.quit = true;
         }
     } else {
         app.saving_weights = None;
+        app.saving_picks = None;
     }
     app.quit_after_save = false;
 }

@@ -11,6 +11,7 @@ pub(super) fn toggle(app: &mut App) {
     if u >= app.analysis.units.len() {
         return;
     }
+    let before = super::history::before(app);
     let on = if app.picks.added.remove(&u) {
         app.in_computed(u) && !app.picks.removed.contains(&u)
     } else if app.in_computed(u) {
@@ -24,6 +25,7 @@ pub(super) fn toggle(app: &mut App) {
         app.picks.added.insert(u);
         true
     };
+    super::history::push(app, before);
     let name = app.unit_name(u).to_string();
     let msg = if on { Msg::PickedOn } else { Msg::PickedOff };
     info(app, msg.fill(app.lang, &[&name]));

@@ -1,6 +1,7 @@
 //! Re-weighting and everything that re-ranks: weights, the pilot rule,
 //! and saving the profile those weights make.
 
+use super::history;
 use super::navigation::{refresh_rows, select};
 use super::{error, info, say, say_error, PROFILE_FILE};
 use crate::domain::value::Direction;
@@ -61,9 +62,19 @@ pub(super) fn set(app: &mut App, j: usize, w: f64) -> Option<Effect> {
     effect
 }
 
+/// Re-rank under new weights as an edit that undo can take back.
+fn apply_weights(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
+    let before = history::before(app);
+    let effect = rerank(app, weights);
+    if effect.is_some() {
+        history::push(app, before);
+    }
+    effect
+}
+
 /// Re-rank under new weights: table, map classes and marks follow; the
 /// Monte Carlo is asked for again.
-fn apply_weights(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
+pub(super) fn rerank(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
     if let Err(e) = app.analysis.rerank(&weights) {
         error(app, Msg::RerankFailed.fill(app.lang, &[&e]));
         return None;
@@ -93,6 +104,10 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
         .map(|i| all[(i + 1) % all.len()])
         .unwrap_or_default();
     p.pilot.rule = next;
+    // The picks travel per rule in `rule_picks`; codes of this rule's units
+    // mean nothing under the next one.
+    p.shortlist = Default::default();
+    p.view = Default::default();
     match App::new(app.ds.clone(), app.inputs.clone(), p, app.lang, app.theme) {
         Ok(mut fresh) => {
             let picked = picked(app);
@@ -109,6 +124,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             fresh.baseline.weights = std::mem::take(&mut app.baseline.weights);
             fresh.saved_weights = std::mem::take(&mut app.saved_weights);
             fresh.saving_weights = app.saving_weights.take();
+            fresh.saving_picks = app.saving_picks.take();
             fresh.filter = std::mem::take(&mut app.filter);
             // A gemeente the new units do not have would hide every row.
             if let Some(g) = &fresh.filter.gemeente {
@@ -118,6 +134,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             }
             fresh.table.sort = app.table.sort;
             fresh.table.column = app.table.column;
+            fresh.table.indicators = std::mem::take(&mut app.table.indicators);
             fresh.map.schools = app.map.schools;
             fresh.weight_cursor = app.weight_cursor;
             fresh.size = app.size;
@@ -171,6 +188,7 @@ pub(super) fn save_profile(app: &mut App) -> Option<Effect> {
     match p.to_toml() {
         Ok(toml) => {
             app.saving_weights = Some(app.weights.clone());
+            app.saving_picks = Some(app.picks.clone());
             Some(Effect::SaveProfile {
                 path: PathBuf::from(PROFILE_FILE),
                 toml,

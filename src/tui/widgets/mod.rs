@@ -2,6 +2,7 @@
 //! pane to its own small widget. Nothing here changes the app.
 
 pub mod bars;
+pub mod columns;
 pub mod detail;
 pub mod figures;
 pub mod help;
@@ -43,6 +44,9 @@ impl Widget for &App {
         bars::footer(self, s.footer, buf);
         if self.warnings {
             warnings::render(self, area, buf);
+        }
+        if self.picker.is_some() {
+            columns::render(self, area, buf);
         }
         if self.help {
             help::render(self, area, buf);

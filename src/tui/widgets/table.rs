@@ -33,6 +33,7 @@ fn min_width(c: Column, units: usize) -> u16 {
         Column::Schools => 3,
         Column::Inhabitants => 6,
         Column::Children => 5,
+        Column::Indicator(_) => 7,
     }
 }
 
@@ -57,10 +58,24 @@ const NAME_GROWTH: u16 = 6;
 
 /// The columns that fit in `width`, left to right, with their widths.
 pub fn visible_columns(width: u16, units: usize) -> Vec<(Column, u16)> {
+    visible_columns_with(width, units, &[])
+}
+
+/// As [`visible_columns`], with the indicator columns the user chose: they
+/// come right after the score in priority and show at the right.
+pub fn visible_columns_with(width: u16, units: usize, indicators: &[u16]) -> Vec<(Column, u16)> {
     let mut chosen: Vec<Column> = Vec::new();
     let mut used: u16 = 0;
     let mut grown = false;
-    for c in PRIORITY {
+    let mut priority: Vec<Column> = PRIORITY.to_vec();
+    let at = priority
+        .iter()
+        .position(|c| *c == Column::Score)
+        .map_or(0, |i| i + 1);
+    for (k, &j) in indicators.iter().enumerate() {
+        priority.insert(at + k, Column::Indicator(j));
+    }
+    for c in priority {
         // A readable name matters more than the columns after the interval.
         if c == Column::Interval && used + NAME_GROWTH <= width {
             used += NAME_GROWTH;
@@ -75,8 +90,10 @@ pub fn visible_columns(width: u16, units: usize) -> Vec<(Column, u16)> {
     let mut extra = width.saturating_sub(used);
     let mut out: Vec<(Column, u16)> = Column::ALL
         .iter()
+        .copied()
+        .chain(indicators.iter().map(|&j| Column::Indicator(j)))
         .filter(|c| chosen.contains(c))
-        .map(|&c| {
+        .map(|c| {
             let w = min_width(c, units);
             (
                 c,
@@ -151,6 +168,7 @@ fn cell(app: &App, u: usize, c: Column) -> String {
             .unwrap_or_else(|| "?".into()),
         Column::Inhabitants => num(f.inhabitants, 0, app.lang),
         Column::Children => num(f.children_0_15, 0, app.lang),
+        Column::Indicator(j) => num(rows::indicator_value(app, j, u), 1, app.lang),
     }
 }
 
@@ -178,7 +196,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let cols = visible_columns(inner.width, app.analysis.units.len());
+    let cols = visible_columns_with(inner.width, app.analysis.units.len(), &app.table.indicators);
     let top_k = app.analysis.ranking.top_k;
 
     let mut header = Vec::new();
@@ -186,7 +204,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             header.push(Span::raw(" "));
         }
-        let mut name = labels::column(c, top_k, app.lang);
+        let mut name = match c {
+            Column::Indicator(j) => app
+                .analysis
+                .column_ids
+                .get(usize::from(j))
+                .map(|id| app.indicator_label(id))
+                .unwrap_or_default(),
+            _ => labels::column(c, top_k, app.lang),
+        };
         if app.table.sort.column == c {
             // The arrow always shows: the name gives way, not the arrow.
             name = fit(name.trim(), usize::from(w).saturating_sub(1));
