@@ -180,6 +180,10 @@ fn keys_drive_the_app_and_the_terminal_is_restored() {
     t.wait_for("the save message", |s| s.contains("Profiel opgeslagen in"));
     let saved = std::fs::read_to_string(dir.path().join("buurtradar-profile.toml")).unwrap();
     assert!(saved.contains("weight = 35"), "{saved}");
+    assert!(
+        saved.contains("[shortlist]"),
+        "the pick is not saved:\n{saved}"
+    );
 
     // Help opens and closes.
     t.keys(&["?"]);
@@ -189,12 +193,13 @@ fn keys_drive_the_app_and_the_terminal_is_restored() {
     t.keys(&["?"]);
     t.wait_for("the help to close", |s| !s.contains("Toetsen"));
 
-    // Quit: the shortlist pick is not in the profile, so the app asks
-    // again; n quits without saving. The shell is back, the app's screen
-    // is gone.
+    // Undo the pick: no longer what the profile holds, so quitting asks;
+    // n quits without saving. The shell is back, the app's screen is gone.
+    t.keys(&["z"]);
+    t.wait_for("the undo message", |s| s.contains("ongedaan gemaakt"));
     t.keys(&["q"]);
-    t.wait_for("the question about the pick", |s| {
-        s.contains("Niet opgeslagen") && s.contains("e exporteert")
+    t.wait_for("the question about the undone pick", |s| {
+        s.contains("Niet opgeslagen")
     });
     t.keys(&["n"]);
     let s = t.wait_for("the shell after quitting", |s| s.contains("EXIT=0"));

@@ -306,4 +306,6 @@ catalogue! {
     ColumnShown => "Kolom getoond: {0} (o sorteert erop)", "Column shown: {0} (o sorts on it)";
     ColumnHidden => "Kolom verborgen: {0}", "Column hidden: {0}";
     NoIndicatorColumns => "De gegevens hebben geen indicatoren om als kolom te tonen", "The data has no indicators to show as columns";
+    MapColouredBy => "Kaart gekleurd naar: {0}", "Map coloured by: {0}";
+    LegendIndicator => "{0} (kwantielen)", "{0} (quantiles)";
 }

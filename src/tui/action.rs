@@ -175,6 +175,9 @@ pub enum Action {
     PickerMove(i32),
     /// Show or hide the indicator under the list's cursor as a column.
     PickerToggle,
+    /// Colour the map by the next (positive) or previous profile
+    /// indicator; past either end, by the score again.
+    MapColour(i32),
 }
 
 /// Work [`crate::tui::update::update`] leaves to the loop, so update stays

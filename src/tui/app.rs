@@ -109,6 +109,9 @@ pub struct MapState {
     /// Cell where a mouse drag last was.
     pub drag: Option<(u16, u16)>,
     pub dragged: bool,
+    /// What the map is coloured by: `None` the score, else an indicator
+    /// (index into the analysis's `column_ids`).
+    pub colour: Option<u16>,
 }
 
 /// The selected unit's figures and team, computed when the selection
@@ -271,6 +274,7 @@ impl App {
                 schools: true,
                 drag: None,
                 dragged: false,
+                colour: None,
             },
             weight_cursor: 0,
             scroll: Scroll::default(),

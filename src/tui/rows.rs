@@ -21,7 +21,15 @@ pub struct Classes {
 
 impl Classes {
     pub fn of(a: &Analysis) -> Classes {
-        let mut scores: Vec<f64> = a.ranking.units.iter().filter_map(|u| u.score).collect();
+        let scores: Vec<Option<f64>> = a.ranking.units.iter().map(|u| u.score).collect();
+        Classes::of_values(&scores)
+    }
+
+    /// Quantile classes of any per-unit values (an indicator on the map);
+    /// units without a value get no class.
+    pub fn of_values(values: &[Option<f64>]) -> Classes {
+        let values: Vec<Option<f64>> = values.iter().map(|v| v.filter(|x| x.is_finite())).collect();
+        let mut scores: Vec<f64> = values.iter().filter_map(|v| *v).collect();
         scores.sort_by(f64::total_cmp);
         let n = scores.len();
         // Upper bound of each class but the last: the score at each quantile.
@@ -33,11 +41,9 @@ impl Classes {
             .collect();
         breaks.dedup();
         let class_of = |s: f64| breaks.partition_point(|&b| b < s);
-        let of_unit = a
-            .ranking
-            .units
+        let of_unit = values
             .iter()
-            .map(|u| u.score.map(|s| class_of(s) as u8))
+            .map(|v| v.map(|s| class_of(s) as u8))
             .collect();
         let mut ranges: Vec<(f64, f64)> =
             vec![(f64::INFINITY, f64::NEG_INFINITY); breaks.len() + 1];

@@ -98,6 +98,8 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("undo", A::Undo),
         ("redo", A::Redo),
         ("columns", A::ColumnsPicker),
+        ("map-colour-next", A::MapColour(1)),
+        ("map-colour-prev", A::MapColour(-1)),
         ("columns-up", A::PickerMove(-1)),
         ("columns-down", A::PickerMove(1)),
         ("columns-toggle", A::PickerToggle),

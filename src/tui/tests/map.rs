@@ -237,3 +237,55 @@ fn runs_without_boundaries() {
     let screen = draw(&app);
     assert!(screen.contains("2 Kaart"));
 }
+
+#[test]
+fn m_colours_the_map_by_each_profile_indicator_then_the_score_again() {
+    let mut app = app();
+    let score_classes = app.classes.clone();
+    act(&mut app, &[Action::Focus(Pane::Map), Action::MapColour(1)]);
+    let first = app.analysis.prepared.indicators()[0].clone();
+    let j = app
+        .analysis
+        .column_ids
+        .iter()
+        .position(|c| *c == first)
+        .unwrap();
+    assert_eq!(app.map.colour, Some(j as u16));
+    let values = &app.analysis.columns[j];
+    // Classes follow the indicator: a higher value never gets a lower class.
+    let mut pairs: Vec<(f64, u8)> = values
+        .iter()
+        .zip(&app.classes.of_unit)
+        .filter_map(|(v, c)| Some(((*v)?, (*c)?)))
+        .collect();
+    assert!(pairs.len() > 10);
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(pairs.windows(2).all(|w| w[0].1 <= w[1].1));
+    assert_ne!(app.classes, score_classes);
+    let screen = draw(&app);
+    let head: String = app.indicator_label(&first).chars().take(8).collect();
+    assert!(screen.contains(&head), "{screen}");
+    // A re-rank keeps the colouring.
+    act(
+        &mut app,
+        &[Action::Focus(Pane::Weights), Action::WeightStep(1.0)],
+    );
+    assert_eq!(app.map.colour, Some(j as u16));
+    assert_ne!(app.classes, crate::tui::rows::Classes::of(&app.analysis));
+    // Back past the start: the score again.
+    act(&mut app, &[Action::MapColour(-1)]);
+    assert_eq!(app.map.colour, None);
+    assert_eq!(app.classes, crate::tui::rows::Classes::of(&app.analysis));
+    let n = app.analysis.prepared.indicators().len() as i32;
+    act(&mut app, &[Action::MapColour(-1)]);
+    assert!(app.map.colour.is_some());
+    act(&mut app, &[Action::MapColour(1)]);
+    assert_eq!(app.map.colour, None, "wraps after {n} indicators");
+}
+
+#[test]
+fn snapshot_map_coloured_by_an_indicator() {
+    let mut app = app();
+    act(&mut app, &[Action::Focus(Pane::Map), Action::MapColour(1)]);
+    insta::assert_snapshot!(draw(&app));
+}

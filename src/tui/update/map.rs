@@ -162,3 +162,50 @@ fn click_map(app: &mut App, column: u16, row: u16) {
         }
     }
 }
+
+/// The indicators `m` cycles through: the profile's, as `column_ids`
+/// indices.
+fn colourings(app: &App) -> Vec<u16> {
+    app.analysis
+        .prepared
+        .indicators()
+        .iter()
+        .filter_map(|id| app.analysis.column_ids.iter().position(|c| c == id))
+        .filter_map(|j| u16::try_from(j).ok())
+        .collect()
+}
+
+/// The next colouring: score, each profile indicator, score again.
+pub(super) fn colour(app: &mut App, d: i32) {
+    let list = colourings(app);
+    let n = list.len() as i64 + 1;
+    // Position 0 is the score, k + 1 the k-th indicator.
+    let now = match app.map.colour {
+        None => 0,
+        Some(j) => list
+            .iter()
+            .position(|&x| x == j)
+            .map_or(0, |k| k as i64 + 1),
+    };
+    let next = (now + i64::from(d)).rem_euclid(n);
+    app.map.colour = if next == 0 {
+        None
+    } else {
+        list.get(next as usize - 1).copied()
+    };
+    recolour(app);
+    let label = crate::tui::widgets::map::colour_label(app);
+    info(app, Msg::MapColouredBy.fill(app.lang, &[&label]));
+}
+
+/// The map's classes for its colouring: after a re-rank or a new colouring.
+pub(super) fn recolour(app: &mut App) {
+    let values = app
+        .map
+        .colour
+        .and_then(|j| app.analysis.columns.get(usize::from(j)));
+    app.classes = match values {
+        Some(v) => crate::tui::rows::Classes::of_values(v),
+        None => crate::tui::rows::Classes::of(&app.analysis),
+    };
+}

@@ -71,6 +71,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.warnings = !app.warnings;
             app.scroll.warnings = 0;
         }
+        Action::MapColour(d) => map::colour(app, d),
         Action::ColumnsPicker => columns::toggle_open(app),
         Action::PickerMove(d) => columns::move_cursor(app, d),
         Action::PickerToggle => columns::toggle(app),

@@ -9,7 +9,6 @@ use crate::i18n::Msg;
 use crate::tui::action::Effect;
 use crate::tui::app::{App, Picked};
 use crate::tui::fmt::error_text;
-use crate::tui::rows::Classes;
 use std::path::PathBuf;
 
 pub(super) fn cursor(app: &mut App, d: i32) {
@@ -80,7 +79,7 @@ pub(super) fn rerank(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
         return None;
     }
     app.weights = weights;
-    app.classes = Classes::of(&app.analysis);
+    super::map::recolour(app);
     app.generation += 1;
     app.stability_running = true;
     refresh_rows(app);
@@ -136,6 +135,8 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             fresh.table.column = app.table.column;
             fresh.table.indicators = std::mem::take(&mut app.table.indicators);
             fresh.map.schools = app.map.schools;
+            fresh.map.colour = app.map.colour;
+            super::map::recolour(&mut fresh);
             fresh.weight_cursor = app.weight_cursor;
             fresh.size = app.size;
             fresh.focus = app.focus;

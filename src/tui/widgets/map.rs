@@ -224,7 +224,13 @@ fn legend(app: &App, width: usize) -> Line<'static> {
             .sum::<usize>()
     };
     let mut spans = Vec::new();
-    let title = format!("{} ", t(Msg::LegendTitle));
+    let title = match app.map.colour {
+        None => format!("{} ", t(Msg::LegendTitle)),
+        Some(_) => format!(
+            "{} ",
+            Msg::LegendIndicator.fill(app.lang, &[&colour_label(app)])
+        ),
+    };
     if len(&classes) + title.chars().count() <= width {
         spans.push(Span::styled(title, th.dim()));
     }
@@ -244,12 +250,12 @@ fn legend(app: &App, width: usize) -> Line<'static> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let canvas_area = layout::map_canvas(area);
-    pane_block(
-        app,
-        Pane::Map,
-        &Msg::Zoom.fill(app.lang, &[&num(Some(app.map.zoom), 1, app.lang)]),
-    )
-    .render(area, buf);
+    let mut extra = Msg::Zoom.fill(app.lang, &[&num(Some(app.map.zoom), 1, app.lang)]);
+    if app.map.colour.is_some() {
+        // The legend's title may not fit: the frame says what the colours are.
+        extra = format!("{extra} · {}", colour_label(app));
+    }
+    pane_block(app, Pane::Map, &extra).render(area, buf);
     let inner = layout::inner(area);
     if inner.height > 0 {
         let legend_row = Rect {
@@ -338,4 +344,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         });
     canvas.render(canvas_area, buf);
+}
+
+/// What the map is coloured by, in the interface language.
+pub fn colour_label(app: &App) -> String {
+    match app
+        .map
+        .colour
+        .and_then(|j| app.analysis.column_ids.get(usize::from(j)))
+    {
+        Some(id) => app.indicator_label(id),
+        None => "score".to_string(),
+    }
 }
