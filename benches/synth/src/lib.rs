@@ -95,6 +95,7 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
     if let (Some(gpkg), Some(xlsx)) = (&paths.gpkg, &paths.kwb_xlsx) {
         out_gpkg::write_sample_gpkg(gpkg, &paths.boundaries, &rows)?;
         out_xlsx::write_kwb_xlsx(xlsx, &rows)?;
+    }
     if let Some(f) = &paths.followup {
         followup::write(&f.kerncijfers, &f.kwb, &f.code_map, &world.layout, &rows)?;
     }
