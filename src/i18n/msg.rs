@@ -308,4 +308,40 @@ catalogue! {
     NoIndicatorColumns => "De gegevens hebben geen indicatoren om als kolom te tonen", "The data has no indicators to show as columns";
     MapColouredBy => "Kaart gekleurd naar: {0}", "Map coloured by: {0}";
     LegendIndicator => "{0} (kwantielen)", "{0} (quantiles)";
+    // Terminal app: export dialog, distribution, comparison
+    ContextExport => "Exporteren", "Export";
+    HelpQuitDesc => "stoppen", "quit";
+    ContextHistogram => "Verdeling", "Distribution";
+    ContextCompare => "Vergelijken", "Compare";
+    ExportTitle => " Exporteren · ↑↓ formaat · typ de bestandsnaam · Enter schrijft · Esc annuleert ",
+        " Export · ↑↓ format · type the file name · Enter writes · Esc cancels ";
+    ExportFormatLabel => "Formaat", "Format";
+    ExportNameLabel => "Bestand", "File";
+    ExportFolderNote => "in de map waar buurtradar is gestart, tenzij de naam een pad is",
+        "in the folder buurtradar was started in, unless the name is a path";
+    ExportOverwriteNote => "Het bestand bestaat al: Enter overschrijft het, een andere naam of Esc niet.",
+        "The file exists: Enter overwrites it, another name or Esc does not.";
+    ExportNoName => "Geef een bestandsnaam", "Give a file name";
+    ExportExtensionMismatch => "{0} is een .{1}-naam, maar het gekozen formaat is {2}: kies het formaat of pas de naam aan",
+        "{0} is a .{1} name but the chosen format is {2}: choose that format or change the name";
+    ExportExists => "{0} bestaat al: Enter overschrijft, Esc annuleert", "{0} exists: Enter overwrites, Esc cancels";
+    FormatCsv => "CSV (tabel, ids en punten, voor Excel)", "CSV (table, ids and decimal points, for Excel)";
+    FormatJson => "JSON (alles, voor scripts)", "JSON (everything, for scripts)";
+    FormatMd => "Markdown (memo)", "Markdown (memo)";
+    FormatGeojson => "GeoJSON (kaartlaag voor GIS)", "GeoJSON (map layer for GIS)";
+    FormatSvg => "SVG (kaart als afbeelding)", "SVG (map as a picture)";
+    FormatHtml => "HTML (rapport met kaart en grafieken)", "HTML (report with map and charts)";
+    HistogramTitle => " Verdeling: {0} · m/M andere indicator · d of Esc sluit ",
+        " Distribution: {0} · m/M other indicator · d or Esc closes ";
+    HistogramStats => "n = {0} (de rijen van de ranglijst na filter) · zonder waarde: {1} · min {2} · mediaan {3} · max {4}",
+        "n = {0} (the ranking's rows after the filter) · without a value: {1} · min {2} · median {3} · max {4}";
+    HistogramSelected => "▲ {0}: {1}", "▲ {0}: {1}";
+    HistogramNoValue => "{0} heeft geen waarde", "{0} has no value";
+    HistogramEmpty => "Geen waarden om te tonen", "No values to show";
+    ComparePinned => "A = {0}. Kies een andere buurt en druk v om te vergelijken (v op A laat los)",
+        "A = {0}. Choose another unit and press v to compare (v on A lets go)";
+    CompareUnpinned => "Vergelijking losgelaten", "Comparison released";
+    CompareFailed => "Vergelijken kan niet: {0}", "Cannot compare: {0}";
+    CompareOverlayTitle => " Vergelijken · waarom A en niet B? · ↑↓ scroll · v of Esc sluit ",
+        " Compare · why A and not B? · ↑↓ scroll · v or Esc closes ";
 }

@@ -151,7 +151,23 @@ pub enum Action {
     /// Re-run the analysis under the next pilot rule, keeping the weights.
     CycleRule,
     SaveProfile,
+    /// Open the export dialog (format and file name).
     Export,
+    /// In the export dialog: the previous/next format, a typed character
+    /// of the file name, deleting one, writing, closing.
+    ExportFormat(i32),
+    ExportInput(char),
+    ExportBackspace,
+    ExportConfirm,
+    ExportCancel,
+    /// The loop found the export's file already there and wrote nothing.
+    ExportExists(PathBuf),
+    /// Open or close the distribution of what the map shows.
+    ToggleHistogram,
+    /// Choose the selected unit as A, or with A chosen compare it with the
+    /// selected unit; on the open comparison: close it.
+    Compare,
+    CompareClose,
     StabilityDone {
         generation: u64,
         result: Result<Box<Stability>, String>,
@@ -188,9 +204,11 @@ pub enum Effect {
         path: PathBuf,
         toml: String,
     },
+    /// Write the shortlist; an existing file only when `overwrite`.
     Export {
         path: PathBuf,
         format: Format,
+        overwrite: bool,
     },
     /// Run the Monte Carlo for the ranking of this generation.
     Stability {

@@ -2,6 +2,7 @@
 //! holds the data, the constructor and read-only views the widgets share.
 
 use super::action::{Column, Pane};
+use super::dialogs::{CompareState, ExportDialog};
 use super::geometry::MapGeometry;
 use super::keymap::Keymap;
 pub use super::picks::Picked;
@@ -129,6 +130,7 @@ pub struct Scroll {
     pub team: u16,
     pub help: u16,
     pub warnings: u16,
+    pub compare: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,6 +197,12 @@ pub struct App {
     pub saving_picks: Option<Picks>,
     /// The indicator-columns list is open, with its cursor.
     pub picker: Option<usize>,
+    /// The export dialog, when open, and the last export's choices.
+    pub export: Option<ExportDialog>,
+    pub last_export: Option<ExportDialog>,
+    /// The distribution of what the map shows is open.
+    pub histogram: bool,
+    pub compare: CompareState,
 }
 
 impl App {
@@ -291,6 +299,10 @@ impl App {
             saved_picks: Picks::default(),
             saving_picks: None,
             picker: None,
+            export: None,
+            last_export: None,
+            histogram: false,
+            compare: CompareState::default(),
         };
         let skipped = super::picks::restore_saved(&mut app);
         app.saved_picks = app.picks.clone();
@@ -391,6 +403,24 @@ impl App {
             .get(unit)
             .map(|u| u.name.as_str())
             .unwrap_or("")
+    }
+
+    /// What the map is coloured by, per unit: the score or an indicator.
+    pub fn map_values(&self) -> Vec<Option<f64>> {
+        match self
+            .map
+            .colour
+            .and_then(|j| self.analysis.columns.get(usize::from(j)))
+        {
+            Some(v) => v.clone(),
+            None => self
+                .analysis
+                .ranking
+                .units
+                .iter()
+                .map(|u| u.score)
+                .collect(),
+        }
     }
 
     /// Label of an indicator in the interface language.

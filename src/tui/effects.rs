@@ -42,8 +42,11 @@ pub fn analysis_as_shown(app: &App) -> Analysis {
     a
 }
 
-pub fn export(app: &App, path: &Path, format: Format) -> Action {
+pub fn export(app: &App, path: &Path, format: Format, overwrite: bool) -> Action {
     let abs = absolute(path);
+    if !overwrite && abs.exists() {
+        return Action::ExportExists(abs);
+    }
     tracing::info!(path = %abs.display(), ?format, "exporting shortlist");
     let a = analysis_as_shown(app);
     let teams = a.teams(
@@ -57,7 +60,10 @@ pub fn export(app: &App, path: &Path, format: Format) -> Action {
         analysis: &a,
         teams: &teams,
         inputs: &app.inputs,
-        options: ExportOptions::default(),
+        options: ExportOptions {
+            lang: app.lang,
+            ..ExportOptions::default()
+        },
     };
     Action::Exported(
         export_to_file(&ctx, format, &abs)
@@ -90,7 +96,11 @@ pub fn stability_job(app: &App) -> impl FnOnce() -> Action + Send + 'static {
 pub fn run_blocking(app: &App, effect: Effect) -> Action {
     match effect {
         Effect::SaveProfile { path, toml } => save(&path, &toml),
-        Effect::Export { path, format } => export(app, &path, format),
+        Effect::Export {
+            path,
+            format,
+            overwrite,
+        } => export(app, &path, format, overwrite),
         Effect::Stability { .. } => stability_job(app)(),
     }
 }

@@ -27,6 +27,9 @@ pub fn context(c: Ctx) -> Msg {
         Ctx::Confirm => Msg::ContextConfirm,
         Ctx::Warnings => Msg::ContextWarnings,
         Ctx::Columns => Msg::ContextColumns,
+        Ctx::Export => Msg::ContextExport,
+        Ctx::Histogram => Msg::ContextHistogram,
+        Ctx::Compare => Msg::ContextCompare,
     }
 }
 

@@ -18,6 +18,7 @@ pub use crate::i18n::Lang;
 
 pub mod action;
 pub mod app;
+pub mod dialogs;
 pub mod effects;
 pub mod fmt;
 pub mod geometry;

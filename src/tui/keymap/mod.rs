@@ -38,11 +38,17 @@ pub enum Ctx {
     Warnings,
     /// The indicator-columns list takes every key while open.
     Columns,
+    /// The export dialog: typed characters go into the file name.
+    Export,
+    /// The distribution overlay.
+    Histogram,
+    /// Two units side by side.
+    Compare,
 }
 
 impl Ctx {
     /// Order of the sections in the help.
-    pub const HELP_ORDER: [Ctx; 10] = [
+    pub const HELP_ORDER: [Ctx; 13] = [
         Ctx::Global,
         Ctx::Table,
         Ctx::Map,
@@ -52,6 +58,9 @@ impl Ctx {
         Ctx::Help,
         Ctx::Warnings,
         Ctx::Columns,
+        Ctx::Export,
+        Ctx::Histogram,
+        Ctx::Compare,
         Ctx::Confirm,
     ];
 }
@@ -116,14 +125,12 @@ impl Keymap {
                 if let Some(b) = self.find(&ctxs, k) {
                     return Some(b.action.clone());
                 }
+                let typed = !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
                 match (ctxs.first(), k.code) {
-                    (Some(Ctx::Search), KeyCode::Char(c))
-                        if !k
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                    {
-                        Some(Action::SearchInput(c))
-                    }
+                    (Some(Ctx::Search), KeyCode::Char(c)) if typed => Some(Action::SearchInput(c)),
+                    (Some(Ctx::Export), KeyCode::Char(c)) if typed => Some(Action::ExportInput(c)),
                     _ => None,
                 }
             }
@@ -232,6 +239,15 @@ pub fn contexts(app: &App) -> Vec<Ctx> {
     }
     if app.picker.is_some() {
         return vec![Ctx::Columns];
+    }
+    if app.export.is_some() {
+        return vec![Ctx::Export];
+    }
+    if app.compare.open.is_some() {
+        return vec![Ctx::Compare];
+    }
+    if app.histogram {
+        return vec![Ctx::Histogram];
     }
     let pane = match app.focus {
         Pane::Table => Ctx::Table,

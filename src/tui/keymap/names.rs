@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::tui::action::{Action, Pane};
 
 impl Ctx {
-    pub const ALL: [(&'static str, Ctx); 10] = [
+    pub const ALL: [(&'static str, Ctx); 13] = [
         ("global", Ctx::Global),
         ("table", Ctx::Table),
         ("map", Ctx::Map),
@@ -15,6 +15,9 @@ impl Ctx {
         ("confirm", Ctx::Confirm),
         ("warnings", Ctx::Warnings),
         ("columns", Ctx::Columns),
+        ("export", Ctx::Export),
+        ("histogram", Ctx::Histogram),
+        ("compare", Ctx::Compare),
     ];
 
     pub fn parse(name: &str) -> Option<Ctx> {
@@ -103,6 +106,14 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("columns-up", A::PickerMove(-1)),
         ("columns-down", A::PickerMove(1)),
         ("columns-toggle", A::PickerToggle),
+        ("export-prev-format", A::ExportFormat(-1)),
+        ("export-next-format", A::ExportFormat(1)),
+        ("export-write", A::ExportConfirm),
+        ("export-cancel", A::ExportCancel),
+        ("export-backspace", A::ExportBackspace),
+        ("histogram", A::ToggleHistogram),
+        ("compare", A::Compare),
+        ("compare-close", A::CompareClose),
     ]
 }
 

@@ -4,10 +4,12 @@
 //! concern has its own file.
 
 mod columns;
+mod export;
 mod filters;
 mod history;
 mod map;
 mod navigation;
+mod overlays;
 mod quit;
 mod search;
 mod shortlist;
@@ -18,14 +20,11 @@ use super::app::{App, Status};
 use super::geometry::Viewport;
 use super::layout::{self, Screen};
 use super::notes;
-use crate::export::Format;
 use crate::i18n::{Lang, Msg};
 use ratatui::layout::Rect;
-use std::path::PathBuf;
 
-/// Where `s` saves the profile and `e` writes the shortlist.
+/// Where `s` saves the profile.
 pub const PROFILE_FILE: &str = "buurtradar-profile.toml";
-pub const EXPORT_FILE: &str = "buurtradar-shortlist.md";
 
 /// Actions the loop sends rather than the user: they leave the status
 /// message alone and run even while the terminal is too small.
@@ -36,6 +35,7 @@ fn from_loop(a: &Action) -> bool {
             | Action::StabilityDone { .. }
             | Action::Saved(_)
             | Action::Exported(_)
+            | Action::ExportExists(_)
     )
 }
 
@@ -132,13 +132,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ZoomReset => map::reset(app),
         Action::ToggleSchools => app.map.schools = !app.map.schools,
         Action::Mouse { kind, column, row } => map::mouse(app, kind, column, row),
-        Action::Export => {
-            say(app, Msg::Exporting);
-            return Some(Effect::Export {
-                path: PathBuf::from(EXPORT_FILE),
-                format: Format::Md,
-            });
-        }
+        Action::Export => export::open(app),
+        Action::ExportFormat(d) => export::format(app, d),
+        Action::ExportInput(c) => export::input(app, Some(c)),
+        Action::ExportBackspace => export::input(app, None),
+        Action::ExportConfirm => return export::confirm(app),
+        Action::ExportCancel => export::cancel(app),
+        Action::ExportExists(p) => export::exists(app, p),
+        Action::ToggleHistogram => overlays::histogram(app),
+        Action::Compare => overlays::compare(app),
+        Action::CompareClose => overlays::close(app),
         Action::StabilityDone { generation, result } => {
             if generation == app.generation {
                 app.stability_running = false;

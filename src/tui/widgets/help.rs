@@ -3,6 +3,7 @@
 
 use crate::i18n::Msg;
 use crate::tui::app::App;
+use crate::tui::keymap::Ctx;
 use crate::tui::labels;
 use crate::tui::layout;
 use ratatui::buffer::Buffer;
@@ -26,12 +27,17 @@ fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         ))];
         for (keys, desc) in rows {
+            // Ctrl-c stops from every overlay; the global row says so
+            // once rather than once per overlay.
+            if ctx != Ctx::Global && keys == "Ctrl-c" && desc == t(Msg::HelpQuitDesc) {
+                continue;
+            }
             s.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_w$}"), app.theme.key()),
                 Span::raw(format!(" {desc}")),
             ]));
         }
-        if ctx == crate::tui::keymap::Ctx::Map {
+        if ctx == Ctx::Map {
             s.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<key_w$}", t(Msg::HelpMouseKeys)),
@@ -46,34 +52,39 @@ fn lines(app: &App) -> Vec<Vec<Line<'static>>> {
     sections
 }
 
+/// Sections split into `n` columns of about equal length, in order.
+fn columns(sections: Vec<Vec<Line<'static>>>, n: usize) -> Vec<Vec<Line<'static>>> {
+    let total: usize = sections.iter().map(Vec::len).sum();
+    let per = total.div_ceil(n.max(1));
+    let mut cols: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for s in sections {
+        let last = cols.len() - 1;
+        if !cols[last].is_empty() && cols[last].len() + s.len() > per && cols.len() < n {
+            cols.push(Vec::new());
+        }
+        let last = cols.len() - 1;
+        cols[last].extend(s);
+    }
+    cols
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = |m: Msg| m.text(app.lang);
-    let sections = lines(app);
-    let total: usize = sections.iter().map(Vec::len).sum();
-    let two = area.width >= 110;
-    let w = if two {
-        area.width.saturating_sub(4).min(150)
+    // Wide terminals get more columns so the whole help fits unscrolled.
+    let n: u16 = if area.width >= 240 {
+        3
+    } else if area.width >= 110 {
+        2
+    } else {
+        1
+    };
+    let w = if n > 1 {
+        area.width.saturating_sub(4).min(80 * n)
     } else {
         area.width.saturating_sub(2).min(90)
     };
-    // Split the sections in two columns of about equal length.
-    let (left, right) = if two {
-        let mut acc = 0;
-        let mut k = sections.len();
-        for (i, s) in sections.iter().enumerate() {
-            if acc + s.len() > total.div_ceil(2) && acc > 0 {
-                k = i;
-                break;
-            }
-            acc += s.len();
-        }
-        let l: Vec<Line> = sections[..k].iter().flatten().cloned().collect();
-        let r: Vec<Line> = sections[k..].iter().flatten().cloned().collect();
-        (l, r)
-    } else {
-        (sections.into_iter().flatten().collect(), Vec::new())
-    };
-    let content_h = left.len().max(right.len()) as u16;
+    let cols = columns(lines(app), usize::from(n));
+    let content_h = cols.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let h = (content_h + 2).min(area.height.saturating_sub(2));
     let r = Rect {
         x: area.x + (area.width - w) / 2,
@@ -89,20 +100,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(r, buf);
     let inner = layout::inner(r);
     let scroll = app.scroll.help.min(content_h.saturating_sub(inner.height));
-    if two {
-        let half = inner.width / 2;
-        let lr = Rect {
-            width: half,
-            ..inner
+    let col_w = inner.width / n;
+    for (i, col) in cols.into_iter().enumerate() {
+        let i = i as u16;
+        let x = inner.x + i * col_w;
+        let width = if i + 1 == n {
+            inner.width - i * col_w
+        } else {
+            col_w
         };
-        let rr = Rect {
-            x: inner.x + half,
-            width: inner.width - half,
-            ..inner
-        };
-        Paragraph::new(left).scroll((scroll, 0)).render(lr, buf);
-        Paragraph::new(right).scroll((scroll, 0)).render(rr, buf);
-    } else {
-        Paragraph::new(left).scroll((scroll, 0)).render(inner, buf);
+        Paragraph::new(col)
+            .scroll((scroll, 0))
+            .render(Rect { x, width, ..inner }, buf);
     }
 }

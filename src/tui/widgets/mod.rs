@@ -3,9 +3,12 @@
 
 pub mod bars;
 pub mod columns;
+pub mod compare;
 pub mod detail;
+pub mod export;
 pub mod figures;
 pub mod help;
+pub mod histogram;
 pub mod map;
 pub mod table;
 pub mod team;
@@ -48,9 +51,29 @@ impl Widget for &App {
         if self.picker.is_some() {
             columns::render(self, area, buf);
         }
+        if self.histogram {
+            histogram::render(self, area, buf);
+        }
+        if self.compare.open.is_some() {
+            compare::render(self, area, buf);
+        }
+        if self.export.is_some() {
+            export::render(self, area, buf);
+        }
         if self.help {
             help::render(self, area, buf);
         }
+    }
+}
+
+/// A `w` x `h` box in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
     }
 }
 

@@ -1,0 +1,85 @@
+//! The distribution (`d`) and the comparison (`v`).
+
+use super::*;
+
+#[test]
+fn d_opens_the_distribution_and_its_keys_move_and_recolour() {
+    let mut app = app();
+    act(&mut app, &[Action::ToggleHistogram]);
+    assert!(app.histogram);
+    let before = app.selected;
+    let first = draw(&app);
+    assert!(first.contains("Verdeling: score"), "{first}");
+    act(&mut app, &[Action::Move(1), Action::MapColour(1)]);
+    assert_ne!(app.selected, before);
+    assert!(app.map.colour.is_some());
+    let label = crate::tui::widgets::map::colour_label(&app);
+    assert!(draw(&app).contains(&format!("Verdeling: {label}")));
+    act(&mut app, &[Action::ToggleHistogram]);
+    assert!(!app.histogram);
+}
+
+#[test]
+fn the_distribution_counts_the_rows_the_filter_shows() {
+    let mut app = app();
+    let all = app.table.rows.len();
+    act(
+        &mut app,
+        &[Action::FilterSchools(1), Action::FilterSchools(1)],
+    );
+    let shown = app.table.rows.len();
+    assert!(shown < all, "the filter must hide rows ({shown} of {all})");
+    act(&mut app, &[Action::ToggleHistogram]);
+    let screen = draw(&app);
+    let scored = app
+        .table
+        .rows
+        .iter()
+        .filter(|&&u| app.analysis.ranking.units[u].score.is_some())
+        .count();
+    assert!(screen.contains(&format!("n = {scored} ")), "{screen}");
+}
+
+#[test]
+fn v_chooses_a_then_compares_it_with_the_selected_unit() {
+    let mut app = app();
+    let a = app.selected;
+    act(&mut app, &[Action::Compare]);
+    assert_eq!(app.compare.pin, Some(a));
+    assert!(app.compare.open.is_none());
+    act(&mut app, &[Action::Move(1), Action::Compare]);
+    let b = app.selected;
+    assert_eq!(app.compare.open, Some((a, b)));
+    let text = crate::tui::widgets::compare::lines(&app).join("\n");
+    assert!(text.contains(&app.analysis.units[a].code), "{text}");
+    assert!(text.contains(&app.analysis.units[b].code), "{text}");
+    // The comparison takes the keys: j scrolls instead of moving.
+    act(&mut app, &[Action::Scroll(1)]);
+    assert_eq!(app.scroll.compare, 1);
+    act(&mut app, &[Action::CompareClose]);
+    assert_eq!(app.compare, Default::default());
+}
+
+#[test]
+fn v_on_a_again_lets_go() {
+    let mut app = app();
+    act(&mut app, &[Action::Compare, Action::Compare]);
+    assert_eq!(app.compare, Default::default());
+}
+
+#[test]
+fn snapshot_histogram() {
+    let mut app = app();
+    act(&mut app, &[Action::ToggleHistogram]);
+    insta::assert_snapshot!(draw(&app));
+}
+
+#[test]
+fn snapshot_compare() {
+    let mut app = app();
+    act(
+        &mut app,
+        &[Action::Compare, Action::Move(1), Action::Compare],
+    );
+    insta::assert_snapshot!(draw(&app));
+}
