@@ -311,6 +311,13 @@ catalogue! {
     // Terminal app: export dialog, distribution, comparison
     ContextExport => "Exporteren", "Export";
     HelpQuitDesc => "stoppen", "quit";
+    DirectionSet => "{0} telt nu als {1}", "{0} now counts as {1}";
+    DirectionRisk => "risico (hoger = meer nood)", "risk (higher = more need)";
+    DirectionProtective => "beschermend (hoger = minder nood)", "protective (higher = less need)";
+    ProfileStandIn => "Geen van de profielindicatoren zit in de gegevens ({0}): gestart met gewicht 1 op alle {1} indicatoren die de gegevens hebben. Pas ze aan in paneel 4 (i draait een richting om) en sla op met s",
+        "None of the profile's indicators is in the data ({0}): started with weight 1 on all {1} indicators the data holds. Adjust them in pane 4 (i flips a direction) and save with s";
+    NoNeighbour => "Geen buurman in die richting", "No neighbour in that direction";
+    DetailSchools => "Scholen in deze eenheid ({0})", "Schools in this unit ({0})";
     ContextHistogram => "Verdeling", "Distribution";
     ContextCompare => "Vergelijken", "Compare";
     ExportTitle => " Exporteren · ↑↓ formaat · typ de bestandsnaam · Enter schrijft · Esc annuleert ",

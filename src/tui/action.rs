@@ -132,6 +132,8 @@ pub enum Action {
     WeightZero,
     WeightReset,
     WeightResetAll,
+    /// The indicator under the weights cursor counts the other way.
+    FlipDirection,
     /// Pan the map by this many tenths of the view.
     Pan {
         dx: i32,
@@ -141,6 +143,11 @@ pub enum Action {
     Zoom(i32),
     ZoomReset,
     ToggleSchools,
+    /// Select the unit beside the selected one: east (1, 0), north (0, 1).
+    Neighbour {
+        dx: i32,
+        dy: i32,
+    },
     /// Scroll the focused text pane (detail, team) or the help.
     Scroll(i32),
     Mouse {

@@ -9,10 +9,11 @@ pub use super::picks::Picked;
 use super::rows::{self, Classes};
 use super::theme::Theme;
 use super::Lang;
-use crate::domain::analysis::{Analysis, RunOptions};
+use crate::domain::analysis::{data_profile, Analysis, RunOptions};
 use crate::domain::dataset::Dataset;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
+use crate::domain::score::ScoreError;
 use crate::domain::teams::{self, BuurtView, RoleCatalogue, TeamProposal, TeamSettings};
 use crate::i18n::Msg;
 use crate::io::Inputs;
@@ -202,6 +203,10 @@ pub struct App {
     pub last_export: Option<ExportDialog>,
     /// The distribution of what the map shows is open.
     pub histogram: bool,
+    /// The indicators or their directions differ from the profile as
+    /// loaded or saved (a flipped direction, or a stand-in profile built
+    /// from the data): quitting asks to save.
+    pub directions_changed: bool,
     pub compare: CompareState,
 }
 
@@ -215,14 +220,26 @@ impl App {
         lang: Lang,
         theme: Theme,
     ) -> anyhow::Result<App> {
-        let analysis = Analysis::run(
-            &ds,
-            &profile,
-            RunOptions {
-                skip_stability: true,
-                skip_candidates: true,
-            },
-        )?;
+        let opts = RunOptions {
+            skip_stability: true,
+            skip_candidates: true,
+        };
+        // A profile none of whose indicators the data holds still opens:
+        // on every indicator the data has, to be weighed in the app.
+        let (analysis, stand_in) = match Analysis::run(&ds, &profile, opts) {
+            Ok(a) => (a, None),
+            Err(
+                e @ (ScoreError::ProfileIndicatorsAbsent { .. }
+                | ScoreError::NoIndicatorPresent { .. }),
+            ) => {
+                let absent: Vec<String> = profile.indicators.iter().map(|i| i.id.clone()).collect();
+                let Some(p) = data_profile(&profile, &ds) else {
+                    return Err(e.into());
+                };
+                (Analysis::run(&ds, &p, opts)?, Some(absent))
+            }
+            Err(e) => return Err(e.into()),
+        };
         let catalogue = RoleCatalogue::default_catalogue()?;
         let geo = MapGeometry::build(&ds, &analysis.members);
         let weights = analysis.ranking.weights.clone();
@@ -302,6 +319,7 @@ impl App {
             export: None,
             last_export: None,
             histogram: false,
+            directions_changed: false,
             compare: CompareState::default(),
         };
         let skipped = super::picks::restore_saved(&mut app);
@@ -310,6 +328,19 @@ impl App {
         app.selected = app.table.rows.first().copied().unwrap_or(0);
         app.table.cursor = app.table.rows.first().map(|_| 0);
         app.focused = Some(app.focus_on(app.selected));
+        if let Some(absent) = stand_in {
+            app.directions_changed = true;
+            app.status = Some(Status {
+                text: Msg::ProfileStandIn.fill(
+                    lang,
+                    &[
+                        &absent.join(", "),
+                        &app.analysis.prepared.indicators().len(),
+                    ],
+                ),
+                error: true,
+            });
+        }
         if !skipped.is_empty() {
             app.status = Some(Status {
                 text: Msg::SavedChoiceSkipped.fill(lang, &[&skipped.join(", ")]),
@@ -345,7 +376,8 @@ impl App {
 
     /// Weight or shortlist edits that quitting would lose.
     pub fn unsaved(&self) -> bool {
-        self.weights != self.saved_weights
+        self.directions_changed
+            || self.weights != self.saved_weights
             || self.picks != self.saved_picks
             || self.rule_picks.iter().any(|(_, p)| !p.is_empty())
     }

@@ -77,6 +77,38 @@ pub fn held_known_indicators(ds: &Dataset) -> Vec<String> {
         .collect()
 }
 
+/// A stand-in for a profile none of whose indicators the data holds: its
+/// settings, with every known indicator of the data that has a direction
+/// and is not a head count at weight 1 (sensitive ones at weight 0, so
+/// they can be weighed but never are by default), as `profile init
+/// --from-data` would write. `None` when the data holds none.
+pub fn data_profile(base: &Profile, ds: &Dataset) -> Option<Profile> {
+    use crate::domain::profile::IndicatorWeight;
+    use crate::domain::value::Direction;
+    let indicators: Vec<IndicatorWeight> = held_known_indicators(ds)
+        .into_iter()
+        .filter_map(|id| ds.indicator(&id))
+        .filter(|i| {
+            matches!(
+                i.meta.direction,
+                Some(Direction::Risk | Direction::Protective)
+            ) && i.meta.unit != crate::domain::registry::Unit::Count.label()
+        })
+        .map(|i| IndicatorWeight {
+            id: i.meta.id.clone(),
+            weight: if i.meta.sensitive { 0.0 } else { 1.0 },
+            direction: i.meta.direction,
+            sensitive: i.meta.sensitive,
+        })
+        .collect();
+    if indicators.iter().all(|i| i.weight == 0.0) {
+        return None;
+    }
+    let mut p = base.clone();
+    p.indicators = indicators;
+    Some(p)
+}
+
 /// The known id with the fewest edits from `id` (alphabetically first on a
 /// tie), if it is close enough to be the intended one.
 fn nearest<'a>(known: &[&'a str], id: &str) -> Option<&'a str> {

@@ -169,6 +169,20 @@ impl Profile {
             }),
         }
     }
+
+    /// The direction an indicator counts in, over the registry's; an
+    /// indicator the profile lacks joins with weight 0.
+    pub fn set_direction(&mut self, id: &str, direction: Direction) {
+        match self.indicators.iter_mut().find(|i| i.id == id) {
+            Some(ind) => ind.direction = Some(direction),
+            None => self.indicators.push(IndicatorWeight {
+                id: id.to_string(),
+                weight: 0.0,
+                direction: Some(direction),
+                sensitive: false,
+            }),
+        }
+    }
 }
 
 impl FromStr for Profile {

@@ -289,3 +289,108 @@ fn snapshot_map_coloured_by_an_indicator() {
     act(&mut app, &[Action::Focus(Pane::Map), Action::MapColour(1)]);
     insta::assert_snapshot!(draw(&app));
 }
+
+fn centre(app: &App, u: usize) -> (f64, f64) {
+    let b = app.geo.unit_bbox[u].unwrap();
+    (
+        (f64::from(b[0]) + f64::from(b[2])) / 2.0,
+        (f64::from(b[1]) + f64::from(b[3])) / 2.0,
+    )
+}
+
+#[test]
+fn shift_hjkl_walk_to_the_neighbour_in_that_direction() {
+    let mut app = app();
+    go_to(&mut app, "Havenkwartier");
+    for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+        go_to(&mut app, "Havenkwartier");
+        let from = app.selected;
+        let (x0, y0) = centre(&app, from);
+        act(&mut app, &[Action::Neighbour { dx, dy }]);
+        if app.selected == from {
+            // Only the edge of the map has no neighbour; it says so.
+            assert!(app.status.clone().unwrap().text.contains("Geen buurman"));
+            continue;
+        }
+        let (x1, y1) = centre(&app, app.selected);
+        let along = (x1 - x0) * f64::from(dx) + (y1 - y0) * f64::from(dy);
+        assert!(along > 0.0, "({dx},{dy}) went the wrong way");
+        // A neighbour: its box touches the box it came from.
+        let (a, b) = (
+            app.geo.unit_bbox[from].unwrap(),
+            app.geo.unit_bbox[app.selected].unwrap(),
+        );
+        let m = 0.02 * (a[2] - a[0]).max(a[3] - a[1]);
+        assert!(b[0] <= a[2] + m && b[2] >= a[0] - m && b[1] <= a[3] + m && b[3] >= a[1] - m);
+    }
+    // Walking east then west comes back within a few steps somewhere near.
+    let start = app.selected;
+    act(&mut app, &[Action::Neighbour { dx: 1, dy: 0 }]);
+    assert_ne!(
+        app.selected, start,
+        "the sample's middle has an east neighbour"
+    );
+}
+
+#[test]
+fn names_show_on_the_map_once_they_fit() {
+    let mut app = app_with(Lang::Nl, true, 200, 60);
+    go_to(&mut app, "Havenkwartier");
+    let whole = draw(&app);
+    let u = app.selected;
+    let (cx, cy) = centre(&app, u);
+    app.map.center = (cx, cy);
+    act(&mut app, &[Action::Zoom(5)]);
+    let zoomed = draw(&app);
+    let r =
+        crate::tui::layout::map_canvas(crate::tui::update::screen(&app).pane(Pane::Map).unwrap());
+    let map_text = |screen: &str| {
+        screen
+            .lines()
+            .skip(usize::from(r.y))
+            .take(usize::from(r.height))
+            .map(|l| {
+                l.trim_matches('"')
+                    .chars()
+                    .skip(usize::from(r.x))
+                    .take(usize::from(r.width))
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        !map_text(&whole).contains("Havenkwartier"),
+        "the whole map has no room for names"
+    );
+    let z = map_text(&zoomed);
+    assert!(z.contains("Havenkwartier"), "{z}");
+    // Further in, its schools by name beside their dots.
+    act(&mut app, &[Action::Zoom(2)]);
+    let z = map_text(&draw(&app));
+    let school = app
+        .ds
+        .schools
+        .iter()
+        .find(|s| s.primary && s.area.is_some_and(|a| app.analysis.members[u].contains(&a)))
+        .unwrap();
+    assert!(z.contains(&school.name), "{z}");
+}
+
+#[test]
+fn the_detail_lists_the_units_schools() {
+    let mut app = app_with(Lang::Nl, true, 120, 40);
+    go_to(&mut app, "Havenkwartier");
+    let u = app.selected;
+    let n = app.analysis.units[u].primary_schools.unwrap() as usize;
+    assert!(n > 0);
+    act(
+        &mut app,
+        &[Action::Focus(Pane::Detail), Action::Scroll(400)],
+    );
+    let screen = draw(&app);
+    assert!(
+        screen.contains(&format!("Scholen in deze eenheid ({n})")),
+        "{screen}"
+    );
+}

@@ -85,3 +85,78 @@ fn cycling_the_pilot_rule_keeps_the_weights_and_changes_the_units() {
     assert_eq!(app.analysis.rule, PilotRule::Buurt);
     assert_eq!(app.analysis.units.len(), buurten);
 }
+
+#[test]
+fn i_flips_a_direction_and_the_ranking_follows() {
+    let mut app = app();
+    let j = weight_index(&app, "woz_mean");
+    app.weight_cursor = j;
+    let dirs = app.analysis.prepared.directions().to_vec();
+    let before = app.analysis.ranking.order.clone();
+    let picks_before = app.picks.clone();
+    let effects = act(&mut app, &[Action::FlipDirection]);
+    assert!(matches!(effects.as_slice(), [Effect::Stability { .. }]));
+    let after = app.analysis.prepared.directions().to_vec();
+    assert_ne!(after[j], dirs[j]);
+    assert_eq!(
+        after.iter().zip(&dirs).filter(|(a, b)| a != b).count(),
+        1,
+        "only the one under the cursor"
+    );
+    assert_ne!(app.analysis.ranking.order, before);
+    assert_eq!(app.picks, picks_before);
+    assert!(
+        app.unsaved(),
+        "a flipped direction is an edit quitting asks about"
+    );
+    assert_eq!(
+        app.profile_as_shown()
+            .indicators
+            .iter()
+            .find(|i| i.id == "woz_mean")
+            .and_then(|i| i.direction),
+        Some(after[j])
+    );
+    // Flipping back gives the profile's ranking again.
+    act(&mut app, &[Action::FlipDirection]);
+    assert_eq!(app.analysis.ranking.order, before);
+}
+
+#[test]
+fn a_profile_the_data_lacks_still_opens_on_the_datas_indicators() {
+    let s = sample();
+    let p = Profile::parse(
+        r#"
+name = "elders"
+[[indicator]]
+id = "ses_woa_score"
+weight = 5
+direction = "risk"
+"#,
+    )
+    .unwrap();
+    let mut app = App::new(
+        s.ds.clone(),
+        s.inputs.clone(),
+        p,
+        Lang::Nl,
+        Theme { color: true },
+    )
+    .unwrap();
+    let status = app.status.clone().unwrap();
+    assert!(status.error, "{}", status.text);
+    assert!(status.text.contains("ses_woa_score"), "{}", status.text);
+    let ids = app.analysis.prepared.indicators().to_vec();
+    assert!(ids.len() > 3, "{ids:?}");
+    for id in &ids {
+        let ind = app.ds.indicator(id).unwrap();
+        assert!(ind.meta.known, "{id}");
+        assert_ne!(ind.meta.unit, "count", "{id}: head counts rank size");
+    }
+    assert!(app.unsaved(), "the stand-in profile is the user's to save");
+    // The weights pane works on them: a weight and a direction.
+    app.weight_cursor = 0;
+    let effects = act(&mut app, &[Action::WeightStep(4.0), Action::FlipDirection]);
+    assert_eq!(effects.len(), 2, "{:?}", app.status);
+    assert_eq!(app.weights[0], 5.0);
+}

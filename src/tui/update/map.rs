@@ -209,3 +209,72 @@ pub(super) fn recolour(app: &mut App) {
         None => crate::tui::rows::Classes::of(&app.analysis),
     };
 }
+
+/// The unit beside the selected one in a direction (`dx`, `dy` in world
+/// axes: east, north): among units whose box touches the selected box, the
+/// nearest centre within 60 degrees of that direction. Boxes rather than
+/// shared borders, so it needs no adjacency and answers at once.
+pub(super) fn neighbour(app: &mut App, dx: i32, dy: i32) {
+    let geo = &app.geo;
+    let Some(Some(b)) = geo.unit_bbox.get(app.selected).copied() else {
+        return;
+    };
+    let centre = |b: [f32; 4]| {
+        (
+            (f64::from(b[0]) + f64::from(b[2])) / 2.0,
+            (f64::from(b[1]) + f64::from(b[3])) / 2.0,
+        )
+    };
+    let (cx, cy) = centre(b);
+    // Touching boxes, with a margin of 2% of the box so shared edges count.
+    let m = 0.02 * f64::from((b[2] - b[0]).max(b[3] - b[1])).max(1.0);
+    let (dir_x, dir_y) = (f64::from(dx), f64::from(dy));
+    let norm = (dir_x * dir_x + dir_y * dir_y).sqrt().max(1e-9);
+    let mut best: Option<(f64, usize)> = None;
+    for (u, ob) in geo.unit_bbox.iter().enumerate() {
+        let Some(o) = *ob else { continue };
+        if u == app.selected
+            || f64::from(o[0]) > f64::from(b[2]) + m
+            || f64::from(o[2]) < f64::from(b[0]) - m
+            || f64::from(o[1]) > f64::from(b[3]) + m
+            || f64::from(o[3]) < f64::from(b[1]) - m
+        {
+            continue;
+        }
+        let (ox, oy) = centre(o);
+        let (vx, vy) = (ox - cx, oy - cy);
+        let dist = (vx * vx + vy * vy).sqrt();
+        if dist <= 0.0 || (vx * dir_x + vy * dir_y) / (dist * norm) < 0.5 {
+            continue;
+        }
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, u));
+        }
+    }
+    match best {
+        Some((_, u)) => {
+            select(app, u);
+            follow(app, u);
+            if app.table.cursor.is_none() {
+                let name = app.unit_name(u).to_string();
+                info(app, Msg::HiddenByFilter.fill(app.lang, &[&name]));
+            }
+        }
+        None => info(app, Msg::NoNeighbour.text(app.lang).to_string()),
+    }
+}
+
+/// Pan so a unit the keyboard walked to stays in view.
+fn follow(app: &mut App, u: usize) {
+    let (Some(vp), Some(Some(b))) = (viewport(app), app.geo.unit_bbox.get(u).copied()) else {
+        return;
+    };
+    let [x0, y0, x1, y1] = vp.bounds();
+    let (cx, cy) = (
+        (f64::from(b[0]) + f64::from(b[2])) / 2.0,
+        (f64::from(b[1]) + f64::from(b[3])) / 2.0,
+    );
+    if cx < x0 || cx > x1 || cy < y0 || cy > y1 {
+        app.map.center = (cx, cy);
+    }
+}

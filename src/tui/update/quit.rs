@@ -52,6 +52,7 @@ pub(super) fn saved(app: &mut App, ok: bool) {
         if let Some(p) = app.saving_picks.take() {
             app.saved_picks = p;
         }
+        app.directions_changed = false;
         if app.quit_after_save {
             app.quit = true;
         }

@@ -119,35 +119,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
                 let (_, back) = fresh.rule_picks.remove(i);
                 restore_picks(&mut fresh, &back);
             }
-            fresh.keymap = std::mem::replace(&mut app.keymap, fresh.keymap);
-            fresh.baseline.weights = std::mem::take(&mut app.baseline.weights);
-            fresh.saved_weights = std::mem::take(&mut app.saved_weights);
-            fresh.saving_weights = app.saving_weights.take();
-            fresh.saving_picks = app.saving_picks.take();
-            fresh.filter = std::mem::take(&mut app.filter);
-            // A gemeente the new units do not have would hide every row.
-            if let Some(g) = &fresh.filter.gemeente {
-                if !fresh.gemeenten.iter().any(|(c, _)| c == g) {
-                    fresh.filter.gemeente = None;
-                }
-            }
-            fresh.table.sort = app.table.sort;
-            fresh.table.column = app.table.column;
-            fresh.table.indicators = std::mem::take(&mut app.table.indicators);
-            fresh.map.schools = app.map.schools;
-            fresh.map.colour = app.map.colour;
-            super::map::recolour(&mut fresh);
-            fresh.weight_cursor = app.weight_cursor;
-            fresh.size = app.size;
-            fresh.focus = app.focus;
-            fresh.side = app.side;
-            fresh.info = app.info;
-            fresh.generation = app.generation + 1;
-            // A weight diff compares with the profile as first loaded.
-            fresh.analysis.profile_weights = app.analysis.profile_weights.clone();
-            fresh.stability_running = true;
-            *app = fresh;
-            refresh_rows(app);
+            carry_over(app, fresh);
             if let Some(&first) = app.table.rows.first() {
                 select(app, first);
             }
@@ -163,6 +135,94 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
             );
             None
         }
+    }
+}
+
+/// Replace the app by a fresh analysis, keeping what the user set up:
+/// keys, the reference weights, filters, sort, columns, map and panes.
+fn carry_over(app: &mut App, mut fresh: App) {
+    fresh.keymap = std::mem::replace(&mut app.keymap, fresh.keymap);
+    fresh.baseline.weights = std::mem::take(&mut app.baseline.weights);
+    fresh.saved_weights = std::mem::take(&mut app.saved_weights);
+    fresh.saving_weights = app.saving_weights.take();
+    fresh.saving_picks = app.saving_picks.take();
+    fresh.directions_changed = app.directions_changed;
+    fresh.filter = std::mem::take(&mut app.filter);
+    // A gemeente the new units do not have would hide every row.
+    if let Some(g) = &fresh.filter.gemeente {
+        if !fresh.gemeenten.iter().any(|(c, _)| c == g) {
+            fresh.filter.gemeente = None;
+        }
+    }
+    fresh.table.sort = app.table.sort;
+    fresh.table.column = app.table.column;
+    fresh.table.indicators = std::mem::take(&mut app.table.indicators);
+    fresh.map.schools = app.map.schools;
+    fresh.map.colour = app.map.colour;
+    super::map::recolour(&mut fresh);
+    fresh.weight_cursor = app.weight_cursor;
+    fresh.size = app.size;
+    fresh.focus = app.focus;
+    fresh.side = app.side;
+    fresh.info = app.info;
+    fresh.generation = app.generation + 1;
+    // A weight diff compares with the profile as first loaded.
+    fresh.analysis.profile_weights = app.analysis.profile_weights.clone();
+    fresh.stability_running = true;
+    *app = fresh;
+    refresh_rows(app);
+}
+
+/// `i`: the indicator under the cursor counts the other way (risk <->
+/// protective). A new analysis of the same units; picks and weights stay.
+pub(super) fn flip_direction(app: &mut App) -> Option<Effect> {
+    let j = app.weight_cursor;
+    let id = app.analysis.prepared.indicators().get(j)?.clone();
+    let now = *app.analysis.prepared.directions().get(j)?;
+    let next = match now {
+        Direction::Risk => Direction::Protective,
+        Direction::Protective => Direction::Risk,
+        Direction::Neutral => {
+            say_error(app, Msg::WeightNeutral);
+            return None;
+        }
+    };
+    let mut p = app.profile_as_shown();
+    p.set_direction(&id, next);
+    let selected = app.selected;
+    let picks = app.picks.clone();
+    let history = std::mem::take(&mut app.history);
+    match App::new(app.ds.clone(), app.inputs.clone(), p, app.lang, app.theme) {
+        Ok(mut fresh) => {
+            // Same rule, same units: picks and the undo list still apply.
+            fresh.picks = picks;
+            fresh.saved_picks = app.saved_picks.clone();
+            fresh.history = history;
+            fresh.rule_picks = std::mem::take(&mut app.rule_picks);
+            app.directions_changed = true;
+            carry_over(app, fresh);
+            select(app, selected);
+            let label = app.indicator_label(&id);
+            info(
+                app,
+                Msg::DirectionSet.fill(app.lang, &[&label, &direction_word(next, app)]),
+            );
+            Some(Effect::Stability {
+                generation: app.generation,
+            })
+        }
+        Err(e) => {
+            app.history = history;
+            error(app, Msg::RerankFailed.fill(app.lang, &[&error_text(&e)]));
+            None
+        }
+    }
+}
+
+fn direction_word(d: Direction, app: &App) -> String {
+    match d {
+        Direction::Risk => Msg::DirectionRisk.text(app.lang).to_string(),
+        _ => Msg::DirectionProtective.text(app.lang).to_string(),
     }
 }
 

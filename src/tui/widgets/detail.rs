@@ -328,7 +328,36 @@ fn indicator_lines(app: &App, u: usize, c: &Cols) -> Vec<Line<'static>> {
             }
         }
     }
+    lines.extend(school_lines(app, u));
     lines
+}
+
+/// The unit's primary schools by name and kind, under the indicators.
+fn school_lines(app: &App, u: usize) -> Vec<Line<'static>> {
+    let members = &app.analysis.members[u];
+    let mut schools: Vec<String> = app
+        .ds
+        .schools
+        .iter()
+        .filter(|s| s.primary && s.area.is_some_and(|a| members.contains(&a)))
+        .map(|s| match s.kind.trim() {
+            "" => format!("  {}", s.name),
+            kind => format!("  {} ({kind})", s.name),
+        })
+        .collect();
+    if schools.is_empty() {
+        return Vec::new();
+    }
+    schools.sort();
+    let mut out = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            Msg::DetailSchools.fill(app.lang, &[&schools.len()]),
+            app.theme.header(),
+        )),
+    ];
+    out.extend(schools.into_iter().map(Line::from));
+    out
 }
 
 /// The fixed part's height and the scrolled part's (rows, visible rows)

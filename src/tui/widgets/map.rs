@@ -344,6 +344,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         });
     canvas.render(canvas_area, buf);
+    super::map_labels::render(app, &vp, canvas_area, buf);
 }
 
 /// What the map is coloured by, in the interface language.

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod help;
 pub mod histogram;
 pub mod map;
+pub mod map_labels;
 pub mod table;
 pub mod team;
 pub mod warnings;
