@@ -30,7 +30,7 @@ fn cell(vp: &Viewport, x: f64, y: f64) -> Option<(u16, u16)> {
     let c = (x - vp.left) / vp.mpd / 2.0;
     let r = (vp.top - y) / vp.mpd / 4.0;
     (c >= 0.0 && r >= 0.0 && c < f64::from(vp.cols) && r < f64::from(vp.rows))
-        .then(|| (c as u16, r as u16))
+        .then_some((c as u16, r as u16))
 }
 
 pub fn render(app: &App, vp: &Viewport, canvas: Rect, buf: &mut Buffer) {
