@@ -316,6 +316,16 @@ catalogue! {
     DirectionProtective => "beschermend (hoger = minder nood)", "protective (higher = less need)";
     ProfileStandIn => "Geen van de profielindicatoren zit in de gegevens ({0}): gestart met gewicht 1 op alle {1} indicatoren die de gegevens hebben. Pas ze aan in paneel 4 (i draait een richting om) en sla op met s",
         "None of the profile's indicators is in the data ({0}): started with weight 1 on all {1} indicators the data holds. Adjust them in pane 4 (i flips a direction) and save with s";
+    LisaOn => "Clusters (LISA, 999 permutaties, p < 0,05) van {0}; globale Moran's I {1} (p {2})",
+        "Clusters (LISA, 999 permutations, p < 0.05) of {0}; global Moran's I {1} (p {2})";
+    LisaNone => "Geen clusters te berekenen voor {0} (geen buren of geen waarden)", "No clusters to compute for {0} (no neighbours or no values)";
+    LisaOff => "Kaart weer in klassen", "Map back in classes";
+    LisaLegend => "LISA {0}:", "LISA {0}:";
+    LisaHighHigh => "hoog-hoog", "high-high";
+    LisaLowLow => "laag-laag", "low-low";
+    LisaLowHigh => "laag-hoog", "low-high";
+    LisaHighLow => "hoog-laag", "high-low";
+    LisaNs => "n.s.", "n.s.";
     NoNeighbour => "Geen buurman in die richting", "No neighbour in that direction";
     DetailSchools => "Scholen in deze eenheid ({0})", "Schools in this unit ({0})";
     ContextHistogram => "Verdeling", "Distribution";

@@ -143,6 +143,8 @@ pub enum Action {
     Zoom(i32),
     ZoomReset,
     ToggleSchools,
+    /// Show LISA clusters of what the map colours, or its classes again.
+    ToggleLisa,
     /// Select the unit beside the selected one: east (1, 0), north (0, 1).
     Neighbour {
         dx: i32,

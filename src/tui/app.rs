@@ -207,6 +207,8 @@ pub struct App {
     /// loaded or saved (a flipped direction, or a stand-in profile built
     /// from the data): quitting asks to save.
     pub directions_changed: bool,
+    /// The map shows LISA clusters of what it colours, instead of classes.
+    pub lisa: Option<crate::domain::lisa::Lisa>,
     pub compare: CompareState,
 }
 
@@ -320,6 +322,7 @@ impl App {
             last_export: None,
             histogram: false,
             directions_changed: false,
+            lisa: None,
             compare: CompareState::default(),
         };
         let skipped = super::picks::restore_saved(&mut app);

@@ -122,6 +122,27 @@ impl Theme {
         CLASS_COLORS[class.min(CLASS_COLORS.len() - 1)]
     }
 
+    /// GeoDa's cluster-map colours: high-high red, low-low blue, low-high
+    /// light blue, high-low light red, not significant grey.
+    pub fn lisa_color(&self, class: usize) -> Color {
+        const LISA: [Color; 5] = [
+            Color::Rgb(255, 0, 0),
+            Color::Rgb(0, 0, 255),
+            Color::Rgb(167, 173, 249),
+            Color::Rgb(244, 173, 168),
+            Color::Rgb(200, 200, 200),
+        ];
+        LISA[class.min(LISA.len() - 1)]
+    }
+
+    pub fn lisa_swatch(&self, class: usize) -> (char, Style) {
+        if self.color {
+            ('█', Style::default().fg(self.lisa_color(class)))
+        } else {
+            (self.class_shade(class), Style::default())
+        }
+    }
+
     pub fn class_shade(&self, class: usize) -> char {
         CLASS_SHADES[class.min(CLASS_SHADES.len() - 1)]
     }

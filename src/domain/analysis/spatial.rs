@@ -43,6 +43,16 @@ pub(super) fn unit_neighbours(
 }
 
 impl Analysis {
+    /// Queen neighbours between the units, built now when the run did not
+    /// (the app skips them at start: they cost a second on the whole country).
+    pub fn ensure_neighbours(&mut self, ds: &crate::domain::dataset::Dataset) {
+        if self.neighbours.is_none() {
+            let cache = super::contiguous::AdjacencyCache::new();
+            let adj = super::contiguous::buurt_adjacency(&cache, ds, &self.profile);
+            self.neighbours = Some(unit_neighbours(adj, &self.members, ds.areas.len()));
+        }
+    }
+
     /// The composite score per unit (None when not ranked).
     pub fn score_values(&self) -> Vec<Option<f64>> {
         self.ranking.units.iter().map(|u| u.score).collect()

@@ -87,6 +87,7 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("zoom-out", A::Zoom(-1)),
         ("zoom-reset", A::ZoomReset),
         ("toggle-schools", A::ToggleSchools),
+        ("lisa", A::ToggleLisa),
         ("neighbour-west", A::Neighbour { dx: -1, dy: 0 }),
         ("neighbour-east", A::Neighbour { dx: 1, dy: 0 }),
         ("neighbour-north", A::Neighbour { dx: 0, dy: 1 }),

@@ -394,3 +394,50 @@ fn the_detail_lists_the_units_schools() {
         "{screen}"
     );
 }
+
+#[test]
+fn c_on_the_map_shows_lisa_clusters_that_follow_the_weights() {
+    let mut app = app();
+    act(&mut app, &[Action::Focus(Pane::Map), Action::ToggleLisa]);
+    let l = app
+        .lisa
+        .clone()
+        .expect("the sample has neighbours and scores");
+    assert!(l.global.is_some());
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("Moran"), "{status}");
+    // The map's classes are the LISA classes, unit by unit.
+    use crate::domain::lisa::LisaClass as C;
+    for (u, m) in l.local.iter().enumerate() {
+        let want = match m.class {
+            C::HighHigh => Some(0),
+            C::LowLow => Some(1),
+            C::LowHigh => Some(2),
+            C::HighLow => Some(3),
+            C::NotSignificant => Some(4),
+            _ => None,
+        };
+        assert_eq!(app.classes.of_unit[u], want, "unit {u}");
+    }
+    assert!(
+        l.local.iter().any(|m| m.class == C::HighHigh),
+        "the sample's deprived south is a hot spot"
+    );
+    assert!(draw(&app).contains("hoog-hoog"));
+    // A new ranking gives new clusters, computed on the new scores.
+    let j = weight_index(&app, "woz_mean");
+    app.weight_cursor = j;
+    act(&mut app, &[Action::WeightStep(40.0)]);
+    let again = app.analysis.lisa_of(&app.map_values()).unwrap();
+    assert_eq!(app.lisa.as_ref().unwrap(), &again);
+    act(&mut app, &[Action::ToggleLisa]);
+    assert!(app.lisa.is_none());
+    assert!(!draw(&app).contains("hoog-hoog"));
+}
+
+#[test]
+fn snapshot_map_lisa() {
+    let mut app = app();
+    act(&mut app, &[Action::Focus(Pane::Map), Action::ToggleLisa]);
+    insta::assert_snapshot!(draw(&app));
+}

@@ -198,8 +198,68 @@ pub(super) fn colour(app: &mut App, d: i32) {
     info(app, Msg::MapColouredBy.fill(app.lang, &[&label]));
 }
 
+/// `c` on the map: LISA clusters of what the map colours, or back to its
+/// classes.
+pub(super) fn toggle_lisa(app: &mut App) {
+    if app.lisa.take().is_some() {
+        recolour(app);
+        info(app, Msg::LisaOff.text(app.lang).to_string());
+        return;
+    }
+    app.analysis.ensure_neighbours(&app.ds);
+    let values = app.map_values();
+    app.lisa = app.analysis.lisa_of(&values);
+    recolour(app);
+    let label = crate::tui::widgets::map::colour_label(app);
+    match app.lisa.as_ref().and_then(|l| l.global) {
+        Some(g) => info(
+            app,
+            Msg::LisaOn.fill(
+                app.lang,
+                &[
+                    &label,
+                    &crate::tui::fmt::num(Some(g.i), 3, app.lang),
+                    &crate::tui::fmt::num(Some(g.p), 3, app.lang),
+                ],
+            ),
+        ),
+        None => info(app, Msg::LisaNone.fill(app.lang, &[&label])),
+    }
+}
+
+/// LISA classes as map classes: 0 high-high, 1 low-low, 2 low-high,
+/// 3 high-low, 4 not significant; islands and units without a value
+/// stay uncoloured.
+fn lisa_classes(l: &crate::domain::lisa::Lisa) -> crate::tui::rows::Classes {
+    use crate::domain::lisa::LisaClass as C;
+    crate::tui::rows::Classes {
+        ranges: Vec::new(),
+        of_unit: l
+            .local
+            .iter()
+            .map(|m| match m.class {
+                C::HighHigh => Some(0),
+                C::LowLow => Some(1),
+                C::LowHigh => Some(2),
+                C::HighLow => Some(3),
+                C::NotSignificant => Some(4),
+                C::Island | C::Missing => None,
+            })
+            .collect(),
+    }
+}
+
 /// The map's classes for its colouring: after a re-rank or a new colouring.
 pub(super) fn recolour(app: &mut App) {
+    if app.lisa.is_some() {
+        // Clusters follow the values: a new ranking or colouring, new LISA.
+        let values = app.map_values();
+        app.lisa = app.analysis.lisa_of(&values);
+        if let Some(l) = &app.lisa {
+            app.classes = lisa_classes(l);
+            return;
+        }
+    }
     let values = app
         .map
         .colour

@@ -133,6 +133,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ZoomReset => map::reset(app),
         Action::Neighbour { dx, dy } => map::neighbour(app, dx, dy),
         Action::ToggleSchools => app.map.schools = !app.map.schools,
+        Action::ToggleLisa => map::toggle_lisa(app),
         Action::Mouse { kind, column, row } => map::mouse(app, kind, column, row),
         Action::Export => export::open(app),
         Action::ExportFormat(d) => export::format(app, d),

@@ -197,6 +197,20 @@ fn legend(app: &App, width: usize) -> Line<'static> {
     let t = |m: Msg| m.text(app.lang);
     let th = &app.theme;
     let mut classes = Vec::new();
+    if app.lisa.is_some() {
+        let names = [
+            Msg::LisaHighHigh,
+            Msg::LisaLowLow,
+            Msg::LisaLowHigh,
+            Msg::LisaHighLow,
+            Msg::LisaNs,
+        ];
+        for (k, m) in names.iter().enumerate() {
+            let (ch, style) = th.lisa_swatch(k);
+            classes.push(Span::styled(ch.to_string(), style));
+            classes.push(Span::raw(format!("{} ", t(*m))));
+        }
+    }
     for (k, r) in app.classes.ranges.iter().enumerate() {
         let (ch, style) = th.class_swatch(k);
         classes.push(Span::styled(ch.to_string(), style));
@@ -225,6 +239,9 @@ fn legend(app: &App, width: usize) -> Line<'static> {
     };
     let mut spans = Vec::new();
     let title = match app.map.colour {
+        _ if app.lisa.is_some() => {
+            format!("{} ", Msg::LisaLegend.fill(app.lang, &[&colour_label(app)]))
+        }
         None => format!("{} ", t(Msg::LegendTitle)),
         Some(_) => format!(
             "{} ",
@@ -277,6 +294,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let f = frame(app, &vp);
     let th = app.theme;
+    let lisa = app.lisa.is_some();
     let cols = usize::from(vp.cols);
     let first_marker = if th.color {
         Marker::Block
@@ -293,6 +311,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     raster: &f.raster,
                     cols,
                     pick: |v| match v {
+                        1..=5 if lisa => Some(th.lisa_color(usize::from(v) - 1)),
                         1..=5 => Some(th.class_color(usize::from(v) - 1)),
                         UNRANKED => Some(th.unranked_color()),
                         WATER => Some(th.water_color()),
