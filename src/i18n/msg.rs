@@ -330,6 +330,11 @@ catalogue! {
     DetailSchools => "Scholen in deze eenheid ({0})", "Schools in this unit ({0})";
     ContextHistogram => "Verdeling", "Distribution";
     ContextCompare => "Vergelijken", "Compare";
+    ContextCorrelations => "Correlaties", "Correlations";
+    CorrelationsOverlayTitle => " Correlaties van de profielindicatoren (referentieset) · C of Esc sluit ",
+        " Correlations of the profile's indicators (reference set) · C or Esc closes ";
+    CorrelationsKey => "Boven de diagonaal Pearson, eronder Spearman; rood positief, blauw negatief",
+        "Pearson above the diagonal, Spearman below; red positive, blue negative";
     ExportTitle => " Exporteren · ↑↓ formaat · typ de bestandsnaam · Enter schrijft · Esc annuleert ",
         " Export · ↑↓ format · type the file name · Enter writes · Esc cancels ";
     ExportFormatLabel => "Formaat", "Format";

@@ -173,6 +173,8 @@ pub enum Action {
     ExportExists(PathBuf),
     /// Open or close the distribution of what the map shows.
     ToggleHistogram,
+    /// Open or close the correlation heat map of the profile's indicators.
+    ToggleCorrelations,
     /// Choose the selected unit as A, or with A chosen compare it with the
     /// selected unit; on the open comparison: close it.
     Compare,

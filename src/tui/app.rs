@@ -203,6 +203,8 @@ pub struct App {
     pub last_export: Option<ExportDialog>,
     /// The distribution of what the map shows is open.
     pub histogram: bool,
+    /// The correlation heat map is open.
+    pub correlations: bool,
     /// The indicators or their directions differ from the profile as
     /// loaded or saved (a flipped direction, or a stand-in profile built
     /// from the data): quitting asks to save.
@@ -321,6 +323,7 @@ impl App {
             export: None,
             last_export: None,
             histogram: false,
+            correlations: false,
             directions_changed: false,
             lisa: None,
             compare: CompareState::default(),

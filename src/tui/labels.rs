@@ -29,6 +29,7 @@ pub fn context(c: Ctx) -> Msg {
         Ctx::Columns => Msg::ContextColumns,
         Ctx::Export => Msg::ContextExport,
         Ctx::Histogram => Msg::ContextHistogram,
+        Ctx::Correlations => Msg::ContextCorrelations,
         Ctx::Compare => Msg::ContextCompare,
     }
 }

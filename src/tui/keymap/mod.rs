@@ -42,13 +42,15 @@ pub enum Ctx {
     Export,
     /// The distribution overlay.
     Histogram,
+    /// The correlation heat map.
+    Correlations,
     /// Two units side by side.
     Compare,
 }
 
 impl Ctx {
     /// Order of the sections in the help.
-    pub const HELP_ORDER: [Ctx; 13] = [
+    pub const HELP_ORDER: [Ctx; 14] = [
         Ctx::Global,
         Ctx::Table,
         Ctx::Map,
@@ -60,6 +62,7 @@ impl Ctx {
         Ctx::Columns,
         Ctx::Export,
         Ctx::Histogram,
+        Ctx::Correlations,
         Ctx::Compare,
         Ctx::Confirm,
     ];
@@ -245,6 +248,9 @@ pub fn contexts(app: &App) -> Vec<Ctx> {
     }
     if app.compare.open.is_some() {
         return vec![Ctx::Compare];
+    }
+    if app.correlations {
+        return vec![Ctx::Correlations];
     }
     if app.histogram {
         return vec![Ctx::Histogram];

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::tui::action::{Action, Pane};
 
 impl Ctx {
-    pub const ALL: [(&'static str, Ctx); 13] = [
+    pub const ALL: [(&'static str, Ctx); 14] = [
         ("global", Ctx::Global),
         ("table", Ctx::Table),
         ("map", Ctx::Map),
@@ -17,6 +17,7 @@ impl Ctx {
         ("columns", Ctx::Columns),
         ("export", Ctx::Export),
         ("histogram", Ctx::Histogram),
+        ("correlations", Ctx::Correlations),
         ("compare", Ctx::Compare),
     ];
 
@@ -118,6 +119,7 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("export-cancel", A::ExportCancel),
         ("export-backspace", A::ExportBackspace),
         ("histogram", A::ToggleHistogram),
+        ("correlations", A::ToggleCorrelations),
         ("compare", A::Compare),
         ("compare-close", A::CompareClose),
     ]

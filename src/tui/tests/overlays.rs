@@ -83,3 +83,35 @@ fn snapshot_compare() {
     );
     insta::assert_snapshot!(draw(&app));
 }
+
+#[test]
+fn capital_c_shows_the_correlations_of_the_profiles_indicators() {
+    let mut app = app_with(Lang::Nl, true, 160, 50);
+    act(&mut app, &[Action::ToggleCorrelations]);
+    assert!(app.correlations);
+    let screen = draw(&app);
+    let c = app.analysis.correlations();
+    assert!(c.ids.len() > 2);
+    // Every indicator by label, and the cell of the first two rows as
+    // Pearson above and Spearman below the diagonal.
+    for id in &c.ids {
+        let label = app.indicator_label(id);
+        let shown: String = label.chars().take(12).collect();
+        assert!(screen.contains(&shown), "{label} missing\n{screen}");
+    }
+    let p01 = crate::tui::fmt::num(c.pearson[0][1], 2, Lang::Nl);
+    let s10 = crate::tui::fmt::num(c.spearman[1][0], 2, Lang::Nl);
+    assert!(screen.contains(&p01) && screen.contains(&s10), "{screen}");
+    // The keys belong to the heat map while it is open.
+    let ctxs = crate::tui::keymap::contexts(&app);
+    assert_eq!(ctxs, vec![crate::tui::keymap::Ctx::Correlations]);
+    act(&mut app, &[Action::ToggleCorrelations]);
+    assert!(!app.correlations);
+}
+
+#[test]
+fn snapshot_correlations() {
+    let mut app = app();
+    act(&mut app, &[Action::ToggleCorrelations]);
+    insta::assert_snapshot!(draw(&app));
+}

@@ -143,6 +143,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportCancel => export::cancel(app),
         Action::ExportExists(p) => export::exists(app, p),
         Action::ToggleHistogram => overlays::histogram(app),
+        Action::ToggleCorrelations => app.correlations = !app.correlations,
         Action::Compare => overlays::compare(app),
         Action::CompareClose => overlays::close(app),
         Action::StabilityDone { generation, result } => {

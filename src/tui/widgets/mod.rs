@@ -4,6 +4,7 @@
 pub mod bars;
 pub mod columns;
 pub mod compare;
+pub mod correlation;
 pub mod detail;
 pub mod export;
 pub mod figures;
@@ -54,6 +55,9 @@ impl Widget for &App {
         }
         if self.histogram {
             histogram::render(self, area, buf);
+        }
+        if self.correlations {
+            correlation::render(self, area, buf);
         }
         if self.compare.open.is_some() {
             compare::render(self, area, buf);
