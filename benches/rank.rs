@@ -4,6 +4,7 @@
 //! one full ranking, and 1,000 Monte Carlo draws that reuse the normalised
 //! matrix. The 20 columns are the registry indicators the synthetic files
 //! carry plus derived copies with noise, so every column has real gaps.
+//! Also the local Moran's I of the score with 999 permutations.
 
 use buurtradar::domain::analysis::{Analysis, RunOptions};
 use buurtradar::domain::profile::{IndicatorWeight, Profile};
@@ -98,6 +99,18 @@ fn bench_rank(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     g.bench_function("national_20_indicators_1000_draws", |b| {
         b.iter(|| stability(&prepared, &ranking, &profile.monte_carlo).unwrap())
+    });
+    g.finish();
+
+    // LISA of the composite score: 999 conditional permutations per unit
+    // on queen neighbours (built once, as a run does).
+    let mut spatial = base.clone();
+    spatial.ensure_neighbours(&ds);
+    let scores = spatial.score_values();
+    let mut g = c.benchmark_group("lisa");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("national_score_999_permutations", |b| {
+        b.iter(|| spatial.lisa_of(&scores).unwrap())
     });
     g.finish();
 }

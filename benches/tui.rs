@@ -62,9 +62,35 @@ fn terminal() -> Terminal<TestBackend> {
 }
 
 fn bench_tui(c: &mut Criterion) {
+    let mut g = c.benchmark_group("tui_national_200x60");
+    // What the user waits for at start: files read, ranked, the map
+    // prepared and the first frame drawn.
+    let (_, inputs) = national_bench_inputs().unwrap_or_else(|e| panic!("{e:#}"));
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("first_frame_with_load", |b| {
+        b.iter(|| {
+            let ds = load(&inputs).unwrap();
+            let mut app = App::new(
+                ds,
+                inputs.clone(),
+                Profile::smartstart().unwrap(),
+                Lang::Nl,
+                Theme { color: true },
+            )
+            .unwrap();
+            update(
+                &mut app,
+                Action::Resize {
+                    width: WIDTH,
+                    height: HEIGHT,
+                },
+            );
+            let mut t = terminal();
+            t.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
     let mut app = national_app();
     let mut term = terminal();
-    let mut g = c.benchmark_group("tui_national_200x60");
     g.sample_size(50).measurement_time(Duration::from_secs(10));
 
     g.bench_function("full_frame", |b| {
