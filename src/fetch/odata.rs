@@ -1,0 +1,148 @@
+//! CBS OData v3 answers: JSON objects with a `value` array, paged with
+//! `odata.nextLink`, and the table's `DataProperties`, which give every
+//! column key its title, unit and theme (`ParentID`).
+
+use super::error::{FetchError, Problem, Service};
+use super::http::Client;
+use serde_json::{Map, Value as Json};
+use std::collections::HashSet;
+
+/// Every page of a collection: the rows and the URLs read, in order.
+pub fn get_all(
+    client: &Client,
+    first: &str,
+    service: &Service,
+    urls: &mut Vec<String>,
+    mut on_page: impl FnMut(usize, usize),
+) -> Result<Vec<Map<String, Json>>, FetchError> {
+    let mut rows = Vec::new();
+    let mut next = Some(first.to_string());
+    let mut seen = HashSet::new();
+    while let Some(url) = next.take() {
+        if !seen.insert(url.clone()) {
+            return Err(FetchError::answer(&url, Problem::PageLoop));
+        }
+        let doc = get_object(client, &url, service)?;
+        urls.push(url.clone());
+        let Some(Json::Array(value)) = doc.get("value") else {
+            return Err(FetchError::answer(
+                &url,
+                Problem::MissingMember("value".into()),
+            ));
+        };
+        for (i, v) in value.iter().enumerate() {
+            match v {
+                Json::Object(o) => rows.push(o.clone()),
+                _ => {
+                    return Err(FetchError::answer(
+                        &url,
+                        Problem::MissingMember(format!("value[{i}] {{…}}")),
+                    ))
+                }
+            }
+        }
+        on_page(seen.len(), rows.len());
+        next = match doc.get("odata.nextLink") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) => Some(s.clone()),
+            Some(_) => {
+                return Err(FetchError::answer(
+                    &url,
+                    Problem::MissingMember("odata.nextLink (text)".into()),
+                ))
+            }
+        };
+    }
+    Ok(rows)
+}
+
+/// One JSON object, or an error naming the URL and what it was instead.
+pub fn get_object(
+    client: &Client,
+    url: &str,
+    service: &Service,
+) -> Result<Map<String, Json>, FetchError> {
+    let body = client.get(url, service)?;
+    match serde_json::from_slice::<Json>(&body) {
+        Ok(Json::Object(o)) => Ok(o),
+        Ok(_) => Err(FetchError::answer(
+            url,
+            Problem::NotJson("not an object".into()),
+        )),
+        Err(e) => Err(FetchError::answer(url, Problem::NotJson(e.to_string()))),
+    }
+}
+
+/// One entry of `DataProperties`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    pub id: i64,
+    pub parent: Option<i64>,
+    /// `Dimension`, `GeoDimension`, `TopicGroup`, `Topic`, ...
+    pub kind: String,
+    pub key: String,
+    pub title: String,
+    pub unit: Option<String>,
+}
+
+pub fn properties(url: &str, rows: &[Map<String, Json>]) -> Result<Vec<Property>, FetchError> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let text = |m: &str| -> Result<String, FetchError> {
+                r.get(m)
+                    .and_then(Json::as_str)
+                    .map(|s| s.trim().to_string())
+                    .ok_or_else(|| {
+                        FetchError::answer(url, Problem::MissingMember(format!("value[{i}].{m}")))
+                    })
+            };
+            let kind = text("Type")?;
+            // A group has no key of its own in the data; a column must.
+            let key = match kind.as_str() {
+                "TopicGroup" => r
+                    .get("Key")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+                _ => text("Key")?,
+            };
+            Ok(Property {
+                id: r.get("ID").and_then(Json::as_i64).ok_or_else(|| {
+                    FetchError::answer(url, Problem::MissingMember(format!("value[{i}].ID")))
+                })?,
+                parent: r.get("ParentID").and_then(Json::as_i64),
+                kind,
+                key,
+                title: text("Title")?,
+                unit: r
+                    .get("Unit")
+                    .and_then(Json::as_str)
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            })
+        })
+        .collect()
+}
+
+/// The column title StatLine's CSV download writes: the themes above the
+/// topic joined with `/`, then the unit in parentheses.
+pub fn csv_title(p: &Property, all: &[Property]) -> String {
+    let mut path = vec![p.title.clone()];
+    let mut parent = p.parent;
+    // Bounded: a cycle in ParentID must not hang the fetch.
+    for _ in 0..all.len() {
+        let Some(id) = parent else { break };
+        let Some(g) = all.iter().find(|q| q.id == id) else {
+            break;
+        };
+        path.push(g.title.clone());
+        parent = g.parent;
+    }
+    path.reverse();
+    let mut t = path.join("/");
+    if let Some(u) = &p.unit {
+        t.push_str(&format!(" ({u})"));
+    }
+    t
+}
