@@ -369,6 +369,33 @@ fn a_closed_port_fails_within_seconds_naming_the_url() {
 }
 
 #[test]
+fn a_server_that_never_answers_times_out_as_asked() {
+    // Accepts the connection, then says nothing.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in listener.incoming().flatten() {
+            held.push(s);
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("earlier.txt"), b"kept").unwrap();
+    let mut args = en(fetch_args(&base, "GM0785", tmp.path()));
+    args.extend(["--timeout".to_string(), "1".to_string()]);
+    let r = run(&args);
+    assert_fails_fast_and_clean(&r, &listing(tmp.path()));
+    assert!(r.took >= Duration::from_millis(900), "took {:?}", r.took);
+    let e = &r.stderr;
+    assert!(
+        e.contains(&format!(
+            "{base}/odata/{TABLE}/TableInfos: no answer (timeout"
+        )),
+        "{e}"
+    );
+}
+
+#[test]
 fn malformed_json_on_a_second_page_names_the_url_and_writes_nothing() {
     let (r, left, base) = failing(
         |routes| {

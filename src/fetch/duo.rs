@@ -27,7 +27,8 @@ pub fn fetch_schools(client: &Client, url: &str, g: &Gemeente) -> Result<DuoResu
     })
 }
 
-fn keep_gemeente(body: &[u8], g: &Gemeente, url: &str) -> Result<(Vec<u8>, usize), FetchError> {
+/// The header and the gemeente's lines of the national list.
+pub fn keep_gemeente(body: &[u8], g: &Gemeente, url: &str) -> Result<(Vec<u8>, usize), FetchError> {
     let looks_binary_or_html = body.contains(&0)
         || body
             .iter()

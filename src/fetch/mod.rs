@@ -17,7 +17,7 @@ pub mod error;
 pub mod gemeente;
 pub mod http;
 pub mod manifest;
-mod odata;
+pub mod odata;
 pub mod pdok;
 
 use crate::export::{provenance, Staged};

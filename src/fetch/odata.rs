@@ -22,38 +22,51 @@ pub fn get_all(
         if !seen.insert(url.clone()) {
             return Err(FetchError::answer(&url, Problem::PageLoop));
         }
-        let doc = get_object(client, &url, service)?;
+        let body = client.get(&url, service)?;
         urls.push(url.clone());
-        let Some(Json::Array(value)) = doc.get("value") else {
-            return Err(FetchError::answer(
-                &url,
-                Problem::MissingMember("value".into()),
-            ));
-        };
-        for (i, v) in value.iter().enumerate() {
-            match v {
-                Json::Object(o) => rows.push(o.clone()),
-                _ => {
-                    return Err(FetchError::answer(
-                        &url,
-                        Problem::MissingMember(format!("value[{i}] {{…}}")),
-                    ))
-                }
-            }
-        }
+        let (page, link) = parse_page(&url, &body)?;
+        rows.extend(page);
         on_page(seen.len(), rows.len());
-        next = match doc.get("odata.nextLink") {
-            None | Some(Json::Null) => None,
-            Some(Json::String(s)) => Some(s.clone()),
-            Some(_) => {
-                return Err(FetchError::answer(
-                    &url,
-                    Problem::MissingMember("odata.nextLink (text)".into()),
-                ))
-            }
-        };
+        next = link;
     }
     Ok(rows)
+}
+
+/// One row of an OData collection: column key -> value.
+pub type Row = Map<String, Json>;
+
+/// One page of an OData collection: its rows and the `odata.nextLink`.
+pub fn parse_page(url: &str, body: &[u8]) -> Result<(Vec<Row>, Option<String>), FetchError> {
+    let doc = parse_object(url, body)?;
+    let Some(Json::Array(value)) = doc.get("value") else {
+        return Err(FetchError::answer(
+            url,
+            Problem::MissingMember("value".into()),
+        ));
+    };
+    let mut rows = Vec::with_capacity(value.len());
+    for (i, v) in value.iter().enumerate() {
+        match v {
+            Json::Object(o) => rows.push(o.clone()),
+            _ => {
+                return Err(FetchError::answer(
+                    url,
+                    Problem::MissingMember(format!("value[{i}] {{…}}")),
+                ))
+            }
+        }
+    }
+    let next = match doc.get("odata.nextLink") {
+        None | Some(Json::Null) => None,
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(FetchError::answer(
+                url,
+                Problem::MissingMember("odata.nextLink (text)".into()),
+            ))
+        }
+    };
+    Ok((rows, next))
 }
 
 /// One JSON object, or an error naming the URL and what it was instead.
@@ -63,7 +76,11 @@ pub fn get_object(
     service: &Service,
 ) -> Result<Map<String, Json>, FetchError> {
     let body = client.get(url, service)?;
-    match serde_json::from_slice::<Json>(&body) {
+    parse_object(url, &body)
+}
+
+pub fn parse_object(url: &str, body: &[u8]) -> Result<Map<String, Json>, FetchError> {
+    match serde_json::from_slice::<Json>(body) {
         Ok(Json::Object(o)) => Ok(o),
         Ok(_) => Err(FetchError::answer(
             url,

@@ -7,7 +7,7 @@
 use super::error::{FetchError, Problem, Service};
 use super::gemeente::Gemeente;
 use super::http::{encode, Client};
-use super::odata::get_object;
+use super::odata::parse_object;
 use serde_json::{json, Value as Json};
 use std::collections::HashSet;
 
@@ -45,23 +45,9 @@ pub fn fetch_buurten(
         if !seen.insert(url.clone()) {
             return Err(FetchError::answer(&url, Problem::PageLoop));
         }
-        let doc = get_object(client, &url, &service)?;
+        let body = client.get(&url, &service)?;
         urls.push(url.clone());
-        match doc.get("type").and_then(Json::as_str) {
-            Some("FeatureCollection") => {}
-            other => {
-                return Err(FetchError::answer(
-                    &url,
-                    Problem::NotFeatureCollection(other.unwrap_or("-").to_string()),
-                ))
-            }
-        }
-        let Some(Json::Array(page)) = doc.get("features") else {
-            return Err(FetchError::answer(
-                &url,
-                Problem::MissingMember("features".into()),
-            ));
-        };
+        let (page, link) = parse_page(&url, &body)?;
         for f in page {
             // A server that ignores the filter still gives only this
             // gemeente's buurten.
@@ -70,11 +56,11 @@ pub fn fetch_buurten(
                 .and_then(Json::as_str)
                 .map(str::trim);
             if code.is_none_or(|c| c == g.code) {
-                features.push(f.clone());
+                features.push(f);
             }
         }
         on_page(seen.len(), features.len());
-        next = next_link(&doc, &url)?;
+        next = link;
     }
     if features.is_empty() {
         return Err(FetchError::answer(
@@ -95,6 +81,28 @@ pub fn fetch_buurten(
         urls,
         features: n,
     })
+}
+
+/// One page of an OGC API Features answer: its features and the `next`
+/// link.
+pub fn parse_page(url: &str, body: &[u8]) -> Result<(Vec<Json>, Option<String>), FetchError> {
+    let doc = parse_object(url, body)?;
+    match doc.get("type").and_then(Json::as_str) {
+        Some("FeatureCollection") => {}
+        other => {
+            return Err(FetchError::answer(
+                url,
+                Problem::NotFeatureCollection(other.unwrap_or("-").to_string()),
+            ))
+        }
+    }
+    let Some(Json::Array(page)) = doc.get("features") else {
+        return Err(FetchError::answer(
+            url,
+            Problem::MissingMember("features".into()),
+        ));
+    };
+    Ok((page.clone(), next_link(&doc, url)?))
 }
 
 /// The `href` of the link with `rel` = `next`, if any.
