@@ -273,6 +273,20 @@ fn data_without_a_manifest_is_a_clear_error() {
     assert!(!r.ok);
     assert!(r.stderr.contains("fetch.toml"), "{}", r.stderr);
     assert!(r.stderr.contains("buurtradar fetch --out"), "{}", r.stderr);
+
+    std::fs::write(tmp.path().join("fetch.toml"), "gemeente = \"GM0785\"\n").unwrap();
+    let r = run(&[
+        "check".into(),
+        "--data".into(),
+        tmp.path().display().to_string(),
+    ]);
+    assert!(!r.ok);
+    assert!(
+        r.stderr.contains("fetch.toml: not a valid fetch.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("missing field"), "{}", r.stderr);
 }
 
 /// Start the server with one route replaced, fetch into a folder that

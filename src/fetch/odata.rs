@@ -163,3 +163,50 @@ pub fn csv_title(p: &Property, all: &[Property]) -> String {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prop(id: i64, parent: Option<i64>, kind: &str, title: &str, unit: Option<&str>) -> Property {
+        Property {
+            id,
+            parent,
+            kind: kind.into(),
+            key: format!("K{id}"),
+            title: title.into(),
+            unit: unit.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn titles_follow_the_themes_and_a_parent_cycle_ends() {
+        let all = vec![
+            prop(1, None, "TopicGroup", "Bevolking", None),
+            prop(2, Some(1), "TopicGroup", "Leeftijdsgroepen", None),
+            prop(3, Some(2), "Topic", "0 tot 15 jaar", Some("aantal")),
+            prop(4, Some(5), "TopicGroup", "A", None),
+            prop(5, Some(4), "TopicGroup", "B", None),
+            prop(6, Some(5), "Topic", "C", None),
+        ];
+        assert_eq!(
+            csv_title(&all[2], &all),
+            "Bevolking/Leeftijdsgroepen/0 tot 15 jaar (aantal)"
+        );
+        assert!(csv_title(&all[5], &all).ends_with("/C"));
+    }
+
+    #[test]
+    fn a_page_without_value_or_with_a_bad_next_link_is_named() {
+        let e = parse_page("u", br#"{"odata.metadata":"m"}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "u: the answer is not what the API documents: \"value\" is missing or of the wrong type"
+        );
+        let e = parse_page("u", br#"{"value":[],"odata.nextLink":3}"#).unwrap_err();
+        assert!(e.to_string().contains("odata.nextLink"), "{e}");
+        let (rows, next) =
+            parse_page("u", br#"{"value":[{"ID":0}],"odata.nextLink":"n"}"#).unwrap();
+        assert_eq!((rows.len(), next.as_deref()), (1, Some("n")));
+    }
+}
