@@ -242,6 +242,33 @@ fn rank_and_check_run_on_the_fetched_folder() {
     assert!(inputs.contains("scholen_bo_GM0785.csv"), "{inputs}");
     assert!(inputs.contains("DUO + postcode table"), "{inputs}");
 
+    // An --indicators file adds to the fetched figures, read first.
+    let extra = out.parent().unwrap().join("extra.csv");
+    std::fs::write(&extra, "gwb_code_10;p_hh_li\nBU07850101;50.0\n").unwrap();
+    let r = run(&[
+        "check".into(),
+        "--data".into(),
+        dir.clone(),
+        "--indicators".into(),
+        extra.display().to_string(),
+        "--format".into(),
+        "json".into(),
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let files: Vec<String> = j["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["role"] == "indicators")
+        .map(|i| i["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        files[0].ends_with("extra.csv") && files[1].ends_with("kwb_2022_GM0785.csv"),
+        "{files:?}"
+    );
+
     // A fetched file changed afterwards is reported, not trusted silently.
     let csv = out.join("kwb_2022_GM0785.csv");
     let mut bytes = std::fs::read(&csv).unwrap();

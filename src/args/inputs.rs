@@ -60,8 +60,10 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub postcode_table: Option<PathBuf>,
     /// A folder `buurtradar fetch` wrote: its fetch.toml names the
-    /// boundaries, figures and school list. Flags given as well win. The
-    /// DUO school list is used with --postcode-table only.
+    /// boundaries, figures and school list. --boundaries and --schools
+    /// given as well replace the fetched ones; --indicators files come
+    /// first and win a conflict. The DUO school list is used with
+    /// --postcode-table only.
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -165,8 +167,9 @@ impl InputArgs {
             note_hash(&p, &m.boundaries.sha256);
             f.boundaries = Some(p);
         }
-        if f.indicators.is_empty() {
-            let p = path(&m.indicators.file);
+        // Indicator files add up: the user's come first and win a conflict.
+        let p = path(&m.indicators.file);
+        if !f.indicators.contains(&p) {
             note_hash(&p, &m.indicators.sha256);
             f.indicators.push(p);
         }
