@@ -30,6 +30,9 @@
 //!   changes the app state, widgets only read it.
 //! - [`export`]: one exporter per format (csv, json, md, geojson, svg, html)
 //!   behind one trait, with the disclosure check and the provenance record.
+//! - [`fetch`]: `buurtradar fetch`, the three inputs of a gemeente from the
+//!   public services (CBS OData, PDOK OGC API, DUO) into a folder, in the
+//!   formats `io` reads, with `fetch.toml` as provenance.
 //!
 //! # How data flows
 //!
@@ -55,6 +58,7 @@ pub mod args;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod fetch;
 pub mod i18n;
 pub mod io;
 pub mod present;

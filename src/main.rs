@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Load the inputs and report what they hold and what did not match.
     Check(cli::check::CheckArgs),
+    /// Download a gemeente's KWB figures, buurt boundaries and DUO schools into a folder.
+    Fetch(cli::fetch::FetchArgs),
     /// List the registry of known CBS indicators and their aliases.
     Indicators(cli::indicators::IndicatorsArgs),
     /// Rank buurten (or wijken, or pilot areas) by need, with stability.
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
+        Some(Command::Fetch(a)) => cli::fetch::run(a),
         Some(Command::Indicators(a)) => cli::indicators::run(a),
         Some(Command::Rank(a)) => cli::rank::run(a),
         Some(Command::Teams(a)) => cli::teams::run(a),

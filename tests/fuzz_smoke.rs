@@ -9,9 +9,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod fetch_support;
 
 use buurtradar::domain::profile::Profile;
 use buurtradar::domain::teams::{Pool, RoleCatalogue};
+use buurtradar::fetch::duo::keep_gemeente;
+use buurtradar::fetch::gemeente::Gemeente;
+use buurtradar::fetch::{odata, pdok};
 use buurtradar::io::boundaries::read_boundaries;
 use buurtradar::io::gpkg::read_gpkg;
 use buurtradar::io::indicators::read_indicators;
@@ -39,6 +43,44 @@ fn all_readers(name: &str, bytes: Vec<u8>) {
     let _ = Profile::parse(&text);
     let _ = RoleCatalogue::parse(&text);
     let _ = Pool::parse(&text);
+}
+
+/// Every parser of `fetch` on one answer: Ok or an error, never a panic.
+fn fetch_parsers(bytes: &[u8]) {
+    let url = "http://127.0.0.1/answer";
+    if let Ok((rows, _)) = odata::parse_page(url, bytes) {
+        if let Ok(props) = odata::properties(url, &rows) {
+            for p in &props {
+                let _ = odata::csv_title(p, &props);
+            }
+        }
+    }
+    let _ = pdok::parse_page(url, bytes);
+    let g = Gemeente {
+        code: "GM0785".into(),
+        name: "Goirle".into(),
+    };
+    let _ = keep_gemeente(bytes, &g, url);
+}
+
+/// The documented answers the fetch tests serve.
+fn fetch_seeds() -> Vec<Vec<u8>> {
+    use fetch_support::fixtures::*;
+    let mut v: Vec<Vec<u8>> = [
+        TABLE_INFOS,
+        DATA_PROPERTIES,
+        GEMEENTEN,
+        REGIONS,
+        TYPED_PAGE_1,
+        TYPED_PAGE_2,
+        PDOK_PAGE_1,
+        PDOK_PAGE_2,
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
+    v.push(fetch_support::duo_national());
+    v
 }
 
 /// Seed files: the real downloads when present, and the embedded sample.
@@ -157,6 +199,17 @@ proptest! {
         let seeds = seeds();
         let (name, bytes) = &seeds[pick.index(seeds.len())];
         all_readers(name, apply(bytes.clone(), &muts));
+    }
+
+    #[test]
+    fn random_and_mutated_fetch_answers_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..2000),
+        pick in any::<prop::sample::Index>(),
+        muts in prop::collection::vec(mutation(), 1..6)
+    ) {
+        fetch_parsers(&bytes);
+        let seeds = fetch_seeds();
+        fetch_parsers(&apply(seeds[pick.index(seeds.len())].clone(), &muts));
     }
 
     #[test]

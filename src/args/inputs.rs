@@ -1,5 +1,9 @@
 //! The input flags every data command shares.
 
+use crate::domain::report::Issue;
+use crate::export::provenance::sha256_hex;
+use crate::fetch::manifest::read_manifest;
+use crate::i18n::{Lang, Msg};
 use crate::io::crs::Crs;
 use crate::io::schools::SchoolOptions;
 use crate::io::{Inputs, LoadError, Source};
@@ -55,6 +59,23 @@ pub struct InputArgs {
     /// addresses are kept.
     #[arg(long, value_name = "FILE")]
     pub postcode_table: Option<PathBuf>,
+    /// A folder `buurtradar fetch` wrote: its fetch.toml names the
+    /// boundaries, figures and school list. --boundaries and --schools
+    /// given as well replace the fetched ones; --indicators files come
+    /// first and win a conflict. The DUO school list is used with
+    /// --postcode-table only.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// The files `--data DIR` adds, and what the load report should know.
+struct Fetched {
+    boundaries: Option<PathBuf>,
+    indicators: Vec<PathBuf>,
+    schools: Option<PathBuf>,
+    /// (file, SHA-256 fetch wrote down)
+    hashes: Vec<(String, String)>,
+    notes: Vec<Issue>,
 }
 
 impl InputArgs {
@@ -66,7 +87,8 @@ impl InputArgs {
             crs: self.crs,
             postcode_table: self.postcode_table.clone(),
         };
-        if self.boundaries.is_none()
+        if self.data.is_none()
+            && self.boundaries.is_none()
             && self.indicators.is_empty()
             && self.schools.is_none()
             && self.microdata.is_empty()
@@ -78,8 +100,9 @@ impl InputArgs {
                 ..Inputs::sample()
             });
         }
+        let f = self.fetched()?;
         // A microdata file also named by --indicators is read once.
-        let mut indicators: Vec<Source> = self
+        let mut indicators: Vec<Source> = f
             .indicators
             .iter()
             .map(|p| Source::read(p))
@@ -92,15 +115,78 @@ impl InputArgs {
             }
             microdata.push(name);
         }
+        let boundaries = f.boundaries.as_deref().map(Source::read).transpose()?;
+        let schools = f.schools.as_deref().map(Source::read).transpose()?;
+        let mut notes = f.notes;
+        let read = boundaries.iter().chain(&indicators).chain(&schools);
+        for src in read {
+            if let Some((_, want)) = f.hashes.iter().find(|(n, _)| *n == src.name) {
+                let got = sha256_hex(&src.bytes);
+                if &got != want {
+                    notes.push(Issue::file(
+                        &src.name,
+                        Msg::DataChanged.fill(Lang::En, &[&got, want]),
+                    ));
+                }
+            }
+        }
         Ok(Inputs {
-            boundaries: self.boundaries.as_deref().map(Source::read).transpose()?,
+            boundaries,
             indicators,
             microdata,
-            schools: self.schools.as_deref().map(Source::read).transpose()?,
+            schools,
+            notes,
             crs: self.crs,
             school_options,
             min_cell: Some(self.min_cell),
             layer: self.layer.clone(),
         })
+    }
+}
+
+impl InputArgs {
+    /// The explicit flags, completed from `--data DIR`'s fetch.toml.
+    fn fetched(&self) -> Result<Fetched, LoadError> {
+        let mut f = Fetched {
+            boundaries: self.boundaries.clone(),
+            indicators: self.indicators.clone(),
+            schools: self.schools.clone(),
+            hashes: Vec::new(),
+            notes: Vec::new(),
+        };
+        let Some(dir) = &self.data else {
+            return Ok(f);
+        };
+        let m = read_manifest(dir)?;
+        let path = |file: &str| dir.join(file);
+        let mut note_hash = |p: &PathBuf, sha: &str| {
+            f.hashes.push((p.display().to_string(), sha.to_string()));
+        };
+        if f.boundaries.is_none() {
+            let p = path(&m.boundaries.file);
+            note_hash(&p, &m.boundaries.sha256);
+            f.boundaries = Some(p);
+        }
+        // Indicator files add up: the user's come first and win a conflict.
+        let p = path(&m.indicators.file);
+        if !f.indicators.contains(&p) {
+            note_hash(&p, &m.indicators.sha256);
+            f.indicators.push(p);
+        }
+        if f.schools.is_none() {
+            let p = path(&m.schools.file);
+            if self.postcode_table.is_some() {
+                note_hash(&p, &m.schools.sha256);
+                f.schools = Some(p);
+            } else {
+                // Without the postcode table the DUO list cannot be placed:
+                // say so rather than fail the run or drop it silently.
+                f.notes.push(Issue::file(
+                    &p.display().to_string(),
+                    Msg::DataSchoolsSkipped.text(Lang::En).to_string(),
+                ));
+            }
+        }
+        Ok(f)
     }
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod effect;
 pub mod export;
+pub mod fetch;
 pub mod indicators;
 pub mod keys;
 pub mod peers;

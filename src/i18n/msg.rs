@@ -366,4 +366,43 @@ catalogue! {
     CompareFailed => "Vergelijken kan niet: {0}", "Cannot compare: {0}";
     CompareOverlayTitle => " Vergelijken · waarom A en niet B? · ↑↓ scroll · v of Esc sluit ",
         " Compare · why A and not B? · ↑↓ scroll · v or Esc closes ";
+
+    // `buurtradar fetch` and `--data DIR`
+    FetchHttp => "{0}: HTTP {1} {2}. Download het bestand met de hand via {3}",
+        "{0}: HTTP {1} {2}. Download the file by hand from {3}";
+    FetchNetwork => "{0}: geen antwoord ({1}). Offline? Download het bestand met de hand via {2}",
+        "{0}: no answer ({1}). Offline? Download the file by hand from {2}";
+    FetchAnswer => "{0}: het antwoord is niet wat de API documenteert: {1}",
+        "{0}: the answer is not what the API documents: {1}";
+    FetchNotJson => "geen geldige JSON ({0})", "not valid JSON ({0})";
+    FetchMissingMember => "\"{0}\" ontbreekt of heeft het verkeerde type", "\"{0}\" is missing or of the wrong type";
+    FetchUnknownColumn => "kolom {0} staat niet in DataProperties", "column {0} is not in DataProperties";
+    FetchNoRegionDimension => "DataProperties heeft geen GeoDimension (wijken en buurten)",
+        "DataProperties has no GeoDimension (wijken en buurten)";
+    FetchNotFeatureCollection => "geen GeoJSON FeatureCollection (type: {0})", "not a GeoJSON FeatureCollection (type: {0})";
+    FetchNoRows => "niets voor gemeente {0}", "nothing for gemeente {0}";
+    FetchNoColumn => "geen kolom {0} (kolommen: {1})", "no column {0} (columns: {1})";
+    FetchPageLoop => "de volgende pagina is een pagina die al gelezen is", "the next page is one already read";
+    FetchNotText => "geen CSV-tekst (HTML, JSON of binair)", "not CSV text (HTML, JSON or binary)";
+    FetchUnknownYear => "geen KWB-tabel bekend voor {0} (bekend: {1}); geef de tabel met --cbs-table ID",
+        "no KWB table known for {0} (known: {1}); give the table with --cbs-table ID";
+    FetchBadGemeente => "{0} is geen gemeentecode (GM0855, 0855) of gemeentenaam", "{0} is not a gemeente code (GM0855, 0855) or name";
+    FetchUnknownGemeente => "gemeente {0} staat niet in {1}; lijkt op: {2}", "gemeente {0} is not in {1}; close: {2}";
+    FetchWrite => "{0}: schrijven mislukt: {1}", "{0}: writing failed: {1}";
+    FetchStepCbs => "CBS-kerncijfers", "CBS figures";
+    FetchStepPdok => "PDOK-buurtgrenzen", "PDOK boundaries";
+    FetchStepDuo => "DUO-scholen", "DUO schools";
+    FetchStepWrite => "schrijven", "writing";
+    FetchProgress => "{0}: pagina {1}, {2} records", "{0}: page {1}, {2} records";
+    FetchDone => "{0} ({1}), {2}: opgehaald in {3}", "{0} ({1}), {2}: fetched into {3}";
+    FetchFileLine => "  {0}: {1} ({2} records)", "  {0}: {1} ({2} records)";
+    FetchNext => "Verder: buurtradar rank --data {0} (scholen plaatsen: --postcode-table BESTAND)",
+        "Next: buurtradar rank --data {0} (to place the schools: --postcode-table FILE)";
+    DataNoManifest => "geen fetch.toml om de bestanden te vinden ({0}); haal ze op met `buurtradar fetch --out {1}`",
+        "no fetch.toml to find the files ({0}); fetch them with `buurtradar fetch --out {1}`";
+    DataBadManifest => "geen geldig fetch.toml: {0}", "not a valid fetch.toml: {0}";
+    DataChanged => "anders dan wat fetch schreef (SHA-256 {0}, verwacht {1})",
+        "differs from what fetch wrote (SHA-256 {0}, expected {1})";
+    DataSchoolsSkipped => "DUO-lijst zonder coördinaten niet gebruikt; geef --postcode-table BESTAND (CBS-tabel buurt, wijk en gemeente per postcode en huisnummer) om de scholen te plaatsen",
+        "DUO list without coordinates not used; give --postcode-table FILE (CBS table buurt, wijk en gemeente per postcode en huisnummer) to place the schools";
 }

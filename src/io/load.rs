@@ -29,6 +29,10 @@ pub struct Inputs {
     /// Indicator sources (by name) declared microdata, whatever their
     /// columns.
     pub microdata: Vec<String>,
+    /// What the command line decided about the inputs before reading them
+    /// (a file of `--data DIR` left out, or changed since it was fetched),
+    /// for the load report.
+    pub notes: Vec<Issue>,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -69,6 +73,7 @@ impl Inputs {
             min_cell: None,
             layer: None,
             microdata: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -79,7 +84,7 @@ impl Inputs {
 
 pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
     let mut summaries = Vec::new();
-    let mut warnings: Vec<Issue> = Vec::new();
+    let mut warnings: Vec<Issue> = inputs.notes.clone();
     let mut crs_text = "no boundaries".to_string();
     let mut tables = Vec::new();
     for src in &inputs.indicators {
