@@ -16,6 +16,7 @@ mod names;
 mod national_layout;
 mod out_geojson;
 mod out_gpkg;
+mod out_postcodes;
 mod out_tables;
 mod out_xlsx;
 mod publish;
@@ -119,6 +120,44 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
         kwb_xlsx_path: paths.kwb_xlsx,
         followup_paths: paths.followup.map(|f| [f.kerncijfers, f.kwb, f.code_map]),
     })
+}
+
+/// The national set in the other forms users download, for the format
+/// benchmarks: the GeoPackage of the boundaries with their figures, the
+/// CBS postcode table (about 9 million rows) and a DUO address list of the
+/// schools without coordinates.
+#[derive(Debug, Clone)]
+pub struct FormatPaths {
+    pub gpkg: PathBuf,
+    pub postcode_table: PathBuf,
+    pub postcode_rows: u64,
+    pub duo: PathBuf,
+}
+
+/// Writes the national set ([`generate`]) and its [`FormatPaths`] files.
+pub fn generate_formats(spec: &SynthSpec, out_dir: &Path) -> Result<(SynthSummary, FormatPaths)> {
+    let summary = generate(spec, out_dir)?;
+    let world = build(spec)?;
+    let rows = publish::rows(&world.layout, &world.truths, world.quirks, spec.seed);
+    let paths = FormatPaths {
+        gpkg: out_dir.join("wijkenbuurten_national_2024.gpkg"),
+        postcode_table: out_dir.join("pc6hnr_national_2024.csv"),
+        postcode_rows: 0,
+        duo: out_dir.join("duo_vestigingen_bo_national.csv"),
+    };
+    // The GeoPackage writer refuses to overwrite a table: start afresh.
+    let _ = std::fs::remove_file(&paths.gpkg);
+    out_gpkg::write_sample_gpkg(&paths.gpkg, &summary.boundaries_path, &rows)?;
+    let postcode_rows =
+        out_postcodes::write_table(&paths.postcode_table, &world.layout, &world.schools)?;
+    out_postcodes::write_duo(&paths.duo, &world.schools)?;
+    Ok((
+        summary,
+        FormatPaths {
+            postcode_rows,
+            ..paths
+        },
+    ))
 }
 
 /// Everything generated, before it is written.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use buurtradar_synth::{generate, Scale, SynthSpec, SynthSummary};
+use buurtradar_synth::{generate, generate_formats, Scale, SynthSpec, SynthSummary};
 use clap::{Parser, ValueEnum};
 
 /// Generate synthetic CBS-style boundaries, statistics and schools.
@@ -23,6 +23,10 @@ struct Args {
     /// Same seed, byte-identical files.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Also the GeoPackage, the CBS postcode table (~9 million rows at
+    /// national scale) and a DUO address list without coordinates.
+    #[arg(long)]
+    formats: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,13 +42,23 @@ fn main() -> Result<()> {
         ScaleArg::National => Scale::National,
     };
     let started = Instant::now();
-    let summary = generate(
-        &SynthSpec {
-            scale,
-            seed: args.seed,
-        },
-        &args.out,
-    )?;
+    let spec = SynthSpec {
+        scale,
+        seed: args.seed,
+    };
+    let summary = if args.formats {
+        let (summary, f) = generate_formats(&spec, &args.out)?;
+        eprintln!(
+            "also {} (GeoPackage), {} ({} rows), {} (DUO list)",
+            f.gpkg.display(),
+            f.postcode_table.display(),
+            f.postcode_rows,
+            f.duo.display()
+        );
+        summary
+    } else {
+        generate(&spec, &args.out)?
+    };
     let seconds = started.elapsed().as_secs_f64();
     match report(&summary, seconds) {
         // `| head` closing the pipe early is not a failure of the generator.
