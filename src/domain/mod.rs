@@ -14,6 +14,7 @@ pub mod registry;
 pub mod report;
 pub mod score;
 pub mod select;
+pub mod sensitivity;
 pub mod smoothing;
 pub mod spatial;
 pub mod teams;
