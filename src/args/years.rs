@@ -170,3 +170,50 @@ impl MatchArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::value::{Missing, Value};
+
+    #[test]
+    fn later_years_are_loaded_under_the_profiles_declarations() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("zorg_2026.csv");
+        std::fs::write(
+            &file,
+            "buurtcode,meldingen,gem_contacten\nBU99990001,6,2.5\nBU99990002,40,3.5\n",
+        )
+        .unwrap();
+        let years = YearArgs {
+            followup: vec![file],
+            ..YearArgs::default()
+        };
+        let view = |rules: &YearRules| {
+            let f = years.load_followup(false, rules).unwrap();
+            f.view.values["meldingen"].clone()
+        };
+        let public = YearRules {
+            min_cell: None,
+            disclosure: DisclosureSettings::default(),
+        };
+        assert_eq!(view(&public), [Value::Num(6.0), Value::Num(40.0)]);
+        let mut profile = Profile::smartstart().unwrap();
+        profile.disclosure.microdata = vec!["zorg_*.csv".into()];
+        let declared = YearRules::new(&InputArgs::default(), &profile);
+        assert_eq!(
+            view(&declared),
+            [Value::Missing(Missing::Suppressed), Value::Num(40.0)]
+        );
+        // --min-cell wins over the profile's threshold here too
+        profile.disclosure.min_cell = Some(50);
+        let flag = InputArgs {
+            min_cell: Some(5),
+            ..InputArgs::default()
+        };
+        assert_eq!(
+            view(&YearRules::new(&flag, &profile)),
+            [Value::Num(6.0), Value::Num(40.0)]
+        );
+    }
+}
