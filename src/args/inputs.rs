@@ -1,6 +1,5 @@
 //! The input flags every data command shares.
 
-use crate::domain::dataset::DEFAULT_MIN_CELL;
 use crate::domain::profile::Profile;
 use crate::io::crs::Crs;
 use crate::io::schools::SchoolOptions;
@@ -72,13 +71,6 @@ impl InputArgs {
         Ok(inputs)
     }
 
-    /// The threshold the run withholds at, `--min-cell` before the profile.
-    pub fn min_cell_for(&self, profile: &Profile) -> u32 {
-        self.min_cell
-            .or(profile.disclosure.min_cell)
-            .unwrap_or(DEFAULT_MIN_CELL)
-    }
-
     fn read(&self) -> Result<Inputs, LoadError> {
         let school_options = SchoolOptions {
             kind_column: self.school_kind_column.clone(),
@@ -137,13 +129,11 @@ mod tests {
         assert_eq!(args.to_inputs_for(&p).unwrap().min_cell(), 10);
         p.disclosure.min_cell = Some(15);
         assert_eq!(args.to_inputs_for(&p).unwrap().min_cell(), 15);
-        assert_eq!(args.min_cell_for(&p), 15);
         let flag = InputArgs {
             min_cell: Some(12),
             ..InputArgs::default()
         };
         assert_eq!(flag.to_inputs_for(&p).unwrap().min_cell(), 12);
-        assert_eq!(flag.min_cell_for(&p), 12);
     }
 
     #[test]
