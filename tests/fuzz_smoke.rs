@@ -11,7 +11,7 @@
 mod common;
 mod fetch_support;
 
-use buurtradar::domain::profile::Profile;
+use buurtradar::domain::profile::{Profile, SMARTSTART_TOML};
 use buurtradar::domain::teams::{Pool, RoleCatalogue};
 use buurtradar::fetch::duo::keep_gemeente;
 use buurtradar::fetch::gemeente::Gemeente;
@@ -175,6 +175,61 @@ fn apply(mut b: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
     b
 }
 
+/// A `[disclosure]` line: a known key or a stray one, with a value of the
+/// right or a wrong kind.
+fn disclosure_line() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "microdata",
+        "counts",
+        "shares",
+        "rates",
+        "min_cell",
+        "count",
+        "min-cell",
+        "",
+    ]);
+    let name = "[ *?a-z_./\\\\\"\u{e9}-]{0,12}";
+    let value = prop_oneof![
+        prop::collection::vec(name, 0..4).prop_map(|v| format!("{v:?}")),
+        any::<i64>().prop_map(|n| n.to_string()),
+        Just("0".to_string()),
+        Just("10".to_string()),
+        Just("1e3".to_string()),
+        name.prop_map(|s| format!("{s:?}")),
+        Just("{ a = 1 }".to_string()),
+        Just("[1, \"a\"]".to_string()),
+        "[ -~]{0,10}",
+    ];
+    (key, value).prop_map(|(k, v)| format!("{k} = {v}"))
+}
+
+/// A profile with a `[disclosure]` section parses or says what is wrong:
+/// the line of a TOML error, or the section and key of a rejected value.
+/// One that parses loads the sample under it.
+fn disclosure_profile(lines: &[String]) {
+    let text = format!("{SMARTSTART_TOML}\n[disclosure]\n{}\n", lines.join("\n"));
+    match Profile::parse(&text) {
+        Ok(p) => {
+            let inputs = Inputs {
+                disclosure: p.disclosure.clone(),
+                ..Inputs::sample()
+            };
+            let ds = load(&inputs).unwrap();
+            assert!(ds
+                .indicators
+                .iter()
+                .all(|i| i.values.len() == ds.areas.len()));
+        }
+        Err(e) => {
+            let msg = buurtradar::present::error_text(&e);
+            assert!(
+                msg.contains("line") || msg.contains("[disclosure]"),
+                "unclear error for {lines:?}: {msg}"
+            );
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -232,5 +287,20 @@ proptest! {
                 buurtradar::domain::analysis::RunOptions { skip_stability: true, skip_candidates: true },
             );
         }
+    }
+
+    #[test]
+    fn garbled_disclosure_sections_are_clear_errors_never_panics(
+        lines in prop::collection::vec(disclosure_line(), 0..5)
+    ) {
+        disclosure_profile(&lines);
+    }
+
+    #[test]
+    fn mutated_disclosure_sections_never_panic(muts in prop::collection::vec(mutation(), 1..4)) {
+        let section = "[disclosure]\nmicrodata = [\"zorg_*.csv\", \"data/x?.csv\"]\ncounts = [\"dossiers\"]\nshares = [\"bereik\"]\nrates = [\"contacten_gem\"]\nmin_cell = 15\n";
+        let text = apply(section.as_bytes().to_vec(), &muts);
+        let text = String::from_utf8_lossy(&text);
+        let _ = Profile::parse(&format!("{SMARTSTART_TOML}\n{text}"));
     }
 }

@@ -1,5 +1,6 @@
 //! The input flags every data command shares.
 
+use crate::domain::profile::Profile;
 use crate::domain::report::Issue;
 use crate::export::provenance::sha256_hex;
 use crate::fetch::manifest::read_manifest;
@@ -41,16 +42,18 @@ pub struct InputArgs {
     )]
     pub school_kinds: Vec<String>,
     /// Disclosure control: microdata figures based on fewer units are
-    /// withheld everywhere (shown as suppressed, never as 0).
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub min_cell: u32,
+    /// withheld everywhere (shown as suppressed, never as 0). Default: the
+    /// profile's `[disclosure] min_cell`, else 10.
+    #[arg(long, value_name = "N")]
+    pub min_cell: Option<u32>,
     /// GeoPackage layer to read with --boundaries FILE.gpkg (e.g. `wijken`,
     /// `gemeenten`); default `buurten`.
     #[arg(long, value_name = "NAME")]
     pub layer: Option<String>,
     /// Indicator file of microdata aggregates (read like --indicators):
     /// every count-like column is under disclosure control, whatever the
-    /// column names. Repeatable.
+    /// column names. Repeatable; adds to the profile's `[disclosure]
+    /// microdata`.
     #[arg(long, value_name = "FILE")]
     pub microdata: Vec<PathBuf>,
     /// CBS table "buurt, wijk en gemeente per postcode en huisnummer"
@@ -79,8 +82,17 @@ struct Fetched {
 }
 
 impl InputArgs {
-    /// With no input flag at all, the embedded sample.
-    pub fn to_inputs(&self) -> Result<Inputs, LoadError> {
+    /// The inputs under the profile's `[disclosure]` section, which must
+    /// be known before the data is loaded: it says which files are
+    /// microdata and what their columns are. `--min-cell` wins over the
+    /// profile's `min_cell`. With no input flag at all, the embedded sample.
+    pub fn to_inputs_for(&self, profile: &Profile) -> Result<Inputs, LoadError> {
+        let mut inputs = self.read()?;
+        inputs.disclosure = profile.disclosure.clone();
+        Ok(inputs)
+    }
+
+    fn read(&self) -> Result<Inputs, LoadError> {
         let school_options = SchoolOptions {
             kind_column: self.school_kind_column.clone(),
             kinds: self.school_kinds.clone(),
@@ -95,7 +107,7 @@ impl InputArgs {
         {
             return Ok(Inputs {
                 school_options,
-                min_cell: Some(self.min_cell),
+                min_cell: self.min_cell,
                 layer: self.layer.clone(),
                 ..Inputs::sample()
             });
@@ -138,8 +150,9 @@ impl InputArgs {
             notes,
             crs: self.crs,
             school_options,
-            min_cell: Some(self.min_cell),
+            min_cell: self.min_cell,
             layer: self.layer.clone(),
+            disclosure: Default::default(),
         })
     }
 }
@@ -188,5 +201,48 @@ impl InputArgs {
             }
         }
         Ok(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_cell_comes_from_the_flag_then_the_profile_then_ten() {
+        let mut p = Profile::smartstart().unwrap();
+        let args = InputArgs::default();
+        assert_eq!(args.to_inputs_for(&p).unwrap().min_cell(), 10);
+        p.disclosure.min_cell = Some(15);
+        assert_eq!(args.to_inputs_for(&p).unwrap().min_cell(), 15);
+        let flag = InputArgs {
+            min_cell: Some(12),
+            ..InputArgs::default()
+        };
+        assert_eq!(flag.to_inputs_for(&p).unwrap().min_cell(), 12);
+    }
+
+    #[test]
+    fn the_profile_declarations_reach_the_load() {
+        let mut p = Profile::smartstart().unwrap();
+        p.disclosure.microdata = vec!["kwb_*.csv".into()];
+        let inputs = InputArgs::default().to_inputs_for(&p).unwrap();
+        assert_eq!(inputs.disclosure, p.disclosure);
+        // The sample's kwb file, declared microdata: its small counts go.
+        let small = |inputs: &Inputs| {
+            let ds = crate::io::load(inputs).unwrap();
+            ds.indicators
+                .iter()
+                .filter(|i| i.meta.source.ends_with("kwb_denkerveen_2024.csv"))
+                .filter(|i| i.meta.header.starts_with("a_"))
+                .flat_map(|i| i.values.iter().filter_map(|v| v.num()))
+                .filter(|x| *x < 10.0)
+                .count()
+        };
+        let public = InputArgs::default()
+            .to_inputs_for(&Profile::smartstart().unwrap())
+            .unwrap();
+        assert!(small(&public) > 0, "the sample has small kwb counts");
+        assert_eq!(small(&inputs), 0);
     }
 }

@@ -5,8 +5,9 @@
 //! every export.
 
 use super::InputArgs;
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{Dataset, DisclosureSettings};
 use crate::domain::effect::{CodeMap, YearView};
+use crate::domain::profile::Profile;
 use crate::io::years::{read_change_flags, sample_code_map, sample_followup};
 use crate::io::{load, Inputs, Source};
 use anyhow::Context;
@@ -34,6 +35,24 @@ pub struct YearArgs {
     pub earlier: Vec<PathBuf>,
 }
 
+/// The disclosure rules the other years are loaded under: the baseline's,
+/// so a cell withheld in one year is not shown in another.
+pub struct YearRules {
+    /// `--min-cell`, when given.
+    pub min_cell: Option<u32>,
+    /// The profile's `[disclosure]` section.
+    pub disclosure: DisclosureSettings,
+}
+
+impl YearRules {
+    pub fn new(inputs: &InputArgs, profile: &Profile) -> YearRules {
+        YearRules {
+            min_cell: inputs.min_cell,
+            disclosure: profile.disclosure.clone(),
+        }
+    }
+}
+
 /// The baseline dataset and the sources it was read from.
 pub struct Baseline {
     pub dataset: Dataset,
@@ -50,10 +69,10 @@ pub struct Followup {
 }
 
 impl YearArgs {
-    pub fn load_baseline(&self, inputs: &InputArgs) -> anyhow::Result<Baseline> {
+    pub fn load_baseline(&self, inputs: &InputArgs, profile: &Profile) -> anyhow::Result<Baseline> {
         let mut args = inputs.clone();
         args.indicators.extend(self.baseline.iter().cloned());
-        let inputs = args.to_inputs()?;
+        let inputs = args.to_inputs_for(profile)?;
         let sample = inputs
             .indicators
             .iter()
@@ -68,7 +87,7 @@ impl YearArgs {
 
     /// `sample`: the baseline is the built-in sample, so the sample's
     /// follow-up year and code map are the defaults.
-    pub fn load_followup(&self, sample: bool, min_cell: u32) -> anyhow::Result<Followup> {
+    pub fn load_followup(&self, sample: bool, rules: &YearRules) -> anyhow::Result<Followup> {
         let sources: Vec<Source> = if self.followup.is_empty() {
             if !sample {
                 anyhow::bail!("no follow-up year: give --followup FILE (repeatable)");
@@ -94,14 +113,17 @@ impl YearArgs {
             None => None,
         };
         Ok(Followup {
-            view: year_view("followup", &sources, min_cell)?,
+            view: year_view("followup", &sources, rules)?,
             sources,
             code_map,
         })
     }
 
     /// The earlier year for the pre-trend, when given.
-    pub fn load_earlier(&self, min_cell: u32) -> anyhow::Result<Option<(YearView, Vec<Source>)>> {
+    pub fn load_earlier(
+        &self,
+        rules: &YearRules,
+    ) -> anyhow::Result<Option<(YearView, Vec<Source>)>> {
         if self.earlier.is_empty() {
             return Ok(None);
         }
@@ -110,17 +132,18 @@ impl YearArgs {
             .iter()
             .map(|p| Source::read(p))
             .collect::<Result<_, _>>()?;
-        Ok(Some((year_view("earlier", &sources, min_cell)?, sources)))
+        Ok(Some((year_view("earlier", &sources, rules)?, sources)))
     }
 }
 
 /// One year's files through the ordinary loader (so disclosure control
 /// applies), as a year view with the codes its files mark as changed.
-fn year_view(label: &str, sources: &[Source], min_cell: u32) -> anyhow::Result<YearView> {
+fn year_view(label: &str, sources: &[Source], rules: &YearRules) -> anyhow::Result<YearView> {
     let changed = sources.iter().flat_map(read_change_flags).collect();
     let ds = load(&Inputs {
         indicators: sources.to_vec(),
-        min_cell: Some(min_cell),
+        min_cell: rules.min_cell,
+        disclosure: rules.disclosure.clone(),
         ..Inputs::default()
     })
     .with_context(|| format!("reading the {label} year"))?;
@@ -145,5 +168,52 @@ impl MatchArgs {
             k: self.k,
             same_gemeente: self.same_gemeente,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::value::{Missing, Value};
+
+    #[test]
+    fn later_years_are_loaded_under_the_profiles_declarations() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("zorg_2026.csv");
+        std::fs::write(
+            &file,
+            "buurtcode,meldingen,gem_contacten\nBU99990001,6,2.5\nBU99990002,40,3.5\n",
+        )
+        .unwrap();
+        let years = YearArgs {
+            followup: vec![file],
+            ..YearArgs::default()
+        };
+        let view = |rules: &YearRules| {
+            let f = years.load_followup(false, rules).unwrap();
+            f.view.values["meldingen"].clone()
+        };
+        let public = YearRules {
+            min_cell: None,
+            disclosure: DisclosureSettings::default(),
+        };
+        assert_eq!(view(&public), [Value::Num(6.0), Value::Num(40.0)]);
+        let mut profile = Profile::smartstart().unwrap();
+        profile.disclosure.microdata = vec!["zorg_*.csv".into()];
+        let declared = YearRules::new(&InputArgs::default(), &profile);
+        assert_eq!(
+            view(&declared),
+            [Value::Missing(Missing::Suppressed), Value::Num(40.0)]
+        );
+        // --min-cell wins over the profile's threshold here too
+        profile.disclosure.min_cell = Some(50);
+        let flag = InputArgs {
+            min_cell: Some(5),
+            ..InputArgs::default()
+        };
+        assert_eq!(
+            view(&YearRules::new(&flag, &profile)),
+            [Value::Num(6.0), Value::Num(40.0)]
+        );
     }
 }

@@ -31,9 +31,9 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
-    let inputs = args.inputs.to_inputs()?;
-    let ds = load(&inputs)?;
     let profile = args.profile.load()?;
+    let inputs = args.inputs.to_inputs_for(&profile)?;
+    let ds = load(&inputs)?;
     let correlations = profile_correlations(&ds, &profile);
     let out = match args.format {
         ReportFormat::Json => {

@@ -39,9 +39,9 @@ struct CompareOut<'a> {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
-    let inputs = args.inputs.to_inputs()?;
-    let ds = load(&inputs)?;
     let profile = args.profile.load()?;
+    let inputs = args.inputs.to_inputs_for(&profile)?;
+    let ds = load(&inputs)?;
     let opts = RunOptions {
         skip_stability: true,
         skip_candidates: true,

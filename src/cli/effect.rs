@@ -4,7 +4,7 @@
 //! as the "Effectmeting" section (md), csv or json.
 
 use super::years::{baseline_hashes, hashes, prepare, run_measure, InputHash};
-use crate::args::years::MatchArgs;
+use crate::args::years::{MatchArgs, YearRules};
 use crate::args::{InputArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{
     measure, pretrend, DidSettings, EffectResult, Measure, Panel, Snapshot,
@@ -85,7 +85,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
         ..DidSettings::default()
     };
     let given = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
-    let (r, base_hashes, snapshot_note, f, before) = match &args.baseline_snapshot {
+    let (r, base_hashes, snapshot_note, f, before, rules) = match &args.baseline_snapshot {
         Some(path) => {
             let name = path.display().to_string();
             let text =
@@ -95,7 +95,8 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("{name}: invalid profile"))?;
             let ids: Vec<String> = profile.indicators.iter().map(|i| i.id.clone()).collect();
             let sample = snap.inputs.iter().all(|i| i.file.starts_with("sample:"));
-            let f = args.years.load_followup(sample, args.inputs.min_cell)?;
+            let rules = YearRules::new(&args.inputs, &profile);
+            let f = args.years.load_followup(sample, &rules)?;
             let panel = Panel::build(
                 &snap.year_view(),
                 &f.view,
@@ -127,16 +128,15 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 })
                 .collect();
             let note = Msg::EffectFromSnapshot.fill(args.lang, &[&name, &snap.tool]);
-            (r, hashes, Some((name, note)), f, snap.year_view())
+            (r, hashes, Some((name, note)), f, snap.year_view(), rules)
         }
         None => {
             if args.pilots.is_empty() {
                 anyhow::bail!("give --pilots CODE,... (or --baseline-snapshot FILE)");
             }
             let p = prepare(&args.inputs, &args.years, &args.profile)?;
-            let f = args
-                .years
-                .load_followup(p.base.sample, args.inputs.min_cell)?;
+            let rules = YearRules::new(&args.inputs, &p.profile);
+            let f = args.years.load_followup(p.base.sample, &rules)?;
             let panel = Panel::build(
                 &p.before,
                 &f.view,
@@ -152,11 +152,11 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                 &args.matching,
                 did,
             )?;
-            (r, baseline_hashes(&p.base), None, f, p.before)
+            (r, baseline_hashes(&p.base), None, f, p.before, rules)
         }
     };
     let mut r = r;
-    let earlier = args.years.load_earlier(args.inputs.min_cell)?;
+    let earlier = args.years.load_earlier(&rules)?;
     if let Some((view, _)) = &earlier {
         let ids: Vec<String> = r.rows.iter().map(|d| d.indicator.clone()).collect();
         r.pretrend = pretrend(view, &before, &r, &ids);

@@ -114,12 +114,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     };
     let steps = Steps::new(5);
     steps.step("loading inputs".into());
-    let mut inputs = args.inputs.to_inputs()?;
+    let profile = args.profile.load()?;
+    let mut inputs = args.inputs.to_inputs_for(&profile)?;
+    // The threshold the export checks at, before load is told to keep
+    // every cell.
+    let min_cell = inputs.min_cell();
     if args.allow_small_cells {
         inputs.min_cell = Some(0);
     }
     let ds = load(&inputs)?;
-    let profile = args.profile.load()?;
     steps.step(format!(
         "ranking, {} stability draws",
         profile.monte_carlo.draws
@@ -152,7 +155,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         options: ExportOptions {
             reproducible: args.reproducible,
             allow_small_cells: args.allow_small_cells,
-            min_cell: Some(args.inputs.min_cell),
+            min_cell: Some(min_cell),
             extra_inputs,
             lang: args.lang.resolve(Some(&profile)),
         },

@@ -77,7 +77,8 @@ pub fn run(args: ProfileCmdArgs) -> anyhow::Result<()> {
 
 fn init_text(a: &InitArgs) -> anyhow::Result<String> {
     let (candidates, origin) = if a.from_data {
-        let ds = load(&a.inputs.to_inputs()?)?;
+        // No profile yet: the default one's (empty) `[disclosure]`.
+        let ds = load(&a.inputs.to_inputs_for(&Profile::smartstart()?)?)?;
         let ids = held_known_indicators(&ds);
         let c: Vec<Candidate> = ids
             .iter()

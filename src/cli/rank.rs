@@ -44,9 +44,9 @@ pub struct RankArgs {
 }
 
 pub fn run(args: RankArgs) -> anyhow::Result<()> {
-    let inputs = args.inputs.to_inputs()?;
-    let ds = load(&inputs)?;
     let profile = args.profile.load()?;
+    let inputs = args.inputs.to_inputs_for(&profile)?;
+    let ds = load(&inputs)?;
     let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
     args.hand.apply(&ds, &mut a)?;
     let lang = args.lang.resolve(Some(&profile));
@@ -84,7 +84,7 @@ fn exported(
         options: ExportOptions {
             reproducible: true,
             allow_small_cells: false,
-            min_cell: Some(args.inputs.min_cell),
+            min_cell: Some(inputs.min_cell()),
             extra_inputs,
             lang: args.lang.resolve(Some(&a.profile)),
         },

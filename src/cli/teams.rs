@@ -67,8 +67,8 @@ pub fn load_catalogue(path: Option<&PathBuf>) -> anyhow::Result<RoleCatalogue> {
 }
 
 pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
-    let ds = load(&args.inputs.to_inputs()?)?;
     let profile = args.profile.load()?;
+    let ds = load(&args.inputs.to_inputs_for(&profile)?)?;
     let catalogue = load_catalogue(args.roles.as_ref())?;
     let lang = args.lang.resolve(Some(&profile));
     let mut a = Analysis::run(

@@ -51,7 +51,7 @@ pub(crate) fn prepare(
     profile: &ProfileArgs,
 ) -> anyhow::Result<Prepared> {
     let profile = profile.load()?;
-    let base = years.load_baseline(inputs)?;
+    let base = years.load_baseline(inputs, &profile)?;
     let before = YearView::from_dataset("baseline", &base.dataset, Default::default());
     let ids = profile.indicators.iter().map(|i| i.id.clone()).collect();
     Ok(Prepared {

@@ -85,6 +85,7 @@ pub fn threshold(ctx: &ExportContext) -> u32 {
     ctx.options
         .min_cell
         .or(ctx.inputs.min_cell)
+        .or(ctx.inputs.disclosure.min_cell)
         .filter(|&n| n > 0)
         .unwrap_or(DEFAULT_MIN_CELL)
 }
@@ -215,7 +216,7 @@ pub fn check(ctx: &ExportContext, cells: &Cells) -> Result<DisclosureSummary, Ex
     }
     Ok(DisclosureSummary {
         threshold: t,
-        load_min_cell: ctx.inputs.min_cell.unwrap_or(DEFAULT_MIN_CELL),
+        load_min_cell: ctx.inputs.min_cell(),
         allow_small_cells: ctx.options.allow_small_cells,
         suppressed,
         findings,

@@ -267,7 +267,7 @@ pub fn disclosure_lines(doc: &Document) -> Vec<String> {
     let d = &doc.disclosure;
     let mut v = Vec::new();
     if d.suppressed.is_empty() {
-        v.push("No microdata indicators (no file with a count column `n`, `n_*` or `*_n`, none given with --microdata).".into());
+        v.push("No microdata indicators (no file with a count column `n`, `n_*` or `*_n`, none given with --microdata or declared in the profile's [disclosure]).".into());
     } else {
         let per: Vec<String> = d
             .suppressed

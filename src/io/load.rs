@@ -8,7 +8,9 @@ use super::gpkg::{looks_like_sqlite, read_gpkg};
 use super::indicators::read_indicators;
 use super::schools::{read_schools, Location, SchoolOptions};
 use super::source::Source;
-use crate::domain::dataset::{Dataset, DatasetBuilder, Level, SchoolMethod, SchoolPoint};
+use crate::domain::dataset::{
+    Dataset, DatasetBuilder, DisclosureSettings, Level, SchoolMethod, SchoolPoint, DEFAULT_MIN_CELL,
+};
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
 use std::collections::BTreeMap;
@@ -22,7 +24,8 @@ pub struct Inputs {
     pub schools: Option<Source>,
     pub crs: Option<Crs>,
     pub school_options: SchoolOptions,
-    /// Disclosure control threshold for microdata figures (None = 10).
+    /// Disclosure control threshold for microdata figures (`--min-cell`);
+    /// None = the profile's `[disclosure] min_cell`, else 10.
     pub min_cell: Option<u32>,
     /// GeoPackage layer to read the boundaries from (None = `buurten`).
     pub layer: Option<String>,
@@ -33,6 +36,9 @@ pub struct Inputs {
     /// (a file of `--data DIR` left out, or changed since it was fetched),
     /// for the load report.
     pub notes: Vec<Issue>,
+    /// The profile's `[disclosure]` section: more microdata files, column
+    /// kinds, and the threshold when `min_cell` is None.
+    pub disclosure: DisclosureSettings,
 }
 
 pub const SAMPLE_BOUNDARIES: (&str, &[u8]) = (
@@ -74,7 +80,15 @@ impl Inputs {
             layer: None,
             microdata: Vec::new(),
             notes: Vec::new(),
+            disclosure: DisclosureSettings::default(),
         }
+    }
+
+    /// The threshold load withholds microdata cells below.
+    pub fn min_cell(&self) -> u32 {
+        self.min_cell
+            .or(self.disclosure.min_cell)
+            .unwrap_or(DEFAULT_MIN_CELL)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -132,11 +146,11 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         }
         None => DatasetBuilder::new("", Vec::new()),
     };
-    let builder = match inputs.min_cell {
-        Some(n) => builder.min_cell(n),
-        None => builder,
-    };
-    let mut ds = builder.microdata(inputs.microdata.clone()).build(tables);
+    let mut ds = builder
+        .min_cell(inputs.min_cell())
+        .microdata(inputs.microdata.clone())
+        .declared(inputs.disclosure.clone())
+        .build(tables);
     ds.report.crs = crs_text;
     ds.report.inputs = summaries;
     warnings.append(&mut ds.report.warnings);

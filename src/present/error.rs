@@ -17,7 +17,9 @@ pub fn error_text(e: &(dyn Error + 'static)) -> String {
 }
 
 /// Join the texts of an error chain, outermost first, skipping empty ones
-/// and any the line so far already contains.
+/// and any the line so far already contains. A cause that starts with what
+/// the line ends with ("x: invalid profile" + "invalid profile: why") adds
+/// only the rest.
 pub fn join_causes(parts: impl IntoIterator<Item = String>) -> String {
     let mut out = String::new();
     for p in parts {
@@ -25,6 +27,15 @@ pub fn join_causes(parts: impl IntoIterator<Item = String>) -> String {
         if p.is_empty() || out.contains(p) {
             continue;
         }
+        let p = p
+            .match_indices(": ")
+            .map(|(k, _)| k)
+            .filter(|&k| {
+                out.strip_suffix(&p[..k])
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(": "))
+            })
+            .last()
+            .map_or(p, |k| &p[k + 2..]);
         if !out.is_empty() {
             out.push_str(": ");
         }
@@ -55,6 +66,18 @@ mod tests {
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "not there"),
         });
         assert_eq!(error_text(&e), "cannot export: /x/y.csv: not there");
+    }
+
+    #[test]
+    fn a_cause_repeating_the_end_of_the_line_adds_only_the_rest() {
+        let s = join_causes([
+            "p.toml: invalid profile".to_string(),
+            "invalid profile: TOML parse error at line 6".into(),
+        ]);
+        assert_eq!(s, "p.toml: invalid profile: TOML parse error at line 6");
+        // only whole parts count
+        let s = join_causes(["x: abad".to_string(), "bad: d".into()]);
+        assert_eq!(s, "x: abad: bad: d");
     }
 
     #[test]

@@ -108,9 +108,9 @@ fn init() -> anyhow::Result<DefaultTerminal> {
 /// under the profile, with the user's key bindings. A bad keys file does
 /// not stop the app: the defaults are used and the status line says why.
 pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
-    let inputs = args.inputs.to_inputs()?;
-    let ds = load(&inputs)?;
     let profile = args.profile.load()?;
+    let inputs = args.inputs.to_inputs_for(&profile)?;
+    let ds = load(&inputs)?;
     let mut app = App::new(ds, inputs, profile, args.lang, Theme::from_env())?;
     let keys = Loaded::user()?;
     app.keymap = keys.keymap;

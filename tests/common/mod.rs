@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod leaks;
+
 use std::path::PathBuf;
 
 /// How to get the real public downloads the real-data tests read.

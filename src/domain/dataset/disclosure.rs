@@ -2,10 +2,11 @@
 //! are withheld at load, so no output can print them. Fails closed: a
 //! column of a microdata file that might be a count is treated as one.
 //!
-//! A file is microdata when it is declared so (`--microdata FILE`) or has a
-//! custom base-count column (`n`, `n_*`, `*_n`: the remote-access naming
-//! convention). StatLine and kwb files are published figures, already
-//! protected by CBS, and keep their values.
+//! A file is microdata when it is declared so (`--microdata FILE`, or the
+//! profile's `[disclosure] microdata` names or patterns), holds a column the
+//! profile declares a count, or has a custom base-count column (`n`, `n_*`,
+//! `*_n`: the remote-access naming convention). StatLine and kwb files are
+//! published figures, already protected by CBS, and keep their values.
 //!
 //! In a microdata file, per [`MicroRole`]:
 //! 1. every count cell (base or other) below `min_cell` is withheld;
@@ -19,6 +20,7 @@
 //!
 //! Steps 2-4 repeat until nothing changes (each only adds withheld cells).
 
+use super::declared::{DeclaredKind, DisclosureSettings};
 use super::secondary::{column_totals, row_totals};
 use super::types::{Area, Indicator};
 use crate::domain::value::{Missing, Value};
@@ -32,8 +34,8 @@ pub const DEFAULT_MIN_CELL: u32 = 10;
 pub enum MicroRole {
     /// The units behind the file's other figures (`n`, `n_*`, `*_n`).
     Base,
-    /// Any other count: `aantal_*`, `a_*`, or integer values that are not
-    /// declared a share or rate by name or unit.
+    /// Any other count: declared so, `aantal_*`, `a_*`, or integer values
+    /// that are not a share or rate by declaration, name or unit.
     Count,
     /// A percentage (`pct_*`, `p_*`, `*_pct`, unit `%`).
     Share,
@@ -70,8 +72,15 @@ fn is_rate(ind: &Indicator) -> bool {
         || unit.contains('\u{2030}')
 }
 
-fn role(ind: &Indicator) -> MicroRole {
+fn role(ind: &Indicator, settings: &DisclosureSettings) -> MicroRole {
     let id = ind.meta.id.as_str();
+    match settings.kind_of(&ind.meta) {
+        Some(DeclaredKind::Count) if is_base_name(id) => return MicroRole::Base,
+        Some(DeclaredKind::Count) => return MicroRole::Count,
+        Some(DeclaredKind::Share) => return MicroRole::Share,
+        Some(DeclaredKind::Rate) => return MicroRole::Figure,
+        None => {}
+    }
     if is_base_name(id) {
         MicroRole::Base
     } else if is_share(ind) {
@@ -98,11 +107,21 @@ fn all_whole(values: &[Value]) -> bool {
     any
 }
 
-/// The microdata files: declared ones, and those with a custom base count.
-fn microdata_files(indicators: &[Indicator], declared: &[String]) -> BTreeSet<String> {
+/// The microdata files: declared ones, those with a declared count, and
+/// those with a custom base count.
+fn microdata_files(
+    indicators: &[Indicator],
+    declared: &[String],
+    settings: &DisclosureSettings,
+) -> BTreeSet<String> {
     let mut files: BTreeSet<String> = indicators
         .iter()
-        .filter(|i| !i.meta.derived && !i.meta.known && is_base_name(&i.meta.id))
+        .filter(|i| !i.meta.derived)
+        .filter(|i| {
+            (!i.meta.known && is_base_name(&i.meta.id))
+                || settings.declares_file(&i.meta.source)
+                || settings.kind_of(&i.meta) == Some(DeclaredKind::Count)
+        })
         .map(|i| i.meta.source.clone())
         .collect();
     for d in declared {
@@ -129,8 +148,9 @@ pub(super) fn apply_disclosure(
     areas: &[Area],
     min_cell: u32,
     declared: &[String],
+    settings: &DisclosureSettings,
 ) -> Vec<String> {
-    let files = microdata_files(indicators, declared);
+    let files = microdata_files(indicators, declared, settings);
     for ind in indicators.iter_mut() {
         let file = if ind.meta.derived {
             derived_from(&ind.meta.source).map(str::to_string)
@@ -142,7 +162,7 @@ pub(super) fn apply_disclosure(
             ind.meta.micro = Some(if ind.meta.derived {
                 MicroRole::Figure
             } else {
-                role(ind)
+                role(ind, settings)
             });
         }
     }
@@ -464,5 +484,62 @@ mod tests {
         assert_eq!(v("inhabitants"), vals(&[4.0, 40.0]));
         assert_eq!(v("aantal_scholen"), vals(&[3.0, 1.0]));
         assert!(d.indicator("aantal_scholen").unwrap().meta.micro.is_none());
+    }
+
+    #[test]
+    fn the_profile_declares_files_counts_shares_and_rates() {
+        use crate::domain::dataset::DisclosureSettings;
+        let rows = [("BU00010000", 2), ("BU00010001", 3)];
+        // No base count, no count-like name: public by its columns alone.
+        let by_pattern = micro(
+            &rows,
+            &[("dossiers", vec![4.0, 40.0]), ("score", vec![1.5, 2.5])],
+            "zorg_2024.csv",
+        );
+        // A count with a name of its own makes its file microdata; whole
+        // numbers declared a share or rate are not counts.
+        let by_column = micro(
+            &rows,
+            &[
+                ("cliënten", vec![200.0, 7.0]),
+                ("bereik", vec![50.0, 96.0]),
+                ("contacten_gem", vec![3.0, 4.0]),
+                ("wachtenden", vec![80.0, 5.0]),
+            ],
+            "jeugd.csv",
+        );
+        let public = micro(&rows, &[("a_inw", vec![4.0, 40.0])], "kwb.csv");
+        let settings = DisclosureSettings {
+            microdata: vec!["zorg_*.csv".into()],
+            counts: vec!["Cliënten".into()],
+            shares: vec!["bereik".into()],
+            rates: vec!["contacten_gem".into()],
+            min_cell: None,
+        };
+        let d = builder(2)
+            .declared(settings)
+            .build(vec![by_pattern, by_column, public]);
+        let v = |id: &str| d.indicator(id).unwrap().values.clone();
+        let role = |id: &str| d.indicator(id).unwrap().meta.micro;
+        assert_eq!(v("dossiers"), vec![S, Value::Num(40.0)]);
+        assert_eq!(v("score"), vec![S, Value::Num(2.5)]);
+        let clienten = d
+            .indicators
+            .iter()
+            .find(|i| i.meta.header == "cliënten")
+            .unwrap();
+        assert_eq!(clienten.meta.micro, Some(MicroRole::Count));
+        assert_eq!(clienten.values[1], S);
+        assert_eq!(role("bereik"), Some(MicroRole::Share));
+        assert_eq!(role("contacten_gem"), Some(MicroRole::Figure));
+        assert_eq!(role("wachtenden"), Some(MicroRole::Count));
+        // 50% of the smaller count, 80, is fine; row 1 has no safe base.
+        assert_eq!(v("bereik"), vec![Value::Num(50.0), S]);
+        // a declared rate of 3 is not a count of 3
+        assert_eq!(v("contacten_gem")[0], Value::Num(3.0));
+        // whole numbers, undeclared: a count
+        assert_eq!(v("wachtenden"), vec![Value::Num(80.0), S]);
+        assert_eq!(v("inhabitants"), vals(&[4.0, 40.0]));
+        assert!(d.report.warnings.is_empty(), "{:?}", d.report.warnings);
     }
 }

@@ -4,6 +4,7 @@
 use super::codes::{gemeente_of, wijk_of, Level};
 use super::columns::indicator_columns;
 use super::coverage::summarise;
+use super::declared::DisclosureSettings;
 use super::derived::add_derived;
 use super::disclosure::{apply_disclosure, DEFAULT_MIN_CELL};
 use super::types::{Area, BoundaryFeature, Dataset, IndicatorTable, SchoolMethod};
@@ -16,6 +17,8 @@ pub struct DatasetBuilder {
     min_cell: u32,
     /// Files declared microdata (source names), whatever their columns.
     microdata: Vec<String>,
+    /// The profile's `[disclosure]` declarations.
+    declared: DisclosureSettings,
     areas: Vec<Area>,
     index: HashMap<String, usize>,
     report: LoadReport,
@@ -30,6 +33,7 @@ impl DatasetBuilder {
         let mut b = DatasetBuilder {
             min_cell: DEFAULT_MIN_CELL,
             microdata: Vec::new(),
+            declared: DisclosureSettings::default(),
             areas: Vec::with_capacity(features.len()),
             index: HashMap::with_capacity(features.len()),
             report: LoadReport::default(),
@@ -89,15 +93,33 @@ impl DatasetBuilder {
         self
     }
 
+    /// The profile's `[disclosure]` files and column kinds (its `min_cell`
+    /// is the caller's to resolve against `--min-cell`).
+    pub fn declared(mut self, settings: DisclosureSettings) -> DatasetBuilder {
+        self.declared = settings;
+        self
+    }
+
     /// Join all indicator tables. Files are taken in order; an indicator
     /// that an earlier file already gave is compared and reported, not merged.
     pub fn build(mut self, tables: Vec<IndicatorTable>) -> Dataset {
         // Every code of every file gets an area first, so columns can be
         // sized once.
         let rows = self.place_rows(&tables);
+        let sources: Vec<String> = tables.iter().map(|t| t.file.clone()).collect();
         let mut indicators = indicator_columns(tables, &rows, &self.areas, &mut self.report);
         add_derived(&mut indicators);
-        let notes = apply_disclosure(&mut indicators, &self.areas, self.min_cell, &self.microdata);
+        let source_names: Vec<&str> = sources.iter().map(String::as_str).collect();
+        let columns: Vec<&_> = indicators.iter().map(|i| &i.meta).collect();
+        let unmatched = self.declared.unmatched(&source_names, &columns);
+        self.report.warnings.extend(unmatched);
+        let notes = apply_disclosure(
+            &mut indicators,
+            &self.areas,
+            self.min_cell,
+            &self.microdata,
+            &self.declared,
+        );
         let mut report = self.report;
         report.notes.extend(notes);
         summarise(&mut report, &self.areas, &indicators);

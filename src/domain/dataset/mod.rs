@@ -8,6 +8,7 @@
 //! - `join`: [`DatasetBuilder`], boundaries and tables joined on the code
 //! - `columns`: raw table columns made indicators, duplicates compared
 //! - `derived`: rates computed from a count and its denominator
+//! - `declared`: the profile's `[disclosure]` files and column kinds
 //! - `disclosure`: microdata cells too small to show, withheld at load
 //! - `secondary`: cells a row or region total would give away, withheld too
 //! - `coverage`: the load report's per-indicator and per-gemeente counts
@@ -15,6 +16,7 @@
 mod codes;
 mod columns;
 mod coverage;
+mod declared;
 mod derived;
 mod disclosure;
 mod join;
@@ -25,6 +27,7 @@ mod types;
 mod fixture;
 
 pub use codes::{custom_id, gemeente_of, wijk_of, Level};
+pub use declared::{DeclarationError, DeclaredKind, DisclosureSettings};
 pub use disclosure::{is_count_column, is_share, MicroRole, DEFAULT_MIN_CELL};
 pub use join::DatasetBuilder;
 pub use types::{

@@ -31,6 +31,8 @@ pub enum ProfileError {
         value: String,
         expected: &'static str,
     },
+    #[error(transparent)]
+    Disclosure(#[from] crate::domain::dataset::DeclarationError),
     #[error("profile names indicator(s) not in the data: {}", backticked(.ids))]
     UnknownIndicators { ids: Vec<String> },
 }

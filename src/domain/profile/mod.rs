@@ -23,6 +23,7 @@ pub use settings::{
 };
 pub use validate::MAX_DRAWS;
 
+use crate::domain::dataset::DisclosureSettings;
 use crate::domain::smoothing::SmoothingSettings;
 use crate::domain::value::Direction;
 use serde::{Deserialize, Serialize};
@@ -77,6 +78,10 @@ pub struct Profile {
     /// `[view]`: the app's table filters, saved with the profile.
     #[serde(default, skip_serializing_if = "ViewFilters::is_default")]
     pub view: ViewFilters,
+    /// `[disclosure]`: microdata files and column kinds the names do not
+    /// tell, and the minimum cell; read before the data is loaded.
+    #[serde(default, skip_serializing_if = "DisclosureSettings::is_default")]
+    pub disclosure: DisclosureSettings,
 }
 
 /// The small-population threshold when the profile gives none.

@@ -205,3 +205,31 @@ fn lang_and_small_population_keys() {
         "{e}"
     );
 }
+
+#[test]
+fn disclosure_section_parses_round_trips_and_rejects_nonsense() {
+    let text = format!(
+        "{MINIMAL}\n[disclosure]\nmicrodata = [\"zorg_*.csv\"]\ncounts = [\"dossiers\"]\nshares = [\"bereik\"]\nrates = [\"contacten_gem\"]\nmin_cell = 15\n"
+    );
+    let p = Profile::parse(&text).unwrap();
+    assert_eq!(p.disclosure.microdata, ["zorg_*.csv"]);
+    assert_eq!(p.disclosure.counts, ["dossiers"]);
+    assert_eq!(p.disclosure.min_cell, Some(15));
+    assert_eq!(Profile::parse(&p.to_toml().unwrap()).unwrap(), p);
+    // a profile without the section saves without it
+    let plain = Profile::parse(MINIMAL).unwrap();
+    assert!(!plain.to_toml().unwrap().contains("disclosure"));
+
+    let typo = err_of(&format!("{MINIMAL}\n[disclosure]\ncount = [\"x\"]\n"));
+    assert!(typo.contains("unknown field `count`"), "{typo}");
+    let zero = err_of(&format!("{MINIMAL}\n[disclosure]\nmin_cell = 0\n"));
+    assert!(zero.contains("[disclosure] min_cell = 0"), "{zero}");
+    let negative = err_of(&format!("{MINIMAL}\n[disclosure]\nmin_cell = -3\n"));
+    assert!(negative.contains("min_cell"), "{negative}");
+    let not_a_list = err_of(&format!("{MINIMAL}\n[disclosure]\nmicrodata = \"a.csv\"\n"));
+    assert!(not_a_list.contains("microdata"), "{not_a_list}");
+    let twice = err_of(&format!(
+        "{MINIMAL}\n[disclosure]\ncounts = [\"x\"]\nshares = [\"x\"]\n"
+    ));
+    assert!(twice.contains("also listed in `shares`"), "{twice}");
+}

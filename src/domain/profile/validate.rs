@@ -129,6 +129,7 @@ impl Profile {
                 "an integer in [0, 9223372036854775807]",
             ));
         }
+        self.disclosure.validate()?;
         Ok(())
     }
 

@@ -166,3 +166,35 @@ fn a_failed_export_is_an_error() {
     act(&mut app, &[done]);
     assert!(app.status.clone().unwrap().error);
 }
+
+#[test]
+fn saving_into_a_missing_folder_says_so_once_and_leaves_nothing() {
+    let mut app = app();
+    // The profile's `[disclosure]` section travels with a save.
+    app.analysis.profile.disclosure.microdata = vec!["zorg_*.csv".into()];
+    app.analysis.profile.disclosure.min_cell = Some(15);
+    let effects = act(&mut app, &[Action::SaveProfile]);
+    let Some(Effect::SaveProfile { toml, .. }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    let saved = Profile::parse(toml).unwrap();
+    assert_eq!(saved.disclosure, app.analysis.profile.disclosure);
+
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("no-such-dir");
+    let target = folder.join("p.toml");
+    let done = crate::tui::effects::save(&target, toml);
+    act(&mut app, &[done]);
+    let status = app.status.clone().unwrap();
+    assert!(status.error, "{}", status.text);
+    assert_eq!(
+        status.text,
+        format!(
+            "Opslaan mislukt: {}: folder {} does not exist",
+            target.display(),
+            folder.display()
+        )
+    );
+    assert!(!status.text.contains(".buurtradar-"), "{}", status.text);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
