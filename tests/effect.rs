@@ -291,3 +291,69 @@ fn a_third_year_shows_the_pre_trend() {
     );
     assert!(!md.contains("Met twee jaren"), "{md}");
 }
+
+#[test]
+fn one_statline_download_with_two_perioden_is_both_years() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let f = |p: &str| format!("{root}/{p}");
+    // CBS lets a StatLine table be downloaded with several Perioden: the
+    // 2024 and the 2026 rows in one file, the header once.
+    let y2024 = std::fs::read_to_string(f("sample-data/kerncijfers_denkerveen_2024.csv")).unwrap();
+    let y2026 = std::fs::read_to_string(f("sample-data/kerncijfers_denkerveen_2026.csv")).unwrap();
+    let body_2026 = y2026.split_once('\n').unwrap().1;
+    let dir = tempfile::tempdir().unwrap();
+    let both = dir.path().join("kerncijfers_2024_2026.csv");
+    std::fs::write(&both, format!("{y2024}{body_2026}")).unwrap();
+    let both = both.to_str().unwrap();
+    let common = [
+        "--boundaries",
+        &f("boundaries/denkerveen_buurten_2024.geojson"),
+        "--indicators",
+        &f("sample-data/kwb_denkerveen_2024.csv"),
+        "--microdata",
+        &f("sample-data/microdata_denkerveen.csv"),
+        "--code-map",
+        &f("sample-data/codes_denkerveen_2024_2026.csv"),
+        "--followup",
+        &f("sample-data/kwb_denkerveen_2026.csv"),
+        "--pilots",
+        "BU99990210,BU99990009,BU99990808",
+        "--format",
+        "csv",
+    ];
+    let mut split = common.to_vec();
+    split.extend([
+        "--baseline",
+        both,
+        "--baseline-period",
+        "2024",
+        "--followup",
+        both,
+        "--followup-period",
+        "2026",
+    ]);
+    let mut apart = common.to_vec();
+    let (k24, k26) = (
+        f("sample-data/kerncijfers_denkerveen_2024.csv"),
+        f("sample-data/kerncijfers_denkerveen_2026.csv"),
+    );
+    apart.extend(["--baseline", &k24, "--followup", &k26]);
+    let mut with = vec!["effect"];
+    with.extend(&split);
+    let mut without = vec!["effect"];
+    without.extend(&apart);
+    let from_one = ok(&with);
+    assert_planted_effect(&from_one);
+    assert_eq!(from_one, ok(&without));
+    // Without a period the mix of years is refused, naming them.
+    let mut mixed = vec!["effect"];
+    mixed.extend(&common);
+    mixed.extend(["--baseline", both, "--followup", both]);
+    let (code, _, err) = run(&mixed);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("several years") && err.contains("2024") && err.contains("2026"),
+        "{err}"
+    );
+    assert!(err.contains("--baseline-period"), "{err}");
+}

@@ -33,6 +33,43 @@ pub struct YearArgs {
     /// `effect` then shows the pre-trend, baseline codes as they are.
     #[arg(long, value_name = "FILE")]
     pub earlier: Vec<PathBuf>,
+    /// The baseline's rows of a StatLine export whose Perioden column
+    /// holds several years (e.g. 2022 or 2022JJ00); the same file may then
+    /// also be the follow-up with --followup-period.
+    #[arg(long, value_name = "PERIOD")]
+    pub baseline_period: Option<String>,
+    /// The follow-up's rows of a file with several Perioden.
+    #[arg(long, value_name = "PERIOD")]
+    pub followup_period: Option<String>,
+    /// The earlier year's rows of a file with several Perioden.
+    #[arg(long, value_name = "PERIOD")]
+    pub earlier_period: Option<String>,
+}
+
+/// One year's rows of each file: with a period, the rows of that period of
+/// files that have a Perioden column; without one, a file holding several
+/// periods is an error that names them, never a silent mix of years.
+fn one_period(
+    sources: Vec<Source>,
+    period: Option<&str>,
+    flag: &str,
+) -> anyhow::Result<Vec<Source>> {
+    use crate::io::periods::{periods, select_period};
+    sources
+        .into_iter()
+        .map(|src| {
+            let held = periods(&src);
+            match period {
+                Some(p) if !held.is_empty() => Ok(select_period(&src, p)?),
+                _ if held.len() > 1 => anyhow::bail!(
+                    "{}: its Perioden column holds several years ({}); choose one with --{flag} PERIOD",
+                    src.name,
+                    held.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+                _ => Ok(src),
+            }
+        })
+        .collect()
 }
 
 /// The disclosure rules the other years are loaded under: the baseline's,
@@ -72,7 +109,12 @@ impl YearArgs {
     pub fn load_baseline(&self, inputs: &InputArgs, profile: &Profile) -> anyhow::Result<Baseline> {
         let mut args = inputs.clone();
         args.indicators.extend(self.baseline.iter().cloned());
-        let inputs = args.to_inputs_for(profile)?;
+        let mut inputs = args.to_inputs_for(profile)?;
+        inputs.indicators = one_period(
+            std::mem::take(&mut inputs.indicators),
+            self.baseline_period.as_deref(),
+            "baseline-period",
+        )?;
         let sample = inputs
             .indicators
             .iter()
@@ -94,10 +136,14 @@ impl YearArgs {
             }
             sample_followup()
         } else {
-            self.followup
-                .iter()
-                .map(|p| Source::read(p))
-                .collect::<Result<_, _>>()?
+            one_period(
+                self.followup
+                    .iter()
+                    .map(|p| Source::read(p))
+                    .collect::<Result<_, _>>()?,
+                self.followup_period.as_deref(),
+                "followup-period",
+            )?
         };
         let map_source = match &self.code_map {
             Some(p) => Some(Source::read(p)?),
@@ -127,11 +173,14 @@ impl YearArgs {
         if self.earlier.is_empty() {
             return Ok(None);
         }
-        let sources: Vec<Source> = self
-            .earlier
-            .iter()
-            .map(|p| Source::read(p))
-            .collect::<Result<_, _>>()?;
+        let sources: Vec<Source> = one_period(
+            self.earlier
+                .iter()
+                .map(|p| Source::read(p))
+                .collect::<Result<_, _>>()?,
+            self.earlier_period.as_deref(),
+            "earlier-period",
+        )?;
         Ok(Some((year_view("earlier", &sources, rules)?, sources)))
     }
 }

@@ -9,6 +9,7 @@ pub mod gpkg;
 pub mod indicators;
 pub mod load;
 pub mod parquet;
+pub mod periods;
 pub mod schools;
 pub mod source;
 pub mod table;
