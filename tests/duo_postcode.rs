@@ -114,3 +114,53 @@ fn duo_list_without_a_table_says_how_to_place_it() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("--postcode-table FILE"), "{err}");
 }
+
+#[test]
+fn the_postcode_table_is_in_the_exports_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.json");
+    // Figures for the fixture's two Goirle buurten, as a kwb file.
+    let figures = dir.path().join("kwb.csv");
+    std::fs::write(
+        &figures,
+        "gwb_code_10;regio;recs;a_inw;p_hh_li;p_jz_tn\n\
+         BU07850101;Noord;Buurt;1000;12,0;10,0\n\
+         BU07850102;Zuid;Buurt;1200;15,0;11,0\n",
+    )
+    .unwrap();
+    let status = Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args([
+            "export",
+            "--format",
+            "json",
+            "--boundaries",
+            &fixture("rd_without_crs.geojson"),
+            "--indicators",
+            figures.to_str().unwrap(),
+            "--schools",
+            &fixture("duo_goirle_cp1252.csv"),
+            "--postcode-table",
+            &fixture("postcode_table.csv"),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&status.stderr);
+    assert!(status.status.success(), "{err}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let inputs = json["provenance"]["inputs"].as_array().unwrap();
+    let table = inputs
+        .iter()
+        .find(|i| i["role"] == "postcode_table")
+        .unwrap_or_else(|| panic!("{inputs:?}"));
+    use sha2::Digest;
+    let bytes = std::fs::read(fixture("postcode_table.csv")).unwrap();
+    assert_eq!(
+        table["sha256"].as_str().unwrap(),
+        format!("{:x}", sha2::Sha256::digest(&bytes))
+    );
+    assert_eq!(table["bytes"].as_u64().unwrap(), bytes.len() as u64);
+}

@@ -92,6 +92,35 @@ fn record(role: &str, src: &crate::io::Source) -> InputRecord {
     }
 }
 
+/// A file read while loading but not kept in memory (the postcode table,
+/// millions of rows): hashed by streaming it.
+fn record_file(role: &str, path: &std::path::Path) -> Result<InputRecord, ExportError> {
+    use sha2::Digest;
+    use std::io::Read;
+    let io = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut bytes = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+        bytes += n as u64;
+    }
+    Ok(InputRecord {
+        role: role.to_string(),
+        name: path.display().to_string(),
+        sha256: format!("{:x}", h.finalize()),
+        bytes,
+    })
+}
+
 impl Provenance {
     pub fn new(
         ctx: &ExportContext,
@@ -108,6 +137,10 @@ impl Provenance {
         }
         if let Some(s) = &ctx.inputs.schools {
             inputs.push(record("schools", s));
+            // The table that placed the schools is an input like any other.
+            if let Some(t) = &ctx.inputs.school_options.postcode_table {
+                inputs.push(record_file("postcode_table", t)?);
+            }
         }
         for (role, src) in &ctx.options.extra_inputs {
             inputs.push(record(role, src));
