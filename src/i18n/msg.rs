@@ -331,6 +331,12 @@ catalogue! {
     ContextHistogram => "Verdeling", "Distribution";
     ContextCompare => "Vergelijken", "Compare";
     ContextCorrelations => "Correlaties", "Correlations";
+    ContextEffect => "Effectmeting", "Effect measurement";
+    EffectNoFollowup => "Geen vervolgjaar: start met --followup BESTAND (en --code-map) om het effect op de shortlist te meten",
+        "No follow-up year: start with --followup FILE (and --code-map) to measure the effect on the shortlist";
+    EffectOverlayTitle => " Effectmeting van de shortlist (verschil-in-verschil) · ↑↓ scroll · E of Esc sluit ",
+        " Effect measurement of the shortlist (difference-in-differences) · ↑↓ scroll · E or Esc closes ";
+    EffectFailed => "Geen effectmeting: {0}", "No effect measurement: {0}";
     CorrelationsOverlayTitle => " Correlaties van de profielindicatoren (referentieset) · C of Esc sluit ",
         " Correlations of the profile's indicators (reference set) · C or Esc closes ";
     CorrelationsKey => "Boven de diagonaal Pearson, eronder Spearman; rood positief, blauw negatief",

@@ -175,6 +175,9 @@ pub enum Action {
     ToggleHistogram,
     /// Open or close the correlation heat map of the profile's indicators.
     ToggleCorrelations,
+    /// Measure the effect on the shortlist against the follow-up year, or
+    /// close that view.
+    ToggleEffect,
     /// Choose the selected unit as A, or with A chosen compare it with the
     /// selected unit; on the open comparison: close it.
     Compare,

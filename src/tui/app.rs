@@ -132,6 +132,7 @@ pub struct Scroll {
     pub help: u16,
     pub warnings: u16,
     pub compare: u16,
+    pub effect: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +206,14 @@ pub struct App {
     pub histogram: bool,
     /// The correlation heat map is open.
     pub correlations: bool,
+    /// The follow-up year and the code map between the years, when given:
+    /// what `E` measures the effect on the shortlist against.
+    pub followup: Option<(
+        crate::domain::effect::YearView,
+        Option<crate::domain::effect::CodeMap>,
+    )>,
+    /// The effect overlay: the measurement, or why there is none.
+    pub effect: Option<Result<crate::domain::effect::EffectResult, String>>,
     /// The indicators or their directions differ from the profile as
     /// loaded or saved (a flipped direction, or a stand-in profile built
     /// from the data): quitting asks to save.
@@ -324,6 +333,8 @@ impl App {
             last_export: None,
             histogram: false,
             correlations: false,
+            followup: None,
+            effect: None,
             directions_changed: false,
             lisa: None,
             compare: CompareState::default(),

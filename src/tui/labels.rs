@@ -30,6 +30,7 @@ pub fn context(c: Ctx) -> Msg {
         Ctx::Export => Msg::ContextExport,
         Ctx::Histogram => Msg::ContextHistogram,
         Ctx::Correlations => Msg::ContextCorrelations,
+        Ctx::Effect => Msg::ContextEffect,
         Ctx::Compare => Msg::ContextCompare,
     }
 }

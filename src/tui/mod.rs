@@ -45,6 +45,16 @@ pub struct TuiArgs {
     /// Interface language.
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
+    /// Follow-up-year indicator file (repeatable): `E` then measures the
+    /// effect on the shortlist. On the built-in sample: its 2026 files.
+    #[arg(long, value_name = "FILE")]
+    pub followup: Vec<std::path::PathBuf>,
+    /// Code correspondence between the years (as for `effect`).
+    #[arg(long, value_name = "FILE")]
+    pub code_map: Option<std::path::PathBuf>,
+    /// The follow-up's rows of a file with several Perioden.
+    #[arg(long, value_name = "PERIOD")]
+    pub followup_period: Option<String>,
 }
 
 /// Load the inputs, build the app and run it until the user quits.

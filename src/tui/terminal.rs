@@ -111,7 +111,26 @@ pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
     let profile = args.profile.load()?;
     let inputs = args.inputs.to_inputs_for(&profile)?;
     let ds = load(&inputs)?;
+    let sample = inputs
+        .indicators
+        .iter()
+        .all(|s| s.name.starts_with("sample:"));
+    let years = crate::args::YearArgs {
+        followup: args.followup.clone(),
+        code_map: args.code_map.clone(),
+        followup_period: args.followup_period.clone(),
+        ..Default::default()
+    };
+    // Only the sample has a follow-up year without being told of one.
+    let followup = if sample || !args.followup.is_empty() {
+        let rules = crate::args::years::YearRules::new(&args.inputs, &profile);
+        let f = years.load_followup(sample, &rules)?;
+        Some((f.view, f.code_map.map(|(_, m)| m)))
+    } else {
+        None
+    };
     let mut app = App::new(ds, inputs, profile, args.lang, Theme::from_env())?;
+    app.followup = followup;
     let keys = Loaded::user()?;
     app.keymap = keys.keymap;
     if let Some(e) = keys.error {

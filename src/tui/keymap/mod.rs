@@ -44,13 +44,15 @@ pub enum Ctx {
     Histogram,
     /// The correlation heat map.
     Correlations,
+    /// The effect measurement.
+    Effect,
     /// Two units side by side.
     Compare,
 }
 
 impl Ctx {
     /// Order of the sections in the help.
-    pub const HELP_ORDER: [Ctx; 14] = [
+    pub const HELP_ORDER: [Ctx; 15] = [
         Ctx::Global,
         Ctx::Table,
         Ctx::Map,
@@ -63,6 +65,7 @@ impl Ctx {
         Ctx::Export,
         Ctx::Histogram,
         Ctx::Correlations,
+        Ctx::Effect,
         Ctx::Compare,
         Ctx::Confirm,
     ];
@@ -248,6 +251,9 @@ pub fn contexts(app: &App) -> Vec<Ctx> {
     }
     if app.compare.open.is_some() {
         return vec![Ctx::Compare];
+    }
+    if app.effect.is_some() {
+        return vec![Ctx::Effect];
     }
     if app.correlations {
         return vec![Ctx::Correlations];

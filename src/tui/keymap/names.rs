@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::tui::action::{Action, Pane};
 
 impl Ctx {
-    pub const ALL: [(&'static str, Ctx); 14] = [
+    pub const ALL: [(&'static str, Ctx); 15] = [
         ("global", Ctx::Global),
         ("table", Ctx::Table),
         ("map", Ctx::Map),
@@ -18,6 +18,7 @@ impl Ctx {
         ("export", Ctx::Export),
         ("histogram", Ctx::Histogram),
         ("correlations", Ctx::Correlations),
+        ("effect", Ctx::Effect),
         ("compare", Ctx::Compare),
     ];
 
@@ -120,6 +121,7 @@ pub fn actions() -> Vec<(&'static str, Action)> {
         ("export-backspace", A::ExportBackspace),
         ("histogram", A::ToggleHistogram),
         ("correlations", A::ToggleCorrelations),
+        ("effect", A::ToggleEffect),
         ("compare", A::Compare),
         ("compare-close", A::CompareClose),
     ]

@@ -98,10 +98,16 @@ fn quits() {
 #[test]
 fn help_lists_every_binding() {
     let app = app();
+    // Everything the help shows while scrolling through it.
     let text = {
         let mut a = app_with(Lang::Nl, true, 200, 60);
         act(&mut a, &[Action::ToggleHelp]);
-        draw(&a)
+        let mut all = draw(&a);
+        for _ in 0..20 {
+            act(&mut a, &[Action::Scroll(10)]);
+            all.push_str(&draw(&a));
+        }
+        all
     };
     for b in &app.keymap.bindings {
         assert!(text.contains(&b.desc.nl), "help misses {:?}", b.desc);

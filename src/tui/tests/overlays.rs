@@ -115,3 +115,61 @@ fn snapshot_correlations() {
     act(&mut app, &[Action::ToggleCorrelations]);
     insta::assert_snapshot!(draw(&app));
 }
+
+/// The app as `buurtradar` starts it on the sample: with its follow-up year.
+fn app_with_followup() -> App {
+    let mut app = app();
+    let rules = crate::args::years::YearRules::new(
+        &crate::args::InputArgs::default(),
+        &Profile::smartstart().unwrap(),
+    );
+    let f = crate::args::YearArgs::default()
+        .load_followup(true, &rules)
+        .unwrap();
+    app.followup = Some((f.view, f.code_map.map(|(_, m)| m)));
+    app
+}
+
+#[test]
+fn capital_e_measures_the_planted_effect_on_the_shortlist() {
+    let mut app = app_with_followup();
+    let pilots: Vec<String> = app
+        .shortlist()
+        .iter()
+        .map(|&u| app.analysis.units[u].code.clone())
+        .collect();
+    assert_eq!(pilots, ["BU99990210", "BU99990009", "BU99990808"]);
+    act(&mut app, &[Action::ToggleEffect]);
+    let r = app.effect.clone().unwrap().unwrap();
+    assert_eq!(r.pilots, pilots);
+    let youth = r
+        .rows
+        .iter()
+        .find(|d| d.indicator == "youth_care_pct")
+        .unwrap();
+    assert!((youth.did.unwrap() + 2.0).abs() < 1e-9, "{youth:?}");
+    let screen = draw(&app);
+    assert!(screen.contains("Effectmeting"), "{screen}");
+    assert!(
+        screen.contains("-2.00") || screen.contains("-2,00"),
+        "{screen}"
+    );
+    act(&mut app, &[Action::ToggleEffect]);
+    assert!(app.effect.is_none());
+}
+
+#[test]
+fn without_a_follow_up_year_e_says_how_to_get_one() {
+    let mut app = app();
+    act(&mut app, &[Action::ToggleEffect]);
+    assert!(app.effect.is_none());
+    let s = app.status.clone().unwrap();
+    assert!(s.error && s.text.contains("--followup"), "{}", s.text);
+}
+
+#[test]
+fn snapshot_effect() {
+    let mut app = app_with_followup();
+    act(&mut app, &[Action::ToggleEffect]);
+    insta::assert_snapshot!(draw(&app));
+}

@@ -144,6 +144,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportExists(p) => export::exists(app, p),
         Action::ToggleHistogram => overlays::histogram(app),
         Action::ToggleCorrelations => app.correlations = !app.correlations,
+        Action::ToggleEffect => overlays::effect(app),
         Action::Compare => overlays::compare(app),
         Action::CompareClose => overlays::close(app),
         Action::StabilityDone { generation, result } => {

@@ -143,7 +143,10 @@ pub(super) fn scroll(app: &mut App, d: i32) {
     // Upper bounds are generous line counts of each text, so scrolling
     // back never takes more presses than there are lines.
     let apply = |v: u16, max: usize| (i32::from(v) + d).clamp(0, max.min(4000) as i32) as u16;
-    if app.compare.open.is_some() {
+    if app.effect.is_some() {
+        let lines = crate::tui::widgets::effect::lines(app).len();
+        app.scroll.effect = apply(app.scroll.effect, lines.saturating_sub(1));
+    } else if app.compare.open.is_some() {
         let lines = crate::tui::widgets::compare::lines(app).len();
         app.scroll.compare = apply(app.scroll.compare, lines.saturating_sub(1));
     } else if app.warnings {

@@ -43,6 +43,54 @@ pub(super) fn compare(app: &mut App) {
     }
 }
 
+/// `E`: the difference-in-differences of the shortlist (its buurten as
+/// pilots) against comparison buurten found on the baseline, as `effect`
+/// computes it; again: close.
+pub(super) fn effect(app: &mut App) {
+    use crate::domain::effect::{
+        measure, pilot_neighbours, resolve, DidSettings, Measure, Panel, PeerSettings, YearView,
+    };
+    if app.effect.take().is_some() {
+        return;
+    }
+    let Some((after, map)) = &app.followup else {
+        super::say_error(app, Msg::EffectNoFollowup);
+        return;
+    };
+    let before = YearView::from_dataset("baseline", &app.ds, Default::default());
+    let ids = app.analysis.prepared.indicators().to_vec();
+    let panel = Panel::build(&before, after, map.as_ref(), &ids);
+    // A shortlisted wijk or area stands for its buurten.
+    let mut pilots: Vec<String> = app
+        .shortlist()
+        .iter()
+        .flat_map(|&u| app.analysis.members[u].iter())
+        .map(|&a| app.ds.areas[a].code.clone())
+        .collect();
+    pilots.dedup();
+    let result = resolve(&panel, &pilots, false)
+        .map_err(|e| e.to_string())
+        .and_then(|idx| {
+            let spillover = pilot_neighbours(
+                &app.ds,
+                app.analysis.profile.pilot.adjacency_tolerance_m,
+                &panel,
+                &idx,
+            );
+            measure(&Measure {
+                panel: &panel,
+                pilots: &pilots,
+                controls: None,
+                spillover,
+                peers: PeerSettings::default(),
+                did: DidSettings::default(),
+            })
+            .map_err(|e| e.to_string())
+        });
+    app.scroll.effect = 0;
+    app.effect = Some(result);
+}
+
 pub(super) fn close(app: &mut App) {
     app.compare = Default::default();
 }

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod compare;
 pub mod correlation;
 pub mod detail;
+pub mod effect;
 pub mod export;
 pub mod figures;
 pub mod help;
@@ -58,6 +59,9 @@ impl Widget for &App {
         }
         if self.correlations {
             correlation::render(self, area, buf);
+        }
+        if self.effect.is_some() {
+            effect::render(self, area, buf);
         }
         if self.compare.open.is_some() {
             compare::render(self, area, buf);
