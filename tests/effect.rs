@@ -357,3 +357,40 @@ fn one_statline_download_with_two_perioden_is_both_years() {
     );
     assert!(err.contains("--baseline-period"), "{err}");
 }
+
+#[test]
+fn effect_html_is_a_dutch_page_with_the_before_after_chart() {
+    let html = ok(&[
+        "effect",
+        "--pilots",
+        "BU99990210,BU99990009,BU99990808",
+        "--format",
+        "html",
+    ]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<html lang=\"nl\">"));
+    assert!(html.contains("<h1>Effectmeting</h1>"));
+    // Self-contained: nothing fetched from elsewhere.
+    for external in ["<script", "src=\"http", "href=\"http", "<link"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    let start = html.find("<svg class=\"chart did\"").expect("the chart");
+    let end = html[start..].find("</svg>").unwrap() + start + 6;
+    let svg = roxmltree::Document::parse(&html[start..end]).unwrap();
+    let youth = svg
+        .descendants()
+        .find(|n| n.attribute("data-indicator") == Some("youth_care_pct"))
+        .expect("a panel per indicator");
+    let pilot = youth
+        .descendants()
+        .find(|n| n.attribute("class") == Some("pilots"))
+        .unwrap()
+        .first_element_child()
+        .unwrap();
+    let (y1, y2): (f64, f64) = (
+        pilot.attribute("y1").unwrap().parse().unwrap(),
+        pilot.attribute("y2").unwrap().parse().unwrap(),
+    );
+    assert!(y2 > y1, "the planted fall is drawn falling");
+    assert!(html.contains("<table>") && html.contains("Jongeren met jeugdzorg"));
+}

@@ -25,6 +25,8 @@ pub enum EffectFormat {
     Md,
     Csv,
     Json,
+    /// A self-contained page with the before/after chart.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +173,11 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
             }
             lines.join("\n") + "\n"
         }
+        EffectFormat::Html => crate::export::effect_page::page(
+            &r,
+            args.lang,
+            snapshot_note.as_ref().map(|(_, n)| n.as_str()),
+        ),
         EffectFormat::Json => {
             serde_json::to_string_pretty(&EffectOut {
                 effect: &r,

@@ -18,6 +18,7 @@ mod cells;
 mod charts;
 mod csv;
 mod disclosure;
+pub mod effect_page;
 mod escape;
 mod geojson;
 mod geometry;

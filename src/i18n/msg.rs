@@ -332,6 +332,13 @@ catalogue! {
     ContextCompare => "Vergelijken", "Compare";
     ContextCorrelations => "Correlaties", "Correlations";
     ContextEffect => "Effectmeting", "Effect measurement";
+    DidChartTitle => "Voor en na: pilots en vergelijkingsbuurten per indicator", "Before and after: pilots and comparison buurten per indicator";
+    DidChartPilots => "pilots (gemiddelde)", "pilots (mean)";
+    DidChartControls => "vergelijkingsbuurten (gemiddelde)", "comparison buurten (mean)";
+    DidChartBefore => "nulmeting", "baseline";
+    DidChartAfter => "vervolg", "follow-up";
+    DidChartCaption => "verschil-in-verschil {0} (95%: {1} tot {2})", "difference-in-differences {0} (95%: {1} to {2})";
+    DidChartNone => "niet te meten", "not measurable";
     EffectNoFollowup => "Geen vervolgjaar: start met --followup BESTAND (en --code-map) om het effect op de shortlist te meten",
         "No follow-up year: start with --followup FILE (and --code-map) to measure the effect on the shortlist";
     EffectOverlayTitle => " Effectmeting van de shortlist (verschil-in-verschil) · ↑↓ scroll · E of Esc sluit ",

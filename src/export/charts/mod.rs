@@ -8,6 +8,7 @@
 //! is separate from the markup and tested on its own.
 
 mod bars;
+pub mod did;
 mod rank;
 mod scale;
 
@@ -39,6 +40,15 @@ fn num_text(v: f64, lang: Lang) -> String {
         Lang::En => DecimalMark::Point,
     };
     number(Some(v), decimals, mark)
+}
+
+/// A correlation or difference with two decimals in the language's mark.
+pub fn num2(v: f64, lang: Lang) -> String {
+    let mark = match lang {
+        Lang::Nl => DecimalMark::Comma,
+        Lang::En => DecimalMark::Point,
+    };
+    number(Some(v), 2, mark)
 }
 
 /// The units of the rank chart, in rank order: the top ones down to a few
