@@ -209,6 +209,10 @@ pub struct MatchArgs {
     /// Only comparison units in the pilot's own gemeente.
     #[arg(long)]
     pub same_gemeente: bool,
+    /// Only comparison units of the pilot's degree of urbanisation (CBS
+    /// "mate van stedelijkheid"), matched exactly.
+    #[arg(long)]
+    pub same_urbanity: bool,
 }
 
 impl MatchArgs {
@@ -216,6 +220,7 @@ impl MatchArgs {
         crate::domain::effect::PeerSettings {
             k: self.k,
             same_gemeente: self.same_gemeente,
+            same_urbanity: self.same_urbanity,
         }
     }
 }

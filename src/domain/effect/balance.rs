@@ -75,6 +75,7 @@ mod tests {
             &PeerSettings {
                 k: 2,
                 same_gemeente: false,
+                same_urbanity: false,
             },
         )
         .unwrap();

@@ -23,6 +23,8 @@ pub enum EffectError {
     NoPilots,
     #[error("no comparison units left for {code}: every candidate is a pilot, a neighbour of one, or lacks figures")]
     NoCandidates { code: String },
+    #[error("{code} has no degree of urbanisation (mate van stedelijkheid) to match on exactly; load a file with it or leave out --same-urbanity")]
+    NoUrbanity { code: String },
     #[error("none of the profile's indicators has figures in both years")]
     NoIndicators,
     #[error("{file}: not a baseline snapshot ({message})")]

@@ -131,6 +131,10 @@ pub struct PanelUnit {
     /// The follow-up codes and shares when the code map matched this unit.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mapped_to: Vec<(String, f64)>,
+    /// Degree of urbanisation at baseline (1 very strongly urban .. 5 not
+    /// urban), for exact matching of peers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urbanity: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -206,6 +210,7 @@ impl Panel {
                     .collect(),
                 after: after_values,
                 mapped_to,
+                urbanity: before.value("urbanity", code).and_then(|v| v.num()),
             });
         }
         for (code, _, _) in &after.units {

@@ -14,6 +14,10 @@ pub struct PeerSettings {
     pub k: usize,
     /// Only peers in the pilot's own gemeente.
     pub same_gemeente: bool,
+    /// Only peers of the pilot's degree of urbanisation (CBS "mate van
+    /// stedelijkheid", 1-5), matched exactly.
+    #[serde(default)]
+    pub same_urbanity: bool,
 }
 
 impl Default for PeerSettings {
@@ -21,6 +25,7 @@ impl Default for PeerSettings {
         PeerSettings {
             k: 5,
             same_gemeente: false,
+            same_urbanity: false,
         }
     }
 }
@@ -99,10 +104,16 @@ pub fn find_peers(
     let mut matched = Vec::new();
     for &p in pilots {
         let pilot = &panel.units[p];
+        if s.same_urbanity && pilot.urbanity.is_none() {
+            return Err(EffectError::NoUrbanity {
+                code: pilot.code.clone(),
+            });
+        }
         let x = row(p);
         let mut near: Vec<(usize, f64)> = candidates
             .iter()
             .filter(|&&u| !s.same_gemeente || panel.units[u].gemeente == pilot.gemeente)
+            .filter(|&&u| !s.same_urbanity || panel.units[u].urbanity == pilot.urbanity)
             .map(|&u| {
                 let d: Vec<f64> = row(u).iter().zip(&x).map(|(a, b)| a - b).collect();
                 (u, quadratic_distance(&weights, &d))
@@ -163,7 +174,7 @@ mod tests {
             &exclude,
             &PeerSettings {
                 k: 2,
-                same_gemeente: false,
+                ..PeerSettings::default()
             },
         )
         .unwrap();
@@ -175,6 +186,41 @@ mod tests {
         assert_eq!(codes, ["BU2", "BU4"]);
         assert_eq!(peers.controls, [2, 4]);
         assert_eq!(peers.candidates, [2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn exact_urbanity_keeps_only_peers_of_the_pilots_class() {
+        let v = view(
+            "b",
+            &[
+                ("BU0", 10.0),
+                ("BU1", 10.1),
+                ("BU2", 10.2),
+                ("BU3", 30.0),
+                ("BU4", 40.0),
+            ],
+            &[],
+        );
+        let mut p = Panel::build(&v, &v, None, &["x".into()]);
+        for (u, class) in [1.0, 1.0, 2.0, 2.0, 1.0].into_iter().enumerate() {
+            p.units[u].urbanity = Some(class);
+        }
+        let s = PeerSettings {
+            k: 2,
+            same_urbanity: true,
+            ..PeerSettings::default()
+        };
+        let peers = find_peers(&p, &[0], &BTreeSet::new(), &s).unwrap();
+        let codes: Vec<&str> = peers.per_pilot[0]
+            .controls
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect();
+        // BU2 is nearer than BU4 but of another class.
+        assert_eq!(codes, ["BU1", "BU4"]);
+        p.units[0].urbanity = None;
+        let e = find_peers(&p, &[0], &BTreeSet::new(), &s).unwrap_err();
+        assert!(e.to_string().contains("BU0") && e.to_string().contains("stedelijkheid"));
     }
 
     #[test]
