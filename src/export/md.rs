@@ -8,6 +8,7 @@ use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::i18n::Rt;
 use crate::present::human::{self, fig, num};
+use crate::present::labels::made_from_name;
 use crate::present::{method_lines, optional, rank_interval};
 use std::fmt::Write;
 
@@ -81,7 +82,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             ]
         )
     )?;
-    for n in &a.notes {
+    for n in crate::present::notes::note_texts(&a.notes, doc.ds(), lang) {
         writeln!(o, "> **{}:** {n}\n", t(Rt::Note))?;
     }
     if !changes.is_empty() {
@@ -220,7 +221,8 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         writeln!(o)?;
     }
     for g in &doc.ctx.teams.data_gaps {
-        writeln!(o, "- {}", Rt::DataGap.fill(lang, &[g]))?;
+        let gap = human::data_gap(g, doc.ds(), lang);
+        writeln!(o, "- {}", md_cell(&Rt::DataGap.fill(lang, &[&gap])))?;
     }
     if !doc.ctx.teams.data_gaps.is_empty() {
         writeln!(o)?;
@@ -271,7 +273,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     legend(doc, o, shown.iter().map(|(_, r)| *r))?;
 
     writeln!(o, "## {}\n", t(Rt::Method))?;
-    for l in method_lines(a) {
+    for l in method_lines(a, doc.ds(), lang) {
         writeln!(o, "- {}", md_cell(&l))?;
     }
     writeln!(o, "- {}", report::method_details(doc))?;
@@ -289,17 +291,18 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     for w in report::weights(doc) {
         writeln!(
             o,
-            "| {} | {} | {} | {} | {:.1}% |",
+            "| {} | {} | {} | {} | {}% |",
             w.id,
             md_cell(&w.label),
             w.direction,
-            w.weight,
-            w.share
+            human::plain(w.weight, lang),
+            num(Some(w.share), 1, lang)
         )?;
     }
     writeln!(o)?;
     for absent in &a.ranking.absent {
-        writeln!(o, "- {}", Rt::AbsentIndicator.fill(lang, &[&absent.id]))?;
+        let l = human::label(doc.ds(), &absent.id, lang);
+        writeln!(o, "- {}", Rt::AbsentIndicator.fill(lang, &[&l]))?;
     }
     let sens = report::sensitivity(doc, 5);
     if !sens.is_empty() {
@@ -331,7 +334,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         writeln!(
             o,
             "| {} | {} | {} | {} | `{}` |",
-            s.role,
+            human::input_role(&s.role, lang),
             md_cell(&s.name),
             md_cell(&s.format),
             s.records,
@@ -355,13 +358,25 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             o,
             "| {}{} | {} | {} | {} |",
             i.id,
-            if i.microdata { " (microdata)" } else { "" },
+            if i.microdata {
+                format!(" ({})", t(Rt::Microdata))
+            } else {
+                String::new()
+            },
             md_cell(&human::label(doc.ds(), &i.id, lang)),
             md_cell(&human::unit_text(&i.unit, lang)),
             md_cell(&i.source)
         )?;
     }
     writeln!(o)?;
+    let made = made_from_name(doc.ds());
+    if !made.is_empty() {
+        writeln!(
+            o,
+            "- {}",
+            md_cell(&Rt::LabelsFromNames.fill(lang, &[&made.join(", ")]))
+        )?;
+    }
     for n in &doc.ds().report.notes {
         writeln!(o, "- {}", md_cell(n))?;
     }

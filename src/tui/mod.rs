@@ -10,8 +10,8 @@
 //! user file); every other text comes from the catalogue in
 //! [`crate::i18n`].
 
-use crate::args::InputArgs;
 use crate::args::ProfileArgs;
+use crate::args::{InputArgs, LangArgs};
 use clap::Args;
 
 pub use crate::i18n::Lang;
@@ -41,9 +41,9 @@ pub struct TuiArgs {
     pub inputs: InputArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
-    /// Interface language.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    /// The start language (the language key switches it while running).
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// Load the inputs, build the app and run it until the user quits.

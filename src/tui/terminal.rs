@@ -111,7 +111,8 @@ pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
     let inputs = args.inputs.to_inputs()?;
     let ds = load(&inputs)?;
     let profile = args.profile.load()?;
-    let mut app = App::new(ds, inputs, profile, args.lang, Theme::from_env())?;
+    let lang = args.lang.resolve(Some(&profile));
+    let mut app = App::new(ds, inputs, profile, lang, Theme::from_env())?;
     let keys = Loaded::user()?;
     app.keymap = keys.keymap;
     if let Some(e) = keys.error {
