@@ -276,7 +276,7 @@ pub fn render_table(r: &LoadReport, all: bool, lang: Lang) -> Result<String, std
         let at_least: Vec<String> = s
             .buurten_with_min_schools
             .iter()
-            .map(|(k, n)| format!("≥{k}: {n}"))
+            .map(|(k, n)| format!(">={k}: {n}"))
             .collect();
         writeln!(
             o,
