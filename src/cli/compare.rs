@@ -56,7 +56,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
                 comparison: &c,
             })? + "\n"
         }
-        ReportFormat::Table => compare_lines(&a, &c, lang).join("\n") + "\n",
+        ReportFormat::Table => compare_lines(&a, &ds, &c, lang).join("\n") + "\n",
     };
     super::write_stdout(&out)
 }

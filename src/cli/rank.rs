@@ -163,10 +163,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
     let unranked = rows.iter().filter(|r| r.rank.is_none()).count();
     let hidden = rows.len() - shown.len() - unranked;
     if hidden > 0 || unranked > 0 {
-        writeln!(
-            o,
-            "... {hidden} more ranked and {unranked} not ranked (--limit, or --format csv/json for all)"
-        )?;
+        writeln!(o, "{}", Rt::MoreRows.fill(lang, &[&hidden, &unranked]))?;
     }
     writeln!(o)?;
     writeln!(o, "{}", Rt::WhyChosen.text(lang))?;

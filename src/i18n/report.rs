@@ -197,6 +197,7 @@ report_catalogue! {
     NotNeededClosest => "{0} {1} tegenover {2}", "{0} {1} against {2}";
     Capacity => "Capaciteit", "Capacity";
     CapacityLine => "{0}: {1} beschikbaar, {2} ingezet, {3} tekort", "{0}: {1} available, {2} assigned, {3} unmet";
+    MoreRows => "... nog {0} gerangschikt en {1} niet gerangschikt (--limit, of --format csv/json voor alle)", "... {0} more ranked and {1} not ranked (--limit, or --format csv/json for all)";
     FailedSeeds => "{0} startbuurten konden niet tot een gebied groeien (zie --format json)", "{0} seed buurten could not grow into an area (see --format json)";
 
     MapHeading => "Kaart", "Map";

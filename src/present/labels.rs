@@ -25,10 +25,16 @@ pub fn meta_label(meta: &IndicatorMeta, lang: Lang) -> String {
 pub fn label(ds: &Dataset, id: &str, lang: Lang) -> String {
     match ds.indicator(id) {
         Some(i) => meta_label(&i.meta, lang),
-        None => match crate::domain::registry::by_id(id) {
-            Some(d) => lang.pick(d.label_nl, d.label_en).to_string(),
-            None => readable_name(id, lang),
-        },
+        None => label_of_id(id, lang),
+    }
+}
+
+/// The registry's label of `id`, or one made from the name: for text
+/// that has ids but not the dataset (correlations, effect tables).
+pub fn label_of_id(id: &str, lang: Lang) -> String {
+    match crate::domain::registry::by_id(id) {
+        Some(d) => lang.pick(d.label_nl, d.label_en).to_string(),
+        None => readable_name(id, lang),
     }
 }
 
