@@ -79,13 +79,18 @@ mod tests {
         let c = correlations(&ids, &[&a, &b], &[15.0, 10.0], &[true; 4]);
         let en = correlation_lines(&c, Lang::En).join("\n");
         assert!(
-            en.contains("low_income_hh_pct and social_minimum_hh_pct correlate strongly"),
+            en.contains(
+                "Households with a low income and Households at or below the social minimum correlate strongly"
+            ),
             "{en}"
         );
         assert!(en.contains("together 100% of the weight"), "{en}");
         let nl = correlation_lines(&c, Lang::Nl).join("\n");
         assert!(
-            nl.contains("hangen sterk samen") && nl.contains("1,00"),
+            nl.contains("Huishoudens met een laag inkomen en Huishoudens onder of rond")
+                && nl.contains("hangen sterk samen")
+                && nl.contains("1,00")
+                && !nl.contains("low_income_hh_pct"),
             "{nl}"
         );
     }
