@@ -28,7 +28,7 @@ fn check_on_the_sample_reports_every_planted_quirk() {
         "alleen in de grenzen (1): BU99990907",
         "in geen buurt: IBS De Zonnewijzer",
         "BU99990001 780 vs 785",
-        "disclosure control:",
+        "onthullingscontrole:",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }

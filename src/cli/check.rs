@@ -7,12 +7,12 @@ use crate::domain::correlation::Correlations;
 use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
 use crate::domain::registry;
-use crate::domain::report::LoadReport;
 use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 use crate::io::load;
 use crate::present::correlation_lines;
 use crate::present::human::{count, input_role, num, school_method};
 use crate::present::labels::readable_name;
+use crate::present::notes::load_note_text;
 use clap::Args;
 use std::fmt::Write;
 
@@ -51,7 +51,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
             serde_json::to_string_pretty(&j)? + "\n"
         }
         ReportFormat::Table => {
-            let mut t = render_table(&ds.report, args.all, lang)?;
+            let mut t = render_table(&ds, args.all, lang)?;
             t.push('\n');
             let lines = match &correlations {
                 Ok(c) => correlation_lines(c, lang),
@@ -92,7 +92,8 @@ fn buurten(n: usize, lang: Lang) -> String {
     count(n as u64, Rt::BuurtOne, Rt::BuurtMany, lang)
 }
 
-pub fn render_table(r: &LoadReport, all: bool, lang: Lang) -> Result<String, std::fmt::Error> {
+pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::fmt::Error> {
+    let r = &ds.report;
     let mut o = String::new();
     writeln!(o, "{}", Rt::CkInputs.text(lang))?;
     for i in &r.inputs {
@@ -290,7 +291,8 @@ pub fn render_table(r: &LoadReport, all: bool, lang: Lang) -> Result<String, std
     }
     writeln!(o)?;
     for n in &r.notes {
-        writeln!(o, "{}", Rt::NoteLine.fill(lang, &[n]))?;
+        let n = load_note_text(n, ds, lang);
+        writeln!(o, "{}", Rt::NoteLine.fill(lang, &[&n]))?;
     }
     if r.warnings.is_empty() {
         writeln!(o, "{}", Rt::CkWarningsNone.text(lang))?;

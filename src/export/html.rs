@@ -479,6 +479,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     if !doc.ds().report.notes.is_empty() {
         writeln!(o, "<ul>")?;
         for n in &doc.ds().report.notes {
+            let n = &crate::present::notes::load_note_text(n, doc.ds(), lang);
             writeln!(o, "<li>{}</li>", esc(n))?;
         }
         writeln!(o, "</ul>")?;

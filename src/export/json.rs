@@ -57,7 +57,7 @@ struct JsonOut<'a> {
     rule: PilotRule,
     method: Vec<String>,
     notes: Vec<String>,
-    load_notes: &'a [String],
+    load_notes: &'a [crate::domain::report::LoadNote],
     indicators: &'a [String],
     weights: &'a [f64],
     absent_indicators: &'a [AbsentIndicator],

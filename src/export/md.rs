@@ -378,6 +378,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         )?;
     }
     for n in &doc.ds().report.notes {
+        let n = &crate::present::notes::load_note_text(n, doc.ds(), lang);
         writeln!(o, "- {}", md_cell(n))?;
     }
     writeln!(o)?;

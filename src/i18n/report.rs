@@ -223,6 +223,11 @@ report_catalogue! {
     SvgTip => "rang {0}, score {1}", "rank {0}, score {1}";
     SvgFooter => "{0}{1}; profiel {2}; {3} trekkingen, seed {4}", "{0}{1}; profile {2}; {3} draws, seed {4}";
 
+    LoadNoteWithheld => "onthullingscontrole: {0} cellen van {1} afgeschermd (microdata: aantallen onder {2}, aandelen met n*p of n*(1-p) onder {2}, cijfers op minder dan {2} eenheden in {3}, en cellen die een rij- of gebiedstotaal zou verraden)",
+        "disclosure control: {0} cells of {1} withheld (microdata: counts below {2}, shares with n*p or n*(1-p) below {2}, figures on fewer than {2} units in {3}, and cells that a row or region total would give away)";
+    LoadNoteNoBase => "(geen basistelling: elk cijfer afgeschermd)", "(no base count: every figure withheld)";
+    LoadNoteNames => "gemeentenamen uit het scholenbestand (de grenzen hebben er geen): {0}", "gemeente names taken from the school file (the boundaries have none): {0}";
+
     // `buurtradar check`
     CkInputs => "Invoer", "Inputs";
     CkInputLine => "{0} {1}  [{2}, {3} records]", "{0} {1}  [{2}, {3} records]";

@@ -3,6 +3,7 @@
 use super::human::{label, unit_plural};
 use crate::domain::analysis::Note;
 use crate::domain::dataset::Dataset;
+use crate::domain::report::LoadNote;
 use crate::i18n::{Lang, Rt};
 
 pub fn note_text(n: &Note, ds: &Dataset, lang: Lang) -> String {
@@ -24,6 +25,29 @@ pub fn note_text(n: &Note, ds: &Dataset, lang: Lang) -> String {
         Note::Smoothed { method, ids } => Rt::NoteSmoothed.fill(lang, &[method, &labels(ids)]),
         Note::Absent { id } => Rt::NoteAbsent.fill(lang, &[&label(ds, id, lang)]),
         Note::Unweighted { ids } => Rt::NoteUnweighted.fill(lang, &[&labels(ids)]),
+    }
+}
+
+/// A note of the load report in `lang`, indicators by label.
+pub fn load_note_text(n: &LoadNote, ds: &Dataset, lang: Lang) -> String {
+    match n {
+        LoadNote::Withheld {
+            cells,
+            file,
+            min_cell,
+            base,
+        } => {
+            let base = if base.is_empty() {
+                Rt::LoadNoteNoBase.text(lang).to_string()
+            } else {
+                base.iter()
+                    .map(|id| label(ds, id, lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            Rt::LoadNoteWithheld.fill(lang, &[cells, file, min_cell, &base])
+        }
+        LoadNote::NamesFromSchools { names } => Rt::LoadNoteNames.fill(lang, &[&names.join(", ")]),
     }
 }
 
