@@ -216,7 +216,7 @@ fn text(
                     lang,
                     &[
                         &human::role_name(&u.member.name_nl, &u.member.name_en, lang),
-                        &u.note
+                        &human::team_note(&u.note, lang)
                     ]
                 )
             )?;
@@ -237,12 +237,15 @@ fn text(
                         )
                     })
                     .unwrap_or_default();
+                let mut why = human::team_note(&n.note, lang);
+                if !closest.is_empty() {
+                    why = format!("{why}; {closest}");
+                }
                 writeln!(
                     o,
-                    "{b}{}: {} ({}; {closest})",
+                    "{b}{}: {} ({why})",
                     Rt::NotNeeded.text(lang),
                     human::role_name(&n.name_nl, &n.name_en, lang),
-                    n.note
                 )?;
             }
         }

@@ -121,7 +121,7 @@ pub fn team_remarks(doc: &Document, p: &TeamProposal) -> Vec<String> {
     }
     for u in &p.unmet {
         let name = human::role_name(&u.member.name_nl, &u.member.name_en, lang);
-        v.push(Rt::Unmet.fill(lang, &[&name, &u.note]));
+        v.push(Rt::Unmet.fill(lang, &[&name, &human::team_note(&u.note, lang)]));
     }
     v.extend(p.notes.iter().map(|n| Rt::NoteLine.fill(lang, &[n])));
     v

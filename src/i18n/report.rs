@@ -193,6 +193,11 @@ report_catalogue! {
     LabelsFromNames => "Omschrijving afgeleid van de kolomnaam (niet uit het register): {0}", "Label made from the column name (not from the registry): {0}";
     DataGapLine => "regel {0} voor {1} gebruikt {2}, dat niet in de gegevens staat", "rule {0} for {1} uses {2}, which the data does not have";
 
+    TeamNoteNotInData => "indicator niet in de gegevens", "indicator not in the data";
+    TeamNoteMissing => "waarde ontbreekt voor deze buurt", "value missing for this buurt";
+    TeamNoteThreshold => "drempel niet gehaald", "threshold not reached";
+    TeamNoteNoRule => "geen regel in de catalogus", "no rule in the catalogue";
+    TeamNoteNoCapacity => "geen capaciteit meer", "no capacity left";
     NotNeeded => "niet nodig", "not needed";
     NotNeededClosest => "{0} {1} tegenover {2}", "{0} {1} against {2}";
     Capacity => "Capaciteit", "Capacity";

@@ -285,6 +285,20 @@ pub fn input_role(r: &str, lang: Lang) -> String {
     }
 }
 
+/// The team engine's fixed remarks ("threshold not reached", "no capacity
+/// left") in `lang`; any other text (a catalogue's own note) as written.
+pub fn team_note(note: &str, lang: Lang) -> String {
+    let rt = match note {
+        "indicator not in the data" => Rt::TeamNoteNotInData,
+        "value missing for this buurt" => Rt::TeamNoteMissing,
+        "threshold not reached" => Rt::TeamNoteThreshold,
+        "no rule in the catalogue" => Rt::TeamNoteNoRule,
+        crate::domain::teams::NO_CAPACITY_LEFT => Rt::TeamNoteNoCapacity,
+        other => return other.to_string(),
+    };
+    rt.text(lang).to_string()
+}
+
 /// The mark of a unit put on the shortlist by hand.
 pub const HAND: &str = "\u{270b}";
 

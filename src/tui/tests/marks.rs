@@ -55,3 +55,19 @@ fn hand_choices_and_small_units_are_said_in_the_detail_pane() {
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(row.contains("!"), "{row}");
 }
+
+#[test]
+fn the_app_starts_in_the_flags_or_else_the_profiles_language() {
+    use crate::tui::terminal::start_app;
+    use crate::tui::TuiArgs;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("en.toml");
+    let text = format!("lang = \"en\"\n{}", crate::domain::profile::SMARTSTART_TOML);
+    std::fs::write(&file, text).unwrap();
+    let mut args = TuiArgs::default();
+    assert_eq!(start_app(&args).unwrap().lang, Lang::Nl);
+    args.profile.profile = Some(file);
+    assert_eq!(start_app(&args).unwrap().lang, Lang::En);
+    args.lang.lang = Some(Lang::Nl);
+    assert_eq!(start_app(&args).unwrap().lang, Lang::Nl);
+}
