@@ -11,7 +11,7 @@ use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 use crate::io::load;
 use crate::present::correlation_lines;
 use crate::present::human::{count, input_role, num, school_method};
-use crate::present::labels::readable_name;
+use crate::present::labels::{readable_name, source_text};
 use crate::present::notes::load_note_text;
 use clap::Args;
 use std::fmt::Write;
@@ -237,7 +237,7 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
             o,
             "  {:<w$} {}",
             "",
-            Rt::CkFrom.fill(lang, &[&label, &c.source])
+            Rt::CkFrom.fill(lang, &[&label, &source_text(&c.source, lang)])
         )?;
     }
     writeln!(o)?;

@@ -70,12 +70,16 @@ fn td_num(s: &str) -> String {
     format!("<td class=\"n\">{}</td>", esc(s))
 }
 
-fn td_cell(v: crate::domain::value::Value) -> String {
-    let t = cell_text(v);
-    if v.missing() == Some(crate::domain::value::Missing::Suppressed) {
-        format!("<td class=\"n suppressed\">{}</td>", esc(&t))
-    } else {
-        td_num(&t)
+/// A value cell: the figure in the report's language, or why it is absent
+/// ("suppressed" stays the word the other formats use for a withheld cell).
+fn td_cell(v: crate::domain::value::Value, lang: crate::i18n::Lang) -> String {
+    use crate::domain::value::{Missing, Value};
+    match v {
+        Value::Num(x) => td_num(&human::fig(Some(x), lang)),
+        Value::Missing(Missing::Suppressed) => {
+            format!("<td class=\"n suppressed\">{}</td>", esc(&cell_text(v)))
+        }
+        Value::Missing(m) => td_num(crate::i18n::domain::missing(m).text(lang)),
     }
 }
 
@@ -352,7 +356,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             esc(&row_status(doc, u, r))
         )?;
         for &j in &weighted {
-            o.push_str(&td_cell(cells.get(u, j).value));
+            o.push_str(&td_cell(cells.get(u, j).value, lang));
         }
         writeln!(o, "</tr>")?;
     }
@@ -464,7 +468,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             },
             esc(&human::label(doc.ds(), &i.id, lang)),
             esc(&human::unit_text(&i.unit, lang)),
-            esc(&i.source)
+            esc(&crate::present::labels::source_text(&i.source, lang))
         )?;
     }
     writeln!(o, "</table>")?;

@@ -365,7 +365,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             },
             md_cell(&human::label(doc.ds(), &i.id, lang)),
             md_cell(&human::unit_text(&i.unit, lang)),
-            md_cell(&i.source)
+            md_cell(&crate::present::labels::source_text(&i.source, lang))
         )?;
     }
     writeln!(o)?;

@@ -38,6 +38,24 @@ pub fn label_of_id(id: &str, lang: Lang) -> String {
     }
 }
 
+/// Where an indicator comes from, in `lang`: a file name as it is, a
+/// derived figure ("derived: a / b (file)") with the word translated and
+/// the two figures by label.
+pub fn source_text(source: &str, lang: Lang) -> String {
+    let Some(rest) = source.strip_prefix("derived: ") else {
+        return source.to_string();
+    };
+    let (formula, file) = match rest.split_once(" (") {
+        Some((f, file)) => (f, format!(" ({file}")),
+        None => (rest, String::new()),
+    };
+    let formula = match formula.split_once(" / ") {
+        Some((a, b)) => format!("{} / {}", label_of_id(a, lang), label_of_id(b, lang)),
+        None => formula.to_string(),
+    };
+    format!("{}: {formula}{file}", lang.pick("afgeleid", "derived"))
+}
+
 /// Whether the label shown for this indicator is made from its column
 /// name rather than taken from the registry or the file's own title.
 pub fn is_made_from_name(meta: &IndicatorMeta) -> bool {
@@ -135,5 +153,15 @@ mod tests {
         );
         assert_eq!(readable_name("schuld_pct", Lang::En), "schuld (%)");
         assert_eq!(readable_name("wachtlijst", Lang::Nl), "wachtlijst");
+    }
+
+    #[test]
+    fn a_derived_source_names_its_figures_by_label() {
+        let s = "derived: bijstand / inhabitants (kerncijfers.csv)";
+        assert_eq!(
+            source_text(s, Lang::Nl),
+            "afgeleid: Personen met bijstand / Aantal inwoners (kerncijfers.csv)"
+        );
+        assert_eq!(source_text("kerncijfers.csv", Lang::Nl), "kerncijfers.csv");
     }
 }
