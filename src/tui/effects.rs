@@ -57,7 +57,11 @@ pub fn export(app: &App, path: &Path, format: Format) -> Action {
         analysis: &a,
         teams: &teams,
         inputs: &app.inputs,
-        options: ExportOptions::default(),
+        // The memo speaks the language the app shows.
+        options: ExportOptions {
+            lang: app.lang,
+            ..ExportOptions::default()
+        },
     };
     Action::Exported(
         export_to_file(&ctx, format, &abs)
