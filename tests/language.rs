@@ -118,6 +118,9 @@ fn the_commands_speak_dutch_by_default_and_english_with_the_flag() {
     );
     let compare = ok(&["compare", "BU99990210", "BU99990009"]);
     assert_none(&compare, &IDS, "compare");
+    let peers = ok(&["peers", "BU99990210", "BU99990009"]);
+    assert_none(&peers, &IDS, "peers");
+    assert!(peers.contains("Mahalanobis-afstand op Huishoudens met een laag inkomen"));
     let indicators = ok(&["indicators"]);
     assert!(indicators.contains("richting") && indicators.contains("risico"));
 

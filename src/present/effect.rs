@@ -135,7 +135,14 @@ fn notes(r: &EffectResult, lang: Lang) -> Vec<String> {
 /// `buurtradar peers`: per pilot its peers with distance, then balance.
 pub fn peers_lines(r: &EffectResult, lang: Lang) -> Vec<String> {
     let mut out = vec![
-        Msg::PeersTitle.fill(lang, &[&r.matched_on.join(", ")]),
+        Msg::PeersTitle.fill(
+            lang,
+            &[&r.matched_on
+                .iter()
+                .map(|id| name(id, lang))
+                .collect::<Vec<_>>()
+                .join(", ")],
+        ),
         String::new(),
     ];
     for p in &r.controls_per_pilot {
