@@ -127,7 +127,8 @@ fn notes(r: &EffectResult, lang: Lang) -> Vec<String> {
     }
     if !r.not_measured.is_empty() {
         out.push(String::new());
-        out.push(Msg::EffectNotMeasured.fill(lang, &[&r.not_measured.join(", ")]));
+        let names: Vec<String> = r.not_measured.iter().map(|id| name(id, lang)).collect();
+        out.push(Msg::EffectNotMeasured.fill(lang, &[&names.join(", ")]));
     }
     out
 }
