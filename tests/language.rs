@@ -104,6 +104,16 @@ fn the_commands_speak_dutch_by_default_and_english_with_the_flag() {
     let teams = ok(&["teams", "--explain"]);
     assert_none(&teams, &IDS, "teams");
     assert_none(&teams, &["data gap", "not needed", "rule `"], "teams");
+    let dir = tempfile::tempdir().unwrap();
+    let pool = dir.path().join("pool.toml");
+    std::fs::write(&pool, "[pool]\nfood_bank = 1\n").unwrap();
+    let teams = ok(&["teams", "--pool", pool.to_str().unwrap()]);
+    assert!(
+        teams.contains("Capaciteit\n  Voedselbank: 1 beschikbaar, 1 ingezet, ")
+            && teams.contains("Niet beschikbaar: Voedselbank: geen capaciteit meer"),
+        "{teams}"
+    );
+    assert_none(&teams, &["food_bank:", "available", "no capacity"], "teams");
     let check = ok(&["check"]);
     assert_none(
         &check,

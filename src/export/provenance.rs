@@ -186,7 +186,7 @@ impl Provenance {
                     .map(|c| format!(", {c}"))
                     .unwrap_or_default(),
                 &profile_name(&self.profile),
-                &self.draws,
+                &crate::present::human::num(Some(self.draws as f64), 0, lang),
                 &self.seed,
             ],
         )
