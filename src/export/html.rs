@@ -11,7 +11,7 @@ use super::escape::{xml_escape as esc, xml_text};
 use super::report;
 use super::svg::map;
 use super::{Document, ExportError, Exporter, Format};
-use crate::domain::analysis::{ChosenBy, UnitRow};
+use crate::domain::analysis::ChosenBy;
 use crate::i18n::Rt;
 use crate::present::human;
 use crate::present::labels::made_from_name;
@@ -220,7 +220,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
                 o,
                 "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"n\">{} ({})</td>{}<td>{}</td>{}{}{}<td>{}</td><td>{}</td></tr>",
                 i + 1,
-                esc(&code_mark(r)),
+                esc(&report::code_mark(r)),
                 esc(&r.name),
                 esc(&r.gemeente),
                 td_num(&human::num(r.score, 2, lang)),
@@ -236,7 +236,10 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             )?;
         }
         writeln!(o, "</table>")?;
-        marks(doc, o, doc.rows.iter().filter(|r| r.shortlisted))?;
+        marks(
+            o,
+            &report::mark_lines(doc, doc.rows.iter().filter(|r| r.shortlisted)),
+        )?;
     }
     // Every choice that is not the rules' is declared under the shortlist.
     let hand = report::hand_lines(doc);
@@ -344,7 +347,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
                 ""
             },
             esc(&human::rank_text(r)),
-            esc(&code_mark(r)),
+            esc(&report::code_mark(r)),
             esc(&r.name),
             esc(&r.gemeente),
             td_num(&human::num(r.score, 2, lang)),
@@ -353,7 +356,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             td_num(&optional(r.schools)),
             td_num(&human::fig(r.inhabitants, lang)),
             td_num(&human::fig(r.children_0_15, lang)),
-            esc(&row_status(doc, u, r))
+            esc(&report::row_status(doc, u, r))
         )?;
         for &j in &weighted {
             o.push_str(&td_cell(cells.get(u, j).value, lang));
@@ -361,7 +364,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         writeln!(o, "</tr>")?;
     }
     writeln!(o, "</table></div>")?;
-    marks(doc, o, doc.rows.iter())?;
+    marks(o, &report::mark_lines(doc, doc.rows.iter()))?;
 
     writeln!(o, "<h2>{}</h2>", t(Rt::Method))?;
     writeln!(o, "<ul>")?;
@@ -507,49 +510,12 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     Ok(())
 }
 
-fn code_mark(r: &UnitRow) -> String {
-    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
-}
-
-/// The status column, with the hand mark for a unit put on by hand.
-fn row_status(doc: &Document, u: usize, r: &UnitRow) -> String {
-    let lang = doc.ctx.options.lang;
-    let status = human::status(doc.analysis(), u, r, lang);
-    if r.chosen_by == Some(ChosenBy::Hand) {
-        format!("{} {status}", human::HAND)
-    } else {
-        status
-    }
-}
-
-/// What the marks in the rows above mean, for the marks they carry.
-fn marks<'r>(
-    doc: &Document,
-    o: &mut String,
-    rows: impl Iterator<Item = &'r UnitRow>,
-) -> std::fmt::Result {
-    let lang = doc.ctx.options.lang;
-    let (mut tied, mut small, mut hand) = (false, false, false);
-    for r in rows {
-        tied |= r.tied;
-        small |= r.small_population;
-        hand |= r.chosen_by == Some(ChosenBy::Hand);
-    }
-    let mut lines = Vec::new();
-    if tied {
-        lines.push(Rt::TieMark.text(lang).to_string());
-    }
-    if small {
-        let below = human::num(Some(doc.analysis().profile.small_population_below), 0, lang);
-        lines.push(Rt::SmallMark.fill(lang, &[&below]));
-    }
-    if hand {
-        lines.push(Rt::HandMark.text(lang).to_string());
-    }
+/// What the marks in the rows above mean.
+fn marks(o: &mut String, lines: &[String]) -> std::fmt::Result {
     if !lines.is_empty() {
         writeln!(o, "<ul class=\"marks\">")?;
         for l in lines {
-            writeln!(o, "<li>{}</li>", esc(&l))?;
+            writeln!(o, "<li>{}</li>", esc(l))?;
         }
         writeln!(o, "</ul>")?;
     }

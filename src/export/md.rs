@@ -38,10 +38,6 @@ fn write(doc: &Document, o: &mut String) -> Result<(), ExportError> {
 }
 
 /// Marks after a code: "!" for a small population.
-fn code_mark(r: &UnitRow) -> String {
-    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
-}
-
 fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
@@ -147,7 +143,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
                 o,
                 "| {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
                 i + 1,
-                code_mark(r),
+                report::code_mark(r),
                 md_cell(&r.name),
                 md_cell(&r.gemeente),
                 num(r.score, 2, lang),
@@ -259,7 +255,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             human::rank_text(r),
-            code_mark(r),
+            report::code_mark(r),
             md_cell(&r.name),
             num(r.score, 2, lang),
             rank_interval(r.rank_p05, r.rank_p95),
@@ -397,24 +393,11 @@ fn legend<'r>(
     o: &mut String,
     rows: impl Iterator<Item = &'r UnitRow>,
 ) -> std::fmt::Result {
-    let lang = doc.ctx.options.lang;
-    let (mut tied, mut small, mut hand) = (false, false, false);
-    for r in rows {
-        tied |= r.tied;
-        small |= r.small_population;
-        hand |= r.chosen_by == Some(ChosenBy::Hand);
+    let lines = report::mark_lines(doc, rows);
+    for l in &lines {
+        writeln!(o, "- {}", md_cell(l))?;
     }
-    if tied {
-        writeln!(o, "- {}", md_cell(Rt::TieMark.text(lang)))?;
-    }
-    if small {
-        let below = num(Some(doc.analysis().profile.small_population_below), 0, lang);
-        writeln!(o, "- {}", md_cell(&Rt::SmallMark.fill(lang, &[&below])))?;
-    }
-    if hand {
-        writeln!(o, "- {}", md_cell(Rt::HandMark.text(lang)))?;
-    }
-    if tied || small || hand {
+    if !lines.is_empty() {
         writeln!(o)?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::cells::cell_text;
 use super::Document;
+use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
 use crate::i18n::{Msg, Rt};
@@ -36,6 +37,44 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
             format!("{label} {v} ({})", human::signed(c, lang))
         })
         .collect()
+}
+
+/// The code with the small-population mark ("BU01 !").
+pub fn code_mark(r: &UnitRow) -> String {
+    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
+}
+
+/// The status column, with the hand mark for a unit put on by hand.
+pub fn row_status(doc: &Document, u: usize, r: &UnitRow) -> String {
+    let status = human::status(doc.analysis(), u, r, doc.ctx.options.lang);
+    if r.chosen_by == Some(ChosenBy::Hand) {
+        format!("{} {status}", human::HAND)
+    } else {
+        status
+    }
+}
+
+/// One sentence per mark the rows carry: tie, few inhabitants, by hand.
+pub fn mark_lines<'r>(doc: &Document, rows: impl Iterator<Item = &'r UnitRow>) -> Vec<String> {
+    let lang = doc.ctx.options.lang;
+    let (mut tied, mut small, mut hand) = (false, false, false);
+    for r in rows {
+        tied |= r.tied;
+        small |= r.small_population;
+        hand |= r.chosen_by == Some(ChosenBy::Hand);
+    }
+    let mut lines = Vec::new();
+    if tied {
+        lines.push(Rt::TieMark.text(lang).to_string());
+    }
+    if small {
+        let below = human::num(Some(doc.analysis().profile.small_population_below), 0, lang);
+        lines.push(Rt::SmallMark.fill(lang, &[&below]));
+    }
+    if hand {
+        lines.push(Rt::HandMark.text(lang).to_string());
+    }
+    lines
 }
 
 /// The facts line under a team heading.
