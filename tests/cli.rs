@@ -23,12 +23,21 @@ fn check_on_the_sample_reports_every_planted_quirk() {
     assert_eq!(code, 0, "{err}");
     for expected in [
         "GM9999   Denkerveen",
+        "Buurten zonder geometrie (1, behouden, niet op de kaart): BU99990510",
+        "alleen in dit bestand (1): BU99990999",
+        "alleen in de grenzen (1): BU99990907",
+        "in geen buurt: IBS De Zonnewijzer",
+        "BU99990001 780 vs 785",
+        "onthullingscontrole:",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let (code, out, err) = run(&["check", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    for expected in [
         "Buurten without geometry (1, kept, not on the map): BU99990510",
         "only in this file (1): BU99990999",
-        "only in the boundaries (1): BU99990907",
         "in no buurt: IBS De Zonnewijzer",
-        "BU99990001 780 vs 785",
-        "disclosure control:",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -46,7 +55,13 @@ fn indicators_lists_the_registry() {
         out.contains("youth_care_pct")
             && out.contains("PercentageJongerenMetJeugdzorg".to_lowercase().as_str())
     );
-    assert!(out.contains("migration_background_pct") && out.contains("sensitive"));
+    assert!(out.contains("migration_background_pct") && out.contains("gevoelig"));
+    let (code, out, _) = run(&["indicators", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("sensitive") && out.contains("aliases"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -55,7 +70,7 @@ fn rank_on_the_sample_explains_and_measures_stability() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Waarom elk gekozen is"), "{out}");
     assert!(
-        out.contains("Candidates per rule at 2 / 3 / 4 primary schools"),
+        out.contains("Kandidaten per regel bij 2 / 3 / 4 basisscholen"),
         "{out}"
     );
     let table: Vec<&str> = out
@@ -131,7 +146,7 @@ fn teams_for_a_named_buurt_and_an_unknown_code() {
     let (code, out, _) = run(&["teams", "--buurt", "BU99990101", "--explain"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("Vlasakker") && out.contains("not needed:"),
+        out.contains("Vlasakker") && out.contains("niet nodig:"),
         "{out}"
     );
     let (code, _, err) = run(&["teams", "--buurt", "BU00000000"]);

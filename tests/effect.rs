@@ -125,7 +125,7 @@ fn effect_md_is_dutch_with_the_honesty_text_and_english_on_request() {
         "pre-trend",
         "Gekoppeld via de codetabel (aandeel): BU99990302 -> BU99990320 (1)",
         "BU99990999 (niet in het vervolgjaar)",
-        "| Jongeren met jeugdzorg in natura | 15.00 | 13.00 | 11.08 | 11.08 | -2.00 | -2.00 | -2.00 |",
+        "| Jongeren met jeugdzorg in natura | 15,00 | 13,00 | 11,08 | 11,08 | -2,00 | -2,00 | -2,00 |",
     ] {
         assert!(md.contains(want), "missing {want:?} in\n{md}");
     }
@@ -286,7 +286,7 @@ fn a_third_year_shows_the_pre_trend() {
     md_args.extend(earlier);
     let md = ok(&md_args);
     assert!(
-        md.contains("Pre-trend") && md.contains("| Jongeren met jeugdzorg in natura | 2.00 |"),
+        md.contains("Pre-trend") && md.contains("| Jongeren met jeugdzorg in natura | 2,00 |"),
         "{md}"
     );
     assert!(!md.contains("Met twee jaren"), "{md}");

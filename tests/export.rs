@@ -451,7 +451,7 @@ fn allow_small_cells_is_recorded_and_min_cell_0_alone_is_refused() {
     for expected in [
         "allow_small_cells = true",
         "load_min_cell = 0",
-        "WARNING: written with --allow-small-cells",
+        "LET OP: geschreven met --allow-small-cells",
         // A hamlet of the sample with 4 children (sample-data/README.md).
         "n_kinderen_4_12 BU99990209: based on 4 units",
     ] {

@@ -91,7 +91,9 @@ fn check_reports_correlations_and_warns_about_the_poverty_measures() {
     let (code, out, err) = run(&["check", "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("low_income_hh_pct and social_minimum_hh_pct correlate strongly"),
+        out.contains(
+            "Households with a low income and Households at or below the social minimum correlate strongly"
+        ),
         "{out}"
     );
     let j = json(&["check", "--format", "json"]);

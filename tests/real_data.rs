@@ -307,7 +307,7 @@ fn pilot_rules_on_real_tilburg() {
         within
             .notes
             .iter()
-            .any(|s| s.contains("fewer than the 3 asked for")),
+            .any(|s| s.to_string().contains("fewer than the 3 asked for")),
         "{:?}",
         within.notes
     );

@@ -39,8 +39,8 @@ fn starter_profile_from_the_sample_ranks() {
     std::fs::write(&file, &out).unwrap();
     let (code, out, err) = run(&["rank", "--profile", p(&file), "--draws", "20"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Profile mijn-profiel"), "{out}");
-    assert!(out.contains("low_income_hh_pct 1"), "{out}");
+    assert!(out.contains("Profiel mijn-profiel"), "{out}");
+    assert!(out.contains("Huishoudens met een laag inkomen 1"), "{out}");
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn absent_profile_indicators_name_what_the_real_file_holds() {
         "20",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("ses_woa_score 1"), "{out}");
+    assert!(out.contains("SES-WOA totaalscore 1"), "{out}");
 }
 
 /// The real Goirle buurten (Rijksdriehoek) with made-up figures, once as

@@ -130,7 +130,7 @@ fn wrong_geometry_types_are_kept_without_shape() {
         &["feature 2 (BU00010003)", "Point"],
     );
     assert!(
-        r.stdout.contains("Buurten without geometry (2"),
+        r.stdout.contains("Buurten zonder geometrie (2"),
         "{}",
         r.stdout
     );
@@ -196,7 +196,7 @@ fn nan_and_infinity_cells_are_reported_with_line_and_value() {
     assert_warning(&r, "nan_infinity.csv", &["line 3", "\"NaN\""]);
     assert_warning(&r, "nan_infinity.csv", &["line 3", "\"Infinity\""]);
     assert_warning(&r, "nan_infinity.csv", &["line 4", "\"-inf\""]);
-    assert!(r.stdout.contains("invalid value 2"), "{}", r.stdout);
+    assert!(r.stdout.contains("ongeldige waarde 2"), "{}", r.stdout);
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn column_entirely_suppressed() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("secret/unknown 2"), "{}", r.stdout);
+    assert!(r.stdout.contains("geheim/onbekend 2"), "{}", r.stdout);
 }
 
 #[test]
@@ -314,8 +314,16 @@ fn cp1252_school_csv_in_rd() {
         &fixture("schools_rd_cp1252.csv"),
     ]);
     assert_warning(&r, "schools_rd_cp1252.csv", &["Windows-1252"]);
-    assert!(r.stdout.contains("in no buurt: Verdwaald"), "{}", r.stdout);
-    assert!(r.stdout.contains("3 counted as primary"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("in geen buurt: Verdwaald"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("3 geteld als basisschool"),
+        "{}",
+        r.stdout
+    );
     assert!(
         r.stdout.contains("De Kr\u{e9}ke") || r.stdout.contains(">=1: 2"),
         "{}",

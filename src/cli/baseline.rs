@@ -5,11 +5,11 @@
 
 use super::years::{baseline_hashes, baseline_panel, no_did, prepare, run_measure};
 use crate::args::years::MatchArgs;
-use crate::args::{InputArgs, ProfileArgs, YearArgs};
+use crate::args::{InputArgs, LangArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{Snapshot, SnapshotInput, SnapshotUnit, SNAPSHOT_VERSION};
 use crate::export::provenance::now_utc;
 use crate::export::write_atomic;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use clap::Args;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,8 +36,8 @@ pub struct BaselineArgs {
     pub years: YearArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(args: BaselineArgs) -> anyhow::Result<()> {
@@ -109,7 +109,7 @@ pub fn run(args: BaselineArgs) -> anyhow::Result<()> {
     };
     write_atomic(&args.out, snap.to_json()?.as_bytes())?;
     let line = Msg::BaselineWritten.fill(
-        args.lang,
+        args.lang.resolve(Some(&p.profile)),
         &[
             &args.out.display(),
             &r.pilots.len(),

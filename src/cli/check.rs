@@ -1,15 +1,18 @@
 //! `buurtradar check`: what the inputs hold and everything that did not fit.
 
 use super::ReportFormat;
-use crate::args::{InputArgs, ProfileArgs};
+use crate::args::{InputArgs, LangArgs, ProfileArgs};
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::correlation::Correlations;
 use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
-use crate::domain::report::LoadReport;
-use crate::i18n::{Lang, Msg};
+use crate::domain::registry;
+use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 use crate::io::load;
 use crate::present::correlation_lines;
+use crate::present::human::{count, input_role, num, school_method};
+use crate::present::labels::{readable_name, source_text};
+use crate::present::notes::load_note_text;
 use clap::Args;
 use std::fmt::Write;
 
@@ -25,15 +28,15 @@ pub struct CheckArgs {
     /// The profile whose indicators are checked for redundancy.
     #[command(flatten)]
     pub profile: ProfileArgs,
-    /// Language of the correlation section.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<()> {
     let profile = args.profile.load()?;
     let inputs = args.inputs.to_inputs_for(&profile)?;
     let ds = load(&inputs)?;
+    let lang = args.lang.resolve(Some(&profile));
     let correlations = profile_correlations(&ds, &profile);
     let out = match args.format {
         ReportFormat::Json => {
@@ -48,11 +51,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
             serde_json::to_string_pretty(&j)? + "\n"
         }
         ReportFormat::Table => {
-            let mut t = render_table(&ds.report, args.all)?;
+            let mut t = render_table(&ds, args.all, lang)?;
             t.push('\n');
             let lines = match &correlations {
-                Ok(c) => correlation_lines(c, args.lang),
-                Err(e) => vec![Msg::CorrelationsUnavailable.fill(args.lang, &[e])],
+                Ok(c) => correlation_lines(c, lang),
+                Err(e) => vec![Msg::CorrelationsUnavailable.fill(lang, &[e])],
             };
             for l in lines {
                 writeln!(t, "{l}")?;
@@ -76,94 +79,115 @@ fn profile_correlations(ds: &Dataset, profile: &Profile) -> Result<Correlations,
     Ok(a.correlations())
 }
 
-fn list(codes: &[String], all: bool) -> String {
+fn list(codes: &[String], all: bool, lang: Lang) -> String {
     const SHOWN: usize = 20;
     if all || codes.len() <= SHOWN {
         codes.join(", ")
     } else {
-        format!(
-            "{}, ... and {} more (--all or --format json lists them)",
-            codes[..SHOWN].join(", "),
-            codes.len() - SHOWN
-        )
+        Rt::CkMore.fill(lang, &[&codes[..SHOWN].join(", "), &(codes.len() - SHOWN)])
     }
 }
 
-pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error> {
+fn buurten(n: usize, lang: Lang) -> String {
+    count(n as u64, Rt::BuurtOne, Rt::BuurtMany, lang)
+}
+
+pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::fmt::Error> {
+    let r = &ds.report;
     let mut o = String::new();
-    writeln!(o, "Inputs")?;
+    writeln!(o, "{}", Rt::CkInputs.text(lang))?;
     for i in &r.inputs {
-        writeln!(
-            o,
-            "  {:<11} {}  [{}, {} records]",
-            i.role, i.file, i.format, i.records
-        )?;
+        let line = Rt::CkInputLine.fill(
+            lang,
+            &[
+                &format!("{:<11}", input_role(&i.role, lang)),
+                &i.file,
+                &i.format,
+                &num(Some(i.records as f64), 0, lang),
+            ],
+        );
+        writeln!(o, "  {line}")?;
     }
-    writeln!(o, "CRS: {}", r.crs)?;
+    writeln!(o, "{}", Rt::CkCrs.fill(lang, &[&r.crs]))?;
     writeln!(o)?;
-    writeln!(o, "Buurten per gemeente ({} buurten in all)", r.buurten)?;
+    writeln!(
+        o,
+        "{}",
+        Rt::CkPerGemeente.fill(lang, &[&buurten(r.buurten, lang)])
+    )?;
     for (code, g) in &r.gemeenten {
         writeln!(
             o,
-            "  {code:<8} {:<24} {:>5} buurten, {:>5} with geometry",
+            "  {code:<8} {:<24} {:>14}, {}",
             g.name.as_deref().unwrap_or("-"),
-            g.buurten,
-            g.with_geometry
+            buurten(g.buurten, lang),
+            Rt::CkWithGeometry.fill(lang, &[&num(Some(g.with_geometry as f64), 0, lang)])
         )?;
     }
     if r.without_geometry.is_empty() {
-        writeln!(o, "Buurten without geometry: none")?;
+        writeln!(o, "{}", Rt::CkNoGeometryNone.text(lang))?;
     } else {
         writeln!(
             o,
-            "Buurten without geometry ({}, kept, not on the map): {}",
-            r.without_geometry.len(),
-            list(&r.without_geometry, all)
+            "{}",
+            Rt::CkNoGeometry.fill(
+                lang,
+                &[
+                    &r.without_geometry.len(),
+                    &list(&r.without_geometry, all, lang)
+                ]
+            )
         )?;
     }
     if r.duplicates.is_empty() {
-        writeln!(o, "Duplicate codes: none")?;
+        writeln!(o, "{}", Rt::CkDuplicatesNone.text(lang))?;
     } else {
-        writeln!(
-            o,
-            "Duplicate codes ({}; the first is kept):",
-            r.duplicates.len()
-        )?;
+        writeln!(o, "{}", Rt::CkDuplicates.fill(lang, &[&r.duplicates.len()]))?;
         for d in &r.duplicates {
             writeln!(o, "  {} in {}: {}", d.code, d.file, d.places.join(", "))?;
         }
     }
     if !r.joins.is_empty() {
         writeln!(o)?;
-        writeln!(o, "Join on buurt code")?;
+        writeln!(o, "{}", Rt::CkJoin.text(lang))?;
         for j in &r.joins {
-            writeln!(
-                o,
-                "  {}: {} rows, {} buurten, {} matched",
-                j.file, j.regions_in_file, j.buurten_in_file, j.matched_buurten
-            )?;
+            let line = Rt::CkJoinLine.fill(
+                lang,
+                &[
+                    &j.file,
+                    &num(Some(j.regions_in_file as f64), 0, lang),
+                    &buurten(j.buurten_in_file, lang),
+                    &num(Some(j.matched_buurten as f64), 0, lang),
+                ],
+            );
+            writeln!(o, "  {line}")?;
             if !j.only_in_file.is_empty() {
-                writeln!(
-                    o,
-                    "    only in this file ({}): {}",
-                    j.only_in_file.len(),
-                    list(&j.only_in_file, all)
-                )?;
+                let l = Rt::CkOnlyInFile.fill(
+                    lang,
+                    &[&j.only_in_file.len(), &list(&j.only_in_file, all, lang)],
+                );
+                writeln!(o, "    {l}")?;
             }
             if !j.only_in_boundaries.is_empty() {
-                writeln!(
-                    o,
-                    "    only in the boundaries ({}): {}",
-                    j.only_in_boundaries.len(),
-                    list(&j.only_in_boundaries, all)
-                )?;
+                let l = Rt::CkOnlyInBoundaries.fill(
+                    lang,
+                    &[
+                        &j.only_in_boundaries.len(),
+                        &list(&j.only_in_boundaries, all, lang),
+                    ],
+                );
+                writeln!(o, "    {l}")?;
             }
         }
     }
     writeln!(o)?;
-    writeln!(o, "Indicators (coverage over {} buurten)", r.buurten)?;
+    writeln!(
+        o,
+        "{}",
+        Rt::CkIndicators.fill(lang, &[&buurten(r.buurten, lang)])
+    )?;
     if r.indicators.is_empty() {
-        writeln!(o, "  none")?;
+        writeln!(o, "  {}", Rt::CkNone.text(lang))?;
     }
     let w = r
         .indicators
@@ -175,20 +199,24 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
     for c in &r.indicators {
         let mut tags = Vec::new();
         if !c.known {
-            tags.push("custom");
+            tags.push(Rt::CkCustom.text(lang));
         }
         if c.derived {
-            tags.push("derived");
+            tags.push(Rt::CkDerived.text(lang));
         }
         if c.sensitive {
-            tags.push("SENSITIVE");
+            tags.push(Rt::CkSensitive.text(lang));
         }
         let tags = if tags.is_empty() {
             String::new()
         } else {
             format!(" [{}]", tags.join(", "))
         };
-        let missing: Vec<String> = c.missing.iter().map(|(m, n)| format!("{m} {n}")).collect();
+        let missing: Vec<String> = c
+            .missing
+            .iter()
+            .map(|(m, n)| format!("{} {n}", i18n_domain::missing(*m).text(lang)))
+            .collect();
         writeln!(
             o,
             "  {:<w$} {:>5}/{:<5} {}{tags}",
@@ -196,54 +224,80 @@ pub fn render_table(r: &LoadReport, all: bool) -> Result<String, std::fmt::Error
             c.present,
             c.buurten,
             if missing.is_empty() {
-                "complete".to_string()
+                Rt::CkComplete.text(lang).to_string()
             } else {
-                format!("missing: {}", missing.join(", "))
+                Rt::CkMissing.fill(lang, &[&missing.join(", ")])
             }
         )?;
-        writeln!(o, "  {:<w$} from {}", "", c.source)?;
+        let label = match registry::by_id(&c.id) {
+            Some(d) => lang.pick(d.label_nl, d.label_en).to_string(),
+            None => readable_name(&c.id, lang),
+        };
+        writeln!(
+            o,
+            "  {:<w$} {}",
+            "",
+            Rt::CkFrom.fill(lang, &[&label, &source_text(&c.source, lang)])
+        )?;
     }
     writeln!(o)?;
     let s = &r.schools;
-    writeln!(o, "Schools: {}", s.method)?;
+    writeln!(
+        o,
+        "{}",
+        Rt::CkSchools.fill(lang, &[&school_method(&s.method, lang)])
+    )?;
     if let Some(f) = &s.file {
-        writeln!(
-            o,
-            "  {} schools in {f}; {} counted as primary (kinds: {}); {} placed in a buurt, {} in none",
-            s.total,
-            s.counted,
-            s.kinds_counted.join(", "),
-            s.matched,
-            s.unmatched.len()
-        )?;
+        let kinds_counted = s.kinds_counted.join(", ");
+        let line = Rt::CkSchoolsLine.fill(
+            lang,
+            &[
+                &count(s.total as u64, Rt::SchoolAnyOne, Rt::SchoolAnyMany, lang),
+                f,
+                &s.counted,
+                &kinds_counted,
+                &s.matched,
+                &s.unmatched.len(),
+            ],
+        );
+        writeln!(o, "  {line}")?;
         let kinds: Vec<String> = s
             .by_kind
             .iter()
-            .map(|(k, n)| format!("{} {n}", if k.is_empty() { "(no kind)" } else { k }))
+            .map(|(k, n)| {
+                let k = if k.is_empty() {
+                    Rt::CkNoKind.text(lang)
+                } else {
+                    k
+                };
+                format!("{k} {n}")
+            })
             .collect();
-        writeln!(o, "  by kind: {}", kinds.join(", "))?;
+        writeln!(o, "  {}", Rt::CkByKind.fill(lang, &[&kinds.join(", ")]))?;
         let at_least: Vec<String> = s
             .buurten_with_min_schools
             .iter()
             .map(|(k, n)| format!(">={k}: {n}"))
             .collect();
-        writeln!(o, "  buurten with primary schools {}", at_least.join(", "))?;
+        writeln!(
+            o,
+            "  {}",
+            Rt::CkWithSchools.fill(lang, &[&at_least.join(", ")])
+        )?;
         for u in &s.unmatched {
-            writeln!(
-                o,
-                "  in no buurt: {} ({}, {}) {}",
-                u.name, u.kind, u.place, u.location
-            )?;
+            let l = Rt::CkInNoBuurt.fill(lang, &[&u.name, &u.kind, &u.place, &u.location]);
+            writeln!(o, "  {l}")?;
         }
     }
     writeln!(o)?;
     for n in &r.notes {
-        writeln!(o, "Note: {n}")?;
+        let n = load_note_text(n, ds, lang);
+        writeln!(o, "{}", Rt::NoteLine.fill(lang, &[&n]))?;
     }
     if r.warnings.is_empty() {
-        writeln!(o, "Warnings: none")?;
+        writeln!(o, "{}", Rt::CkWarningsNone.text(lang))?;
     } else {
-        writeln!(o, "Warnings ({})", r.warnings.len())?;
+        writeln!(o, "{}", Rt::CkWarnings.fill(lang, &[&r.warnings.len()]))?;
         for w in &r.warnings {
             writeln!(o, "  {w}")?;
         }

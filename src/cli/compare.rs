@@ -3,10 +3,9 @@
 //! indicator, and the weights at which their order flips.
 
 use super::ReportFormat;
-use crate::args::{InputArgs, ProfileArgs};
+use crate::args::{InputArgs, LangArgs, ProfileArgs};
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::compare::Comparison;
-use crate::i18n::Lang;
 use crate::io::load;
 use crate::present::compare_lines;
 use clap::Args;
@@ -24,9 +23,8 @@ pub struct CompareArgs {
     pub profile: ProfileArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
-    /// Language of the table.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Serialize)]
@@ -42,6 +40,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let profile = args.profile.load()?;
     let inputs = args.inputs.to_inputs_for(&profile)?;
     let ds = load(&inputs)?;
+    let lang = args.lang.resolve(Some(&profile));
     let opts = RunOptions {
         skip_stability: true,
         skip_candidates: true,
@@ -57,7 +56,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
                 comparison: &c,
             })? + "\n"
         }
-        ReportFormat::Table => compare_lines(&a, &c, args.lang).join("\n") + "\n",
+        ReportFormat::Table => compare_lines(&a, &ds, &c, lang).join("\n") + "\n",
     };
     super::write_stdout(&out)
 }

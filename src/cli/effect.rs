@@ -5,13 +5,13 @@
 
 use super::years::{baseline_hashes, hashes, prepare, run_measure, InputHash};
 use crate::args::years::{MatchArgs, YearRules};
-use crate::args::{InputArgs, ProfileArgs, YearArgs};
+use crate::args::{InputArgs, LangArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{
     measure, pretrend, DidSettings, EffectResult, Measure, Panel, Snapshot,
 };
 use crate::domain::profile::Profile;
 use crate::export::write_atomic;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::present::effect::effect_section;
 use crate::present::numbers::{number, DecimalMark};
 use anyhow::Context;
@@ -62,8 +62,8 @@ pub struct EffectArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Serialize)]
@@ -81,6 +81,7 @@ struct EffectOut<'a> {
 }
 
 pub fn run(args: EffectArgs) -> anyhow::Result<()> {
+    let lang = args.lang.resolve(args.profile.load().ok().as_ref());
     let did = DidSettings {
         draws: args.permutations,
         seed: args.placebo_seed,
@@ -129,7 +130,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
                     sha256: i.sha256.clone(),
                 })
                 .collect();
-            let note = Msg::EffectFromSnapshot.fill(args.lang, &[&name, &snap.tool]);
+            let note = Msg::EffectFromSnapshot.fill(lang, &[&name, &snap.tool]);
             (r, hashes, Some((name, note)), f, snap.year_view(), rules)
         }
         None => {
@@ -166,7 +167,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
     let text = match args.format {
         EffectFormat::Csv => csv_text(&r),
         EffectFormat::Md => {
-            let mut lines = effect_section(&r, args.lang, true);
+            let mut lines = effect_section(&r, lang, true);
             if let Some((_, note)) = &snapshot_note {
                 lines.insert(2, note.clone());
                 lines.insert(3, String::new());
@@ -175,7 +176,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
         }
         EffectFormat::Html => crate::export::effect_page::page(
             &r,
-            args.lang,
+            lang,
             snapshot_note.as_ref().map(|(_, n)| n.as_str()),
         ),
         EffectFormat::Json => {

@@ -2,15 +2,15 @@
 //! changed by the user's keys file), and where that file was looked for.
 
 use super::write_stdout;
+use crate::args::LangArgs;
 use crate::i18n::{Lang, Msg};
 use crate::tui::keymap::Loaded;
 use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct KeysArgs {
-    /// Language of the descriptions.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// Prints the map; a bad keys file is reported after it (as the defaults
@@ -18,7 +18,7 @@ pub struct KeysArgs {
 /// doubles as a check of the file.
 pub fn run(args: KeysArgs) -> anyhow::Result<()> {
     let mut loaded = Loaded::user()?;
-    write_stdout(&render(&loaded, args.lang))?;
+    write_stdout(&render(&loaded, args.lang.resolve(None)))?;
     match loaded.error.take() {
         Some(e) => Err(e.into()),
         None => Ok(()),

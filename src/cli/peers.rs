@@ -5,8 +5,7 @@
 use super::years::{baseline_panel, no_did, prepare, run_measure};
 use super::ReportFormat;
 use crate::args::years::MatchArgs;
-use crate::args::{InputArgs, ProfileArgs, YearArgs};
-use crate::i18n::Lang;
+use crate::args::{InputArgs, LangArgs, ProfileArgs, YearArgs};
 use crate::present::effect::peers_lines;
 use clap::Args;
 
@@ -25,8 +24,8 @@ pub struct PeersArgs {
     pub profile: ProfileArgs,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 pub fn run(args: PeersArgs) -> anyhow::Result<()> {
@@ -43,7 +42,9 @@ pub fn run(args: PeersArgs) -> anyhow::Result<()> {
                 "balance": r.balance,
             }))? + "\n"
         }
-        ReportFormat::Table => peers_lines(&r, args.lang).join("\n") + "\n",
+        ReportFormat::Table => {
+            peers_lines(&r, args.lang.resolve(Some(&p.profile))).join("\n") + "\n"
+        }
     };
     super::write_stdout(&out)
 }

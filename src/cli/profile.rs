@@ -2,7 +2,7 @@
 //! stdout, so a first run on one's own files starts from what they hold.
 
 use super::write_stdout;
-use crate::args::InputArgs;
+use crate::args::{InputArgs, LangArgs};
 use crate::domain::analysis::held_known_indicators;
 use crate::domain::profile::{Profile, SMARTSTART_TOML};
 use crate::domain::registry::{by_id, Unit};
@@ -31,9 +31,8 @@ pub struct InitArgs {
     pub from_data: bool,
     #[command(flatten)]
     pub inputs: InputArgs,
-    /// Language of the comments.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// One indicator of the starter, with what its comment needs.
@@ -76,6 +75,8 @@ pub fn run(args: ProfileCmdArgs) -> anyhow::Result<()> {
 }
 
 fn init_text(a: &InitArgs) -> anyhow::Result<String> {
+    // The starter has no profile yet: the flag, else Dutch.
+    let lang = a.lang.resolve(None);
     let (candidates, origin) = if a.from_data {
         // No profile yet: the default one's (empty) `[disclosure]`.
         let ds = load(&a.inputs.to_inputs_for(&Profile::smartstart()?)?)?;
@@ -85,21 +86,21 @@ fn init_text(a: &InitArgs) -> anyhow::Result<String> {
             .filter_map(|id| ds.indicator(id))
             .map(|i| Candidate {
                 id: i.meta.id.clone(),
-                label: a.lang.pick(&i.meta.label_nl, &i.meta.label_en).to_string(),
+                label: crate::present::labels::meta_label(&i.meta, lang),
                 unit: i.meta.unit.clone(),
                 direction: i.meta.direction,
                 sensitive: i.meta.sensitive,
             })
             .collect();
-        let origin = Msg::ProfileInitFromData.fill(a.lang, &[&a.inputs_label()]);
+        let origin = Msg::ProfileInitFromData.fill(lang, &[&a.inputs_label()]);
         (c, origin)
     } else {
         (
-            default_candidates(a.lang)?,
-            Msg::ProfileInitFromDefault.text(a.lang).to_string(),
+            default_candidates(lang)?,
+            Msg::ProfileInitFromDefault.text(lang).to_string(),
         )
     };
-    Ok(starter(&candidates, &origin, a.lang)?)
+    Ok(starter(&candidates, &origin, lang)?)
 }
 
 impl InitArgs {
@@ -114,6 +115,7 @@ impl InitArgs {
             .collect();
         if files.is_empty() {
             self.lang
+                .resolve(None)
                 .pick("voorbeeld Denkerveen", "sample Denkerveen")
                 .into()
         } else {

@@ -94,11 +94,11 @@ fn exported(
 
 fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result<String> {
     let mut o = String::new();
-    for l in method_lines(a) {
+    for l in method_lines(a, ds, lang) {
         writeln!(o, "{l}")?;
     }
-    for n in &a.notes {
-        writeln!(o, "NOTE: {n}")?;
+    for n in crate::present::notes::note_texts(&a.notes, ds, lang) {
+        writeln!(o, "{}: {n}", Rt::Note.text(lang).to_uppercase())?;
     }
     writeln!(o)?;
     let k = a.ranking.top_k;
@@ -163,10 +163,7 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
     let unranked = rows.iter().filter(|r| r.rank.is_none()).count();
     let hidden = rows.len() - shown.len() - unranked;
     if hidden > 0 || unranked > 0 {
-        writeln!(
-            o,
-            "... {hidden} more ranked and {unranked} not ranked (--limit, or --format csv/json for all)"
-        )?;
+        writeln!(o, "{}", Rt::MoreRows.fill(lang, &[&hidden, &unranked]))?;
     }
     writeln!(o)?;
     writeln!(o, "{}", Rt::WhyChosen.text(lang))?;
@@ -188,45 +185,35 @@ fn table(ds: &Dataset, a: &Analysis, limit: usize, lang: Lang) -> anyhow::Result
     }
     if let Some(s) = &a.stability {
         writeln!(o)?;
-        writeln!(
-            o,
-            "Sensitivity (share of draws where +50% weight changes the top {k}):"
-        )?;
-        let mut sens = s.sensitivity.clone();
-        sens.sort_by(|x, y| {
-            y.share_changed
-                .total_cmp(&x.share_changed)
-                .then_with(|| x.id.cmp(&y.id))
-        });
-        for x in sens.iter().take(5) {
-            writeln!(
-                o,
-                "  {:<32} {:>5.1}%{}",
-                x.id,
-                x.share_changed * 100.0,
-                if x.changes_at_base {
-                    "  (changes it at the profile weights)"
-                } else {
-                    ""
-                }
-            )?;
+        let _ = s;
+        writeln!(o, "{}", Rt::SensitivityTitle.fill(lang, &[&k]))?;
+        for l in crate::present::method::sensitivity_lines(a, ds, 5, lang) {
+            writeln!(o, "  {l}")?;
         }
     }
     if !a.candidates.is_empty() {
         writeln!(o)?;
-        writeln!(o, "Candidates per rule at 2 / 3 / 4 primary schools:")?;
+        writeln!(o, "{}", Rt::CandidatesTitle.text(lang))?;
         for c in &a.candidates {
             let counts: Vec<String> = c.counts.iter().map(|(_, n)| n.to_string()).collect();
-            let mark = if c.rule == a.rule { "  <- used" } else { "" };
-            writeln!(o, "  {:<12} {}{mark}", c.rule.id(), counts.join(" / "))?;
+            let mark = if c.rule == a.rule {
+                format!(
+                    "  <- {}",
+                    Rt::CandidateUsed.text(lang).trim().trim_matches(['(', ')'])
+                )
+            } else {
+                String::new()
+            };
+            let name = crate::present::method::rule_name(c.rule, lang);
+            writeln!(o, "  {:<18} {}{mark}", name, counts.join(" / "))?;
         }
     }
     if !a.failed_seeds.is_empty() {
         writeln!(o)?;
         writeln!(
             o,
-            "{} seed buurten could not grow into an area (see --format json)",
-            a.failed_seeds.len()
+            "{}",
+            Rt::FailedSeeds.fill(lang, &[&a.failed_seeds.len()])
         )?;
     }
     Ok(o)

@@ -9,7 +9,6 @@ use crate::domain::dataset::Dataset;
 use crate::domain::teams::{allocate, Allocation, Pool, RoleCatalogue, TeamReport, TeamSettings};
 use crate::i18n::{Lang, Rt};
 use crate::io::load;
-use crate::present::figure;
 use crate::present::human;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
@@ -118,8 +117,22 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
     };
     let out = match args.format {
         TeamFormat::Json => json(&a, &report, allocation.as_ref())?,
-        TeamFormat::Table => text(&ds, &a, &report, allocation.as_ref(), false, lang)?,
-        TeamFormat::Md => text(&ds, &a, &report, allocation.as_ref(), true, lang)?,
+        TeamFormat::Table => text(
+            &ds,
+            &a,
+            &report,
+            (allocation.as_ref(), &catalogue),
+            false,
+            lang,
+        )?,
+        TeamFormat::Md => text(
+            &ds,
+            &a,
+            &report,
+            (allocation.as_ref(), &catalogue),
+            true,
+            lang,
+        )?,
     };
     super::write_stdout(&out)?;
     Ok(())
@@ -146,7 +159,7 @@ fn text(
     ds: &Dataset,
     a: &Analysis,
     r: &TeamReport,
-    alloc: Option<&Allocation>,
+    (alloc, catalogue): (Option<&Allocation>, &RoleCatalogue),
     md: bool,
     lang: Lang,
 ) -> anyhow::Result<String> {
@@ -203,7 +216,7 @@ fn text(
                     lang,
                     &[
                         &human::role_name(&u.member.name_nl, &u.member.name_en, lang),
-                        &u.note
+                        &human::team_note(&u.note, lang)
                     ]
                 )
             )?;
@@ -214,41 +227,48 @@ fn text(
                     .closest
                     .as_ref()
                     .map(|c| {
-                        format!(
-                            "{} {} vs {} {}",
-                            c.indicator,
-                            figure(c.value),
-                            c.threshold.kind.key(),
-                            c.threshold.value
+                        Rt::NotNeededClosest.fill(
+                            lang,
+                            &[
+                                &human::label(ds, &c.indicator, lang),
+                                &human::fig(c.value, lang),
+                                &human::threshold(c.threshold.kind, c.threshold.value, lang),
+                            ],
                         )
                     })
                     .unwrap_or_default();
+                let mut why = human::team_note(&n.note, lang);
+                if !closest.is_empty() {
+                    why = format!("{why}; {closest}");
+                }
                 writeln!(
                     o,
-                    "{b}not needed: {} ({}; {closest})",
+                    "{b}{}: {} ({why})",
+                    Rt::NotNeeded.text(lang),
                     human::role_name(&n.name_nl, &n.name_en, lang),
-                    n.note
                 )?;
             }
         }
         for n in &p.notes {
-            writeln!(o, "{b}note: {n}")?;
+            writeln!(o, "{b}{}", Rt::NoteLine.fill(lang, &[n]))?;
         }
         writeln!(o)?;
     }
     if let Some(al) = alloc {
-        writeln!(o, "{h}Capacity")?;
+        writeln!(o, "{h}{}", Rt::Capacity.text(lang))?;
         for u in &al.usage {
-            writeln!(
-                o,
-                "{b}{}: {} available, {} assigned, {} unmet",
-                u.role_id, u.available, u.assigned, u.unmet
-            )?;
+            let name = catalogue
+                .role(&u.role_id)
+                .map(|r| human::role_name(&r.name_nl, &r.name_en, lang))
+                .unwrap_or_else(|| u.role_id.clone());
+            let line = Rt::CapacityLine.fill(lang, &[&name, &u.available, &u.assigned, &u.unmet]);
+            writeln!(o, "{b}{line}")?;
         }
         writeln!(o)?;
     }
     for g in &r.data_gaps {
-        writeln!(o, "{b}data gap: {g}")?;
+        let gap = Rt::DataGap.fill(lang, &[&human::data_gap(g, ds, lang)]);
+        writeln!(o, "{b}{gap}")?;
     }
     Ok(o)
 }

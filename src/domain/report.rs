@@ -140,6 +140,54 @@ pub struct LoadReport {
     pub indicators: Vec<Coverage>,
     pub schools: SchoolReport,
     /// Things worth knowing that are not problems (e.g. where names came from).
-    pub notes: Vec<String>,
+    pub notes: Vec<LoadNote>,
     pub warnings: Vec<Issue>,
+}
+
+/// A note of the load report, as a kind with its figures so that front
+/// ends can say it in their language; recorded (json) as its English text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadNote {
+    /// Disclosure control withheld cells of a microdata file.
+    Withheld {
+        cells: usize,
+        file: String,
+        min_cell: u32,
+        /// The file's base count columns; empty when it has none.
+        base: Vec<String>,
+    },
+    /// Gemeente names came from the school file.
+    NamesFromSchools { names: Vec<String> },
+}
+
+impl fmt::Display for LoadNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadNote::Withheld {
+                cells,
+                file,
+                min_cell,
+                base,
+            } => write!(
+                f,
+                "disclosure control: {cells} cells of {file} withheld (microdata: counts below {min_cell}, shares with n*p or n*(1-p) below {min_cell}, figures on fewer than {min_cell} units in '{}', and cells that a row or region total would give away)",
+                if base.is_empty() {
+                    "(no base count: every figure withheld)".to_string()
+                } else {
+                    base.join("', '")
+                }
+            ),
+            LoadNote::NamesFromSchools { names } => write!(
+                f,
+                "gemeente names taken from the school file (the boundaries have none): {}",
+                names.join(", ")
+            ),
+        }
+    }
+}
+
+impl Serialize for LoadNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
 }

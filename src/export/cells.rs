@@ -8,7 +8,9 @@ use crate::domain::analysis::Analysis;
 use crate::domain::dataset::{is_count_column, Dataset, Indicator, MicroRole};
 use crate::domain::pilot::PilotRule;
 use crate::domain::value::{Missing, Value};
+use crate::i18n::Lang;
 use crate::present::figure;
+use crate::present::labels;
 
 /// How an absent figure is written. Suppressed cells say exactly
 /// "suppressed": a reader must never take them for 0 or for a gap in the data.
@@ -40,6 +42,11 @@ pub fn cell_exact(v: Value) -> String {
 pub struct IndicatorInfo {
     pub id: String,
     pub label: String,
+    /// The label people read, per language (see `present::labels`).
+    pub label_nl: String,
+    pub label_en: String,
+    /// The labels are made from the column name, not from the registry.
+    pub label_from_name: bool,
     pub unit: String,
     pub source: String,
     pub known: bool,
@@ -108,6 +115,9 @@ fn info(ds: &Dataset, a: &Analysis) -> Vec<IndicatorInfo> {
             IndicatorInfo {
                 id: ind.meta.id.clone(),
                 label: ind.meta.label_en.clone(),
+                label_nl: labels::meta_label(&ind.meta, Lang::Nl),
+                label_en: labels::meta_label(&ind.meta, Lang::En),
+                label_from_name: labels::is_made_from_name(&ind.meta),
                 unit: ind.meta.unit.clone(),
                 source: ind.meta.source.clone(),
                 known: ind.meta.known,

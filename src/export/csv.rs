@@ -4,7 +4,8 @@
 //! score). Absent values say why ("suppressed", "secret/unknown"), never 0;
 //! their contribution is 0 because they did not count.
 //! Provenance goes to a sidecar TOML so that every CSV reader can open the
-//! table as it is.
+//! table as it is; the sidecar's `[[columns]]` list gives each indicator's
+//! labels (Dutch, English) and unit, since the header keeps the ids.
 
 use super::cells::cell_exact;
 use super::{Document, ExportError, Exporter, Format};
@@ -23,11 +24,56 @@ impl Exporter for Csv {
     }
 
     fn sidecar(&self, doc: &Document) -> Result<Option<(&'static str, Vec<u8>)>, ExportError> {
-        Ok(Some((
-            SIDECAR_SUFFIX,
-            doc.provenance.to_toml()?.into_bytes(),
-        )))
+        let mut text = doc.provenance.to_toml()?;
+        text.push('\n');
+        text.push_str(&columns_toml(doc)?);
+        Ok(Some((SIDECAR_SUFFIX, text.into_bytes())))
     }
+}
+
+/// One indicator of the table as the sidecar describes it: the header
+/// keeps the id, people read the label.
+#[derive(serde::Serialize)]
+struct ColumnRecord<'a> {
+    id: &'a str,
+    label_nl: &'a str,
+    label_en: &'a str,
+    /// The labels are made from the column name (no registry entry).
+    label_from_name: bool,
+    unit: &'a str,
+    /// The table's columns that hold this indicator.
+    csv_columns: Vec<String>,
+}
+
+#[derive(serde::Serialize)]
+struct ColumnList<'a> {
+    columns: Vec<ColumnRecord<'a>>,
+}
+
+/// The `[[columns]]` list of the sidecar: per indicator its labels in
+/// both languages and its unit.
+fn columns_toml(doc: &Document) -> Result<String, ExportError> {
+    let cells = &doc.cells;
+    let columns = cells
+        .column_order()
+        .into_iter()
+        .map(|j| {
+            let i = &cells.info[j];
+            let mut csv_columns = vec![format!("value_{}", i.id)];
+            if i.ranking.is_some() {
+                csv_columns.push(format!("contribution_{}", i.id));
+            }
+            ColumnRecord {
+                id: &i.id,
+                label_nl: &i.label_nl,
+                label_en: &i.label_en,
+                label_from_name: i.label_from_name,
+                unit: &i.unit,
+                csv_columns,
+            }
+        })
+        .collect();
+    toml::to_string(&ColumnList { columns }).map_err(ExportError::other)
 }
 
 /// A text cell that a spreadsheet would run as a formula (starting with

@@ -3,7 +3,9 @@
 //! values of the weighted indicators as properties, ready for QGIS. Always
 //! MultiPolygon so a layer has one geometry type; `null` for a unit without
 //! a shape, so that every unit still has its feature. The provenance is a
-//! foreign member of the collection, which GIS tools ignore.
+//! foreign member of the collection, which GIS tools ignore; so is
+//! `indicators`, the labels (Dutch, English) and unit of every `value_*`
+//! property.
 
 use super::geometry::unit_shape;
 use super::json::CellOut;
@@ -47,8 +49,26 @@ struct Props<'a> {
     team: String,
     reasons: String,
     members: String,
+    /// On the shortlist: "rules" or "hand"; null off it.
+    chosen_by: Option<&'static str>,
+    removed_by_hand: bool,
+    /// The eligibility rules the unit fails, "; "-separated.
+    failed_rules: String,
+    /// Ranks shared with units of the same score, [lowest, highest].
+    rank_range: Option<(usize, usize)>,
+    tied: bool,
+    small_population: bool,
     #[serde(flatten)]
     values: BTreeMap<String, CellOut>,
+}
+
+/// What a `value_*` property holds, for people: labels and unit.
+#[derive(Serialize)]
+struct IndicatorLabels<'a> {
+    label_nl: &'a str,
+    label_en: &'a str,
+    label_from_name: bool,
+    unit: &'a str,
 }
 
 #[derive(Serialize)]
@@ -72,6 +92,8 @@ struct Head<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     provenance: &'a Provenance,
+    /// Foreign member: id -> labels and unit of each `value_<id>` property.
+    indicators: BTreeMap<&'a str, IndicatorLabels<'a>>,
 }
 
 fn round6(x: f64) -> f64 {
@@ -140,6 +162,21 @@ fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let head = serde_json::to_string(&Head {
         kind: "FeatureCollection",
         provenance: &doc.provenance,
+        indicators: weighted
+            .iter()
+            .map(|&j| {
+                let i = &cells.info[j];
+                (
+                    i.id.as_str(),
+                    IndicatorLabels {
+                        label_nl: &i.label_nl,
+                        label_en: &i.label_en,
+                        label_from_name: i.label_from_name,
+                        unit: &i.unit,
+                    },
+                )
+            })
+            .collect(),
     })
     .map_err(ExportError::other)?;
     // Compact features, one per line: small, and a diff shows which unit changed.
@@ -179,6 +216,17 @@ fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 team: doc.team_names(&r.code).join("; "),
                 reasons: r.reasons.join("; "),
                 members: r.members.join(" "),
+                chosen_by: r.chosen_by.map(|c| c.id()),
+                removed_by_hand: r.removed_by_hand,
+                failed_rules: a.ranking.units[u]
+                    .reasons
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                rank_range: r.rank_range,
+                tied: r.tied,
+                small_population: r.small_population,
                 values: weighted
                     .iter()
                     .map(|&j| {

@@ -6,16 +6,17 @@
 //! tools can check it too.
 
 use super::cells::cell_text;
+use super::charts;
 use super::escape::{xml_escape as esc, xml_text};
 use super::report;
 use super::svg::map;
 use super::{Document, ExportError, Exporter, Format};
-use crate::present::DecimalMark::Point;
-use crate::present::{figure, method_lines, number, optional, rank_interval, status};
+use crate::domain::analysis::ChosenBy;
+use crate::i18n::Rt;
+use crate::present::human;
+use crate::present::labels::made_from_name;
+use crate::present::{method_lines, optional, rank_interval};
 use std::fmt::Write;
-
-use super::charts;
-use crate::i18n::Lang;
 
 pub struct Html;
 
@@ -69,12 +70,16 @@ fn td_num(s: &str) -> String {
     format!("<td class=\"n\">{}</td>", esc(s))
 }
 
-fn td_cell(v: crate::domain::value::Value) -> String {
-    let t = cell_text(v);
-    if v.missing() == Some(crate::domain::value::Missing::Suppressed) {
-        format!("<td class=\"n suppressed\">{}</td>", esc(&t))
-    } else {
-        td_num(&t)
+/// A value cell: the figure in the report's language, or why it is absent
+/// ("suppressed" stays the word the other formats use for a withheld cell).
+fn td_cell(v: crate::domain::value::Value, lang: crate::i18n::Lang) -> String {
+    use crate::domain::value::{Missing, Value};
+    match v {
+        Value::Num(x) => td_num(&human::fig(Some(x), lang)),
+        Value::Missing(Missing::Suppressed) => {
+            format!("<td class=\"n suppressed\">{}</td>", esc(&cell_text(v)))
+        }
+        Value::Missing(m) => td_num(crate::i18n::domain::missing(m).text(lang)),
     }
 }
 
@@ -105,20 +110,44 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     writeln!(o, "</head>")?;
     writeln!(o, "<body>")?;
     writeln!(o, "<h1>{}</h1>", esc(&title))?;
-    writeln!(
-        o,
-        "<p>Profile <strong>{}</strong>{}; unit: {} ({}).</p>",
-        esc(&p.name),
-        if p.description.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", esc(&p.description))
-        },
-        a.rule.unit_plural(),
-        esc(&a.rule.to_string())
-    )?;
-    for n in &a.notes {
-        writeln!(o, "<p class=\"note\"><strong>Note:</strong> {}</p>", esc(n))?;
+    let t = |m: Rt| m.text(lang);
+    let changes = report::weight_changes(doc);
+    let mut extra = Vec::new();
+    if !p.description.is_empty() {
+        extra.push(esc(&p.description));
+    }
+    if !changes.is_empty() {
+        extra.push(format!("<strong>{}</strong>", t(Rt::ProfileChanged)));
+    }
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join("; "))
+    };
+    let profile_line = Rt::ProfileLine.fill(
+        lang,
+        &[
+            &"@@name@@",
+            &"@@extra@@",
+            &human::unit_plural(a.rule, lang),
+            &human::rule_text(a.rule, lang),
+        ],
+    );
+    // The name and the remark carry markup: escape the sentence first.
+    let profile_line = esc(&profile_line)
+        .replace(
+            "**@@name@@**",
+            &format!("<strong>{}</strong>", esc(&p.name)),
+        )
+        .replace("@@extra@@", &extra);
+    writeln!(o, "<p>{profile_line}</p>")?;
+    for n in crate::present::notes::note_texts(&a.notes, doc.ds(), lang) {
+        writeln!(
+            o,
+            "<p class=\"note\"><strong>{}:</strong> {}</p>",
+            Rt::Note.text(lang),
+            esc(&n)
+        )?;
     }
     if doc.disclosure.allow_small_cells {
         for l in report::disclosure_lines(doc).iter().skip(1) {
@@ -126,50 +155,96 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         }
     }
 
-    writeln!(o, "<h2>Map</h2>")?;
+    if !changes.is_empty() {
+        writeln!(
+            o,
+            "<p>{}:</p>",
+            esc(&Rt::WeightsChanged.fill(lang, &[&p.name]))
+        )?;
+        writeln!(
+            o,
+            "<table id=\"weight-changes\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            t(Rt::Indicator),
+            t(Rt::ProfileWeight),
+            t(Rt::UsedWeight)
+        )?;
+        for (label, before, now) in &changes {
+            writeln!(
+                o,
+                "<tr><td>{}</td>{}{}</tr>",
+                esc(label),
+                td_num(before),
+                td_num(now)
+            )?;
+        }
+        writeln!(o, "</table>")?;
+    }
+
+    writeln!(o, "<h2>{}</h2>", t(Rt::MapHeading))?;
     writeln!(o, "<figure id=\"map\">\n{svg}</figure>")?;
 
-    writeln!(o, "<h2>Shortlist</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::Shortlist))?;
     if a.ranking.shortlist.is_empty() {
         writeln!(
             o,
-            "<p>No {} meets the rules: nothing is shortlisted.</p>",
-            a.rule.unit_plural()
+            "<p>{}</p>",
+            esc(&Rt::NothingShortlisted.fill(lang, &[&human::unit_plural(a.rule, lang)]))
         )?;
     } else {
         writeln!(o, "<table id=\"shortlist\">")?;
         writeln!(
             o,
-            "<tr><th>#</th><th>code</th><th>name</th><th>gemeente</th><th>score</th><th>rank (5-95%)</th><th>P(top {k})</th><th>stability</th><th>schools</th><th>inhabitants</th><th>children 0-15</th><th>why (largest contributions)</th></tr>"
+            "<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>P(top {k})</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            t(Rt::Code),
+            t(Rt::Name),
+            t(Rt::Gemeente),
+            t(Rt::Score),
+            t(Rt::RankInterval),
+            t(Rt::Stability),
+            t(Rt::Schools),
+            t(Rt::Inhabitants),
+            t(Rt::Children),
+            t(Rt::ChosenBy),
+            t(Rt::WhyShort)
         )?;
         for (i, &u) in a.ranking.shortlist.iter().enumerate() {
             let Some(pos) = doc.order.iter().position(|&v| v == u) else {
                 continue;
             };
             let r = &doc.rows[pos];
+            let by = match r.chosen_by {
+                Some(ChosenBy::Hand) => format!("{} {}", human::HAND, t(Rt::ByHand)),
+                _ => t(Rt::ByRules).to_string(),
+            };
             writeln!(
                 o,
-                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"n\">{} ({})</td>{}<td>{}</td>{}{}{}<td>{}</td></tr>",
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td>{}<td class=\"n\">{} ({})</td>{}<td>{}</td>{}{}{}<td>{}</td><td>{}</td></tr>",
                 i + 1,
-                esc(&r.code),
+                esc(&report::code_mark(r)),
                 esc(&r.name),
                 esc(&r.gemeente),
-                td_num(&number(r.score, 2, Point)),
-                optional(r.rank),
+                td_num(&human::num(r.score, 2, lang)),
+                esc(&human::rank_text(r)),
                 rank_interval(r.rank_p05, r.rank_p95),
-                td_num(&number(r.p_top_k, 2, Point)),
-                esc(r.label.as_deref().unwrap_or("-")),
+                td_num(&human::num(r.p_top_k, 2, lang)),
+                esc(&human::stability(r.label.as_deref(), lang)),
                 td_num(&optional(r.schools)),
-                td_num(&figure(r.inhabitants)),
-                td_num(&figure(r.children_0_15)),
+                td_num(&human::fig(r.inhabitants, lang)),
+                td_num(&human::fig(r.children_0_15, lang)),
+                esc(&by),
                 esc(&report::drivers(doc, u, 3).join(", "))
             )?;
         }
         writeln!(o, "</table>")?;
+        marks(
+            o,
+            &report::mark_lines(doc, doc.rows.iter().filter(|r| r.shortlisted)),
+        )?;
     }
     // Every choice that is not the rules' is declared under the shortlist.
     let hand = report::hand_lines(doc);
     if !hand.is_empty() {
+        writeln!(o, "<h3>{}</h3>", t(Rt::HandChoices))?;
         writeln!(o, "<ul id=\"by-hand\">")?;
         for l in hand {
             writeln!(o, "<li>{}</li>", esc(&l))?;
@@ -177,12 +252,11 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         writeln!(o, "</ul>")?;
     }
 
-    // The catalogue's default language until the exports take one.
-    charts::html(doc, Lang::default(), o)?;
+    charts::html(doc, lang, o)?;
 
-    writeln!(o, "<h2>Teams</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::Teams))?;
     if doc.ctx.teams.proposals.is_empty() {
-        writeln!(o, "<p>No team proposals (the shortlist is empty).</p>")?;
+        writeln!(o, "<p>{}</p>", t(Rt::NoTeams))?;
     }
     for prop in &doc.ctx.teams.proposals {
         writeln!(
@@ -223,7 +297,8 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         writeln!(o, "</ul>")?;
     }
     for g in &doc.ctx.teams.data_gaps {
-        writeln!(o, "<p class=\"note\">Data gap: {}</p>", esc(&g.to_string()))?;
+        let gap = Rt::DataGap.fill(lang, &[&human::data_gap(g, doc.ds(), lang)]);
+        writeln!(o, "<p class=\"note\">{}</p>", esc(&gap))?;
     }
 
     let cells = &doc.cells;
@@ -232,19 +307,34 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         .into_iter()
         .filter(|&j| cells.info[j].ranking.is_some())
         .collect();
-    writeln!(o, "<h2>Ranking</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::RankingAll))?;
     writeln!(
         o,
-        "<p>All {} units; values of the weighted indicators as used (\"suppressed\": withheld by disclosure control).</p>",
-        doc.rows.len()
+        "<p>{}</p>",
+        esc(&Rt::RankingAllLine.fill(lang, &[&doc.rows.len()]))
     )?;
     writeln!(o, "<div class=\"wide\"><table>")?;
     write!(
         o,
-        "<tr><th>rank</th><th>code</th><th>name</th><th>gemeente</th><th>score</th><th>rank (5-95%)</th><th>P(top {k})</th><th>schools</th><th>inhabitants</th><th>children 0-15</th><th>status</th>"
+        "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>P(top {k})</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
+        t(Rt::Rank),
+        t(Rt::Code),
+        t(Rt::Name),
+        t(Rt::Gemeente),
+        t(Rt::Score),
+        t(Rt::RankInterval),
+        t(Rt::Schools),
+        t(Rt::Inhabitants),
+        t(Rt::Children),
+        t(Rt::Status)
     )?;
     for &j in &weighted {
-        write!(o, "<th>{}</th>", esc(&cells.info[j].id))?;
+        write!(
+            o,
+            "<th title=\"{}\">{}</th>",
+            esc(&cells.info[j].id),
+            esc(&human::label(doc.ds(), &cells.info[j].id, lang))
+        )?;
     }
     writeln!(o, "</tr>")?;
     for (&u, r) in doc.order.iter().zip(&doc.rows) {
@@ -256,43 +346,49 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             } else {
                 ""
             },
-            optional(r.rank),
-            esc(&r.code),
+            esc(&human::rank_text(r)),
+            esc(&report::code_mark(r)),
             esc(&r.name),
             esc(&r.gemeente),
-            td_num(&number(r.score, 2, Point)),
+            td_num(&human::num(r.score, 2, lang)),
             td_num(&rank_interval(r.rank_p05, r.rank_p95)),
-            td_num(&number(r.p_top_k, 2, Point)),
+            td_num(&human::num(r.p_top_k, 2, lang)),
             td_num(&optional(r.schools)),
-            td_num(&figure(r.inhabitants)),
-            td_num(&figure(r.children_0_15)),
-            esc(&status(r))
+            td_num(&human::fig(r.inhabitants, lang)),
+            td_num(&human::fig(r.children_0_15, lang)),
+            esc(&report::row_status(doc, u, r))
         )?;
         for &j in &weighted {
-            o.push_str(&td_cell(cells.get(u, j).value));
+            o.push_str(&td_cell(cells.get(u, j).value, lang));
         }
         writeln!(o, "</tr>")?;
     }
     writeln!(o, "</table></div>")?;
+    marks(o, &report::mark_lines(doc, doc.rows.iter()))?;
 
-    writeln!(o, "<h2>Method</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::Method))?;
     writeln!(o, "<ul>")?;
-    for l in method_lines(a) {
+    for l in method_lines(a, doc.ds(), lang) {
         writeln!(o, "<li>{}</li>", esc(&l))?;
     }
     writeln!(o, "<li>{}</li>", esc(&report::method_details(doc)))?;
     for absent in &a.ranking.absent {
+        let l = human::label(doc.ds(), &absent.id, lang);
         writeln!(
             o,
-            "<li>Not in the data, weight spread over the others: {}</li>",
-            esc(&absent.id)
+            "<li>{}</li>",
+            esc(&Rt::AbsentIndicator.fill(lang, &[&l]))
         )?;
     }
     writeln!(o, "</ul>")?;
     writeln!(o, "<table>")?;
     writeln!(
         o,
-        "<tr><th>indicator</th><th>label</th><th>direction</th><th>weight</th><th>share</th></tr>"
+        "<tr><th>indicator</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(Rt::Label),
+        t(Rt::Direction),
+        t(Rt::Weight),
+        t(Rt::Share)
     )?;
     for w in report::weights(doc) {
         writeln!(
@@ -301,14 +397,18 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             esc(&w.id),
             esc(&w.label),
             w.direction,
-            td_num(&w.weight.to_string()),
-            td_num(&format!("{:.1}%", w.share))
+            td_num(&human::plain(w.weight, lang)),
+            td_num(&format!("{}%", human::num(Some(w.share), 1, lang)))
         )?;
     }
     writeln!(o, "</table>")?;
     let sens = report::sensitivity(doc, 5);
     if !sens.is_empty() {
-        writeln!(o, "<h3>Sensitivity</h3>\n<ul>")?;
+        writeln!(
+            o,
+            "<h3>{}</h3>\n<ul>",
+            t(Rt::Sensitivity).trim_end_matches(':')
+        )?;
         for s in sens {
             writeln!(o, "<li>{}</li>", esc(&s))?;
         }
@@ -318,7 +418,8 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     if !cand.is_empty() {
         writeln!(
             o,
-            "<h3>Candidates per pilot rule at 2 / 3 / 4 primary schools</h3>\n<ul>"
+            "<h3>{}</h3>\n<ul>",
+            t(Rt::Candidates).trim_end_matches(':')
         )?;
         for c in cand {
             writeln!(o, "<li>{}</li>", esc(&c))?;
@@ -326,17 +427,21 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
         writeln!(o, "</ul>")?;
     }
 
-    writeln!(o, "<h2>Data sources</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::Sources))?;
     writeln!(o, "<table>")?;
     writeln!(
         o,
-        "<tr><th>role</th><th>file</th><th>format</th><th>records</th><th>SHA-256</th></tr>"
+        "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
+        t(Rt::Role),
+        t(Rt::File),
+        t(Rt::Format),
+        t(Rt::Records)
     )?;
     for s in report::sources(doc) {
         writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td><code>{}</code></td></tr>",
-            esc(&s.role),
+            esc(&human::input_role(&s.role, lang)),
             esc(&s.name),
             esc(&s.format),
             td_num(&s.records),
@@ -348,7 +453,10 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     writeln!(o, "<table>")?;
     writeln!(
         o,
-        "<tr><th>indicator</th><th>label</th><th>unit</th><th>source</th></tr>"
+        "<tr><th>indicator</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(Rt::Label),
+        t(Rt::Unit),
+        t(Rt::Source)
     )?;
     for j in report::listed_indicators(doc) {
         let i = &cells.info[j];
@@ -356,22 +464,35 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
             o,
             "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&i.id),
-            if i.microdata { " (microdata)" } else { "" },
-            esc(&i.label),
-            esc(&i.unit),
-            esc(&i.source)
+            if i.microdata {
+                format!(" ({})", t(Rt::Microdata))
+            } else {
+                String::new()
+            },
+            esc(&human::label(doc.ds(), &i.id, lang)),
+            esc(&human::unit_text(&i.unit, lang)),
+            esc(&crate::present::labels::source_text(&i.source, lang))
         )?;
     }
     writeln!(o, "</table>")?;
+    let made = made_from_name(doc.ds());
+    if !made.is_empty() {
+        writeln!(
+            o,
+            "<p>{}</p>",
+            esc(&Rt::LabelsFromNames.fill(lang, &[&made.join(", ")]))
+        )?;
+    }
     if !doc.ds().report.notes.is_empty() {
         writeln!(o, "<ul>")?;
         for n in &doc.ds().report.notes {
+            let n = &crate::present::notes::load_note_text(n, doc.ds(), lang);
             writeln!(o, "<li>{}</li>", esc(n))?;
         }
         writeln!(o, "</ul>")?;
     }
 
-    writeln!(o, "<h2>Disclosure control</h2>")?;
+    writeln!(o, "<h2>{}</h2>", t(Rt::Disclosure))?;
     writeln!(o, "<ul>")?;
     for l in report::disclosure_lines(doc) {
         writeln!(o, "<li>{}</li>", esc(&l))?;
@@ -380,10 +501,23 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
 
     writeln!(
         o,
-        "<details id=\"provenance\">\n<summary>Provenance</summary>\n<pre>{}</pre>\n</details>",
+        "<details id=\"provenance\">\n<summary>{}</summary>\n<pre>{}</pre>\n</details>",
+        t(Rt::Provenance),
         xml_text(toml)
     )?;
     writeln!(o, "</body>")?;
     writeln!(o, "</html>")?;
+    Ok(())
+}
+
+/// What the marks in the rows above mean.
+fn marks(o: &mut String, lines: &[String]) -> std::fmt::Result {
+    if !lines.is_empty() {
+        writeln!(o, "<ul class=\"marks\">")?;
+        for l in lines {
+            writeln!(o, "<li>{}</li>", esc(l))?;
+        }
+        writeln!(o, "</ul>")?;
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::i18n::Rt;
 use crate::present::human::{self, fig, num};
+use crate::present::labels::made_from_name;
 use crate::present::{method_lines, optional, rank_interval};
 use std::fmt::Write;
 
@@ -37,10 +38,6 @@ fn write(doc: &Document, o: &mut String) -> Result<(), ExportError> {
 }
 
 /// Marks after a code: "!" for a small population.
-fn code_mark(r: &UnitRow) -> String {
-    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
-}
-
 fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
@@ -81,7 +78,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             ]
         )
     )?;
-    for n in &a.notes {
+    for n in crate::present::notes::note_texts(&a.notes, doc.ds(), lang) {
         writeln!(o, "> **{}:** {n}\n", t(Rt::Note))?;
     }
     if !changes.is_empty() {
@@ -146,7 +143,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
                 o,
                 "| {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
                 i + 1,
-                code_mark(r),
+                report::code_mark(r),
                 md_cell(&r.name),
                 md_cell(&r.gemeente),
                 num(r.score, 2, lang),
@@ -220,7 +217,8 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         writeln!(o)?;
     }
     for g in &doc.ctx.teams.data_gaps {
-        writeln!(o, "- {}", Rt::DataGap.fill(lang, &[g]))?;
+        let gap = human::data_gap(g, doc.ds(), lang);
+        writeln!(o, "- {}", md_cell(&Rt::DataGap.fill(lang, &[&gap])))?;
     }
     if !doc.ctx.teams.data_gaps.is_empty() {
         writeln!(o)?;
@@ -257,7 +255,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             human::rank_text(r),
-            code_mark(r),
+            report::code_mark(r),
             md_cell(&r.name),
             num(r.score, 2, lang),
             rank_interval(r.rank_p05, r.rank_p95),
@@ -271,7 +269,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     legend(doc, o, shown.iter().map(|(_, r)| *r))?;
 
     writeln!(o, "## {}\n", t(Rt::Method))?;
-    for l in method_lines(a) {
+    for l in method_lines(a, doc.ds(), lang) {
         writeln!(o, "- {}", md_cell(&l))?;
     }
     writeln!(o, "- {}", report::method_details(doc))?;
@@ -289,17 +287,18 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
     for w in report::weights(doc) {
         writeln!(
             o,
-            "| {} | {} | {} | {} | {:.1}% |",
+            "| {} | {} | {} | {} | {}% |",
             w.id,
             md_cell(&w.label),
             w.direction,
-            w.weight,
-            w.share
+            human::plain(w.weight, lang),
+            num(Some(w.share), 1, lang)
         )?;
     }
     writeln!(o)?;
     for absent in &a.ranking.absent {
-        writeln!(o, "- {}", Rt::AbsentIndicator.fill(lang, &[&absent.id]))?;
+        let l = human::label(doc.ds(), &absent.id, lang);
+        writeln!(o, "- {}", Rt::AbsentIndicator.fill(lang, &[&l]))?;
     }
     let sens = report::sensitivity(doc, 5);
     if !sens.is_empty() {
@@ -331,7 +330,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         writeln!(
             o,
             "| {} | {} | {} | {} | `{}` |",
-            s.role,
+            human::input_role(&s.role, lang),
             md_cell(&s.name),
             md_cell(&s.format),
             s.records,
@@ -355,14 +354,27 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
             o,
             "| {}{} | {} | {} | {} |",
             i.id,
-            if i.microdata { " (microdata)" } else { "" },
+            if i.microdata {
+                format!(" ({})", t(Rt::Microdata))
+            } else {
+                String::new()
+            },
             md_cell(&human::label(doc.ds(), &i.id, lang)),
             md_cell(&human::unit_text(&i.unit, lang)),
-            md_cell(&i.source)
+            md_cell(&crate::present::labels::source_text(&i.source, lang))
         )?;
     }
     writeln!(o)?;
+    let made = made_from_name(doc.ds());
+    if !made.is_empty() {
+        writeln!(
+            o,
+            "- {}",
+            md_cell(&Rt::LabelsFromNames.fill(lang, &[&made.join(", ")]))
+        )?;
+    }
     for n in &doc.ds().report.notes {
+        let n = &crate::present::notes::load_note_text(n, doc.ds(), lang);
         writeln!(o, "- {}", md_cell(n))?;
     }
     writeln!(o)?;
@@ -381,24 +393,11 @@ fn legend<'r>(
     o: &mut String,
     rows: impl Iterator<Item = &'r UnitRow>,
 ) -> std::fmt::Result {
-    let lang = doc.ctx.options.lang;
-    let (mut tied, mut small, mut hand) = (false, false, false);
-    for r in rows {
-        tied |= r.tied;
-        small |= r.small_population;
-        hand |= r.chosen_by == Some(ChosenBy::Hand);
+    let lines = report::mark_lines(doc, rows);
+    for l in &lines {
+        writeln!(o, "- {}", md_cell(l))?;
     }
-    if tied {
-        writeln!(o, "- {}", md_cell(Rt::TieMark.text(lang)))?;
-    }
-    if small {
-        let below = num(Some(doc.analysis().profile.small_population_below), 0, lang);
-        writeln!(o, "- {}", md_cell(&Rt::SmallMark.fill(lang, &[&below])))?;
-    }
-    if hand {
-        writeln!(o, "- {}", md_cell(Rt::HandMark.text(lang)))?;
-    }
-    if tied || small || hand {
+    if !lines.is_empty() {
         writeln!(o)?;
     }
     Ok(())

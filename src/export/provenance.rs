@@ -169,7 +169,7 @@ impl Provenance {
             rule: a.rule.id().to_string(),
             draws,
             seed,
-            notes: a.notes.clone(),
+            notes: a.notes.iter().map(|n| n.to_string()).collect(),
             lang: ctx.options.lang.pick("nl", "en").to_string(),
             profile_changed: !a.weight_changes().is_empty(),
             weight_changes: a
@@ -208,17 +208,20 @@ impl Provenance {
     }
 
     /// One line for places with little room (an SVG caption).
-    pub fn summary(&self) -> String {
-        format!(
-            "{}{}; profile {}; {} draws, seed {}",
-            self.tool,
-            self.created
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default(),
-            profile_name(&self.profile),
-            self.draws,
-            self.seed
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::Rt::SvgFooter.fill(
+            lang,
+            &[
+                &self.tool,
+                &self
+                    .created
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default(),
+                &profile_name(&self.profile),
+                &crate::present::human::num(Some(self.draws as f64), 0, lang),
+                &self.seed,
+            ],
         )
     }
 }

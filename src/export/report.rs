@@ -3,10 +3,11 @@
 
 use super::cells::cell_text;
 use super::Document;
+use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
 use crate::i18n::{Msg, Rt};
-use crate::present::human;
+use crate::present::{human, method};
 
 /// "youth_care_pct 16.3 % (+0.37)": the largest contributions, with the value.
 pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
@@ -36,6 +37,44 @@ pub fn drivers(doc: &Document, u: usize, n: usize) -> Vec<String> {
             format!("{label} {v} ({})", human::signed(c, lang))
         })
         .collect()
+}
+
+/// The code with the small-population mark ("BU01 !").
+pub fn code_mark(r: &UnitRow) -> String {
+    format!("{}{}", r.code, if r.small_population { " !" } else { "" })
+}
+
+/// The status column, with the hand mark for a unit put on by hand.
+pub fn row_status(doc: &Document, u: usize, r: &UnitRow) -> String {
+    let status = human::status(doc.analysis(), u, r, doc.ctx.options.lang);
+    if r.chosen_by == Some(ChosenBy::Hand) {
+        format!("{} {status}", human::HAND)
+    } else {
+        status
+    }
+}
+
+/// One sentence per mark the rows carry: tie, few inhabitants, by hand.
+pub fn mark_lines<'r>(doc: &Document, rows: impl Iterator<Item = &'r UnitRow>) -> Vec<String> {
+    let lang = doc.ctx.options.lang;
+    let (mut tied, mut small, mut hand) = (false, false, false);
+    for r in rows {
+        tied |= r.tied;
+        small |= r.small_population;
+        hand |= r.chosen_by == Some(ChosenBy::Hand);
+    }
+    let mut lines = Vec::new();
+    if tied {
+        lines.push(Rt::TieMark.text(lang).to_string());
+    }
+    if small {
+        let below = human::num(Some(doc.analysis().profile.small_population_below), 0, lang);
+        lines.push(Rt::SmallMark.fill(lang, &[&below]));
+    }
+    if hand {
+        lines.push(Rt::HandMark.text(lang).to_string());
+    }
+    lines
 }
 
 /// The facts line under a team heading.
@@ -121,7 +160,7 @@ pub fn team_remarks(doc: &Document, p: &TeamProposal) -> Vec<String> {
     }
     for u in &p.unmet {
         let name = human::role_name(&u.member.name_nl, &u.member.name_en, lang);
-        v.push(Rt::Unmet.fill(lang, &[&name, &u.note]));
+        v.push(Rt::Unmet.fill(lang, &[&name, &human::team_note(&u.note, lang)]));
     }
     v.extend(p.notes.iter().map(|n| Rt::NoteLine.fill(lang, &[n])));
     v
@@ -162,69 +201,30 @@ pub fn weights(doc: &Document) -> Vec<WeightRow> {
 /// Normalisation, aggregation, reference, winsorising, coverage.
 pub fn method_details(doc: &Document) -> String {
     let p = &doc.analysis().profile;
-    format!(
-        "Normalisation {} (winsorised at {} / {}), reference {}, {} aggregation, units ranked when their indicators carry at least {:.0}% of the weight",
-        p.normalisation.method.label(),
-        p.normalisation.winsorize,
-        1.0 - p.normalisation.winsorize,
-        match p.normalisation.reference {
-            crate::domain::profile::Reference::Scope => "the units in scope",
-            crate::domain::profile::Reference::All => "all loaded units",
-        },
-        match p.aggregation.method {
-            crate::domain::profile::Aggregation::Arithmetic => "arithmetic",
-            crate::domain::profile::Aggregation::Geometric => "geometric",
-        },
-        p.missing.min_coverage * 100.0
+    let lang = doc.ctx.options.lang;
+    let w = p.normalisation.winsorize;
+    Rt::MethodDetails.fill(
+        lang,
+        &[
+            &method::normalisation(p.normalisation.method, lang),
+            &human::num(Some(w), 2, lang),
+            &human::num(Some(1.0 - w), 2, lang),
+            &method::reference(p.normalisation.reference, lang),
+            &method::aggregation(p.aggregation.method, lang),
+            &human::num(Some(p.missing.min_coverage * 100.0), 0, lang),
+        ],
     )
 }
 
-/// "woz_mean 20.9%" for the indicators whose weight most moves the shortlist.
+/// "Gemiddelde WOZ-waarde: +50% gewicht verandert de shortlist in 20,9%
+/// van de trekkingen" for the indicators whose weight most moves it.
 pub fn sensitivity(doc: &Document, n: usize) -> Vec<String> {
-    let Some(s) = &doc.analysis().stability else {
-        return Vec::new();
-    };
-    let mut v = s.sensitivity.clone();
-    v.sort_by(|x, y| {
-        y.share_changed
-            .total_cmp(&x.share_changed)
-            .then_with(|| x.id.cmp(&y.id))
-    });
-    v.into_iter()
-        .take(n)
-        .map(|x| {
-            format!(
-                "{}: +50% weight changes the shortlist in {:.1}% of draws{}",
-                x.id,
-                x.share_changed * 100.0,
-                if x.changes_at_base {
-                    " (and at the profile weights)"
-                } else {
-                    ""
-                }
-            )
-        })
-        .collect()
+    let lang = doc.ctx.options.lang;
+    method::sensitivity_lines(doc.analysis(), doc.ds(), n, lang)
 }
 
 pub fn candidates(doc: &Document) -> Vec<String> {
-    let a = doc.analysis();
-    a.candidates
-        .iter()
-        .map(|c| {
-            let counts: Vec<String> = c
-                .counts
-                .iter()
-                .map(|(k, n)| format!("{n} at {k}"))
-                .collect();
-            format!(
-                "{}: {}{}",
-                c.rule.id(),
-                counts.join(", "),
-                if c.rule == a.rule { " (used)" } else { "" }
-            )
-        })
-        .collect()
+    method::candidate_lines(doc.analysis(), doc.ctx.options.lang)
 }
 
 pub struct SourceRow {
@@ -266,32 +266,32 @@ pub fn listed_indicators(doc: &Document) -> Vec<usize> {
 pub fn disclosure_lines(doc: &Document) -> Vec<String> {
     let d = &doc.disclosure;
     let mut v = Vec::new();
+    let lang = doc.ctx.options.lang;
     if d.suppressed.is_empty() {
-        v.push("No microdata indicators (no file with a count column `n`, `n_*` or `*_n`, none given with --microdata or declared in the profile's [disclosure]).".into());
+        v.push(Rt::NoMicrodata.text(lang).into());
     } else {
         let per: Vec<String> = d
             .suppressed
             .iter()
-            .map(|(id, n)| format!("{id} ({n} suppressed)"))
+            .map(|(id, n)| Rt::Suppressed.fill(lang, &[&human::label(doc.ds(), id, lang), n]))
             .collect();
-        v.push(format!(
-            "Microdata indicators: {}. A cell based on fewer than {} units (for shares also n*p or n*(1-p)) is shown as \"suppressed\", never as 0{}.",
-            per.join(", "),
-            d.threshold,
-            if d.allow_small_cells {
-                ""
-            } else {
-                "; no figure in this export lets it be recomputed"
-            }
+        v.push(Rt::MicrodataLine.fill(
+            lang,
+            &[
+                &per.join(", "),
+                &d.threshold,
+                &if d.allow_small_cells {
+                    ""
+                } else {
+                    Rt::MicrodataNoRecompute.text(lang)
+                },
+            ],
         ));
     }
     if d.allow_small_cells {
-        v.push(format!(
-            "WARNING: written with --allow-small-cells (load threshold {}): {} cell(s) below {} units are shown. Not for publication.",
-            d.load_min_cell,
-            d.findings.len(),
-            d.threshold
-        ));
+        v.push(
+            Rt::SmallCellsWarning.fill(lang, &[&d.load_min_cell, &d.findings.len(), &d.threshold]),
+        );
     }
     v
 }
@@ -299,14 +299,17 @@ pub fn disclosure_lines(doc: &Document) -> Vec<String> {
 /// School-count method, stated because a proxy changes what "3 schools" means.
 pub fn schools_line(doc: &Document) -> String {
     let s = &doc.ds().report.schools;
-    format!(
-        "Schools: {}{}; {} counted as primary ({}).",
-        s.method,
-        s.file
-            .as_deref()
-            .map(|f| format!(" from {f}"))
-            .unwrap_or_default(),
-        s.counted,
-        s.kinds_counted.join(", ")
+    let lang = doc.ctx.options.lang;
+    Rt::SchoolsLine.fill(
+        lang,
+        &[
+            &human::school_method(&s.method, lang),
+            &s.file
+                .as_deref()
+                .map(|f| Rt::FromFile.fill(lang, &[&f]))
+                .unwrap_or_default(),
+            &s.counted,
+            &s.kinds_counted.join(", "),
+        ],
     )
 }

@@ -3,8 +3,9 @@
 //! One mechanism: every text has a [`Msg`] id and a Dutch and an English
 //! form in one table ([`msg`]); [`Msg::text`] looks it up, and
 //! [`Msg::fill`] puts figures into the `{0}`, `{1}` … slots of a template.
-//! Domain enums map to ids in [`domain`]. Figures, codes and the domain's
-//! own notes are not translated.
+//! Domain enums map to ids in [`domain`]; the domain's notes are kinds
+//! that `present::notes` says through [`Rt`]. Codes and file names are not
+//! translated.
 
 pub mod domain;
 mod msg;

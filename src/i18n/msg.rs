@@ -97,6 +97,11 @@ catalogue! {
     NotEligible => "niet geschikt", "not eligible";
     OnShortlist => "op de shortlist", "on the shortlist";
     UserAdded => "door u toegevoegd", "added by you";
+    OnShortlistByRules => "op de shortlist, gekozen door de regels", "on the shortlist, chosen by the rules";
+    TieSentence => "{0}= gelijke score: deelt rang {0}-{1} met {2} andere, zonder zekere volgorde",
+        "{0}= equal score: shares ranks {0}-{1} with {2} other(s), in no certain order";
+    SmallSentence => "! minder dan {0} inwoners: de cijfers rusten op weinig mensen",
+        "! fewer than {0} inhabitants: the figures rest on few people";
     UserRemoved => "door u verwijderd", "removed by you";
     Risk => "risico", "risk";
     Protective => "beschermend", "protective";

@@ -11,6 +11,7 @@ use super::source::Source;
 use crate::domain::dataset::{
     Dataset, DatasetBuilder, DisclosureSettings, Level, SchoolMethod, SchoolPoint, DEFAULT_MIN_CELL,
 };
+use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
 use std::collections::BTreeMap;
@@ -233,10 +234,9 @@ fn name_gemeenten_from_schools(
                     .and_then(|g| g.name.clone());
             }
         }
-        ds.report.notes.push(format!(
-            "gemeente names taken from the school file (the boundaries have none): {}",
-            named.join(", ")
-        ));
+        ds.report.notes.push(LoadNote::NamesFromSchools {
+            names: named.iter().map(|n| n.to_string()).collect(),
+        });
     }
 }
 

@@ -1,10 +1,12 @@
 //! "Why A and not B?" as text: the two units, the indicator table with the
 //! gap split, and the weights that would flip their order.
 
+use super::labels::label;
 use super::numbers::{number, DecimalMark};
 use super::truncate::{fit, TILDE};
 use crate::domain::analysis::Analysis;
 use crate::domain::compare::Comparison;
+use crate::domain::dataset::Dataset;
 use crate::domain::profile::Aggregation;
 use crate::i18n::{Lang, Msg};
 
@@ -15,7 +17,7 @@ fn mark(lang: Lang) -> DecimalMark {
     }
 }
 
-pub fn compare_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
+pub fn compare_lines(a: &Analysis, ds: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
     let m = mark(lang);
     let (ua, ub) = (&a.units[c.a], &a.units[c.b]);
     let rank = |r: Option<usize>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
@@ -40,7 +42,7 @@ pub fn compare_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
     }
     out.push(String::new());
     let cols: Vec<&str> = Msg::CompareColumns.text(lang).split('|').collect();
-    let mut head = format!("{:<28}", cols[0]);
+    let mut head = format!("{:<34}", cols[0]);
     for c in &cols[1..] {
         head.push_str(&format!(" {c:>9}"));
     }
@@ -65,8 +67,8 @@ pub fn compare_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
             number(Some(r.contribution_b), 3, m),
             format!("{:+.3}", r.gap).replace('.', if m == DecimalMark::Comma { "," } else { "." }),
         ];
-        let mut line = fit(&r.id, 28, TILDE);
-        line = format!("{line:<28}");
+        let mut line = fit(&label(ds, &r.id, lang), 34, TILDE);
+        line = format!("{line:<34}");
         for cell in cells {
             line.push_str(&format!(" {cell:>9}"));
         }
@@ -85,7 +87,11 @@ pub fn compare_lines(a: &Analysis, c: &Comparison, lang: Lang) -> Vec<String> {
                 "  {}",
                 Msg::CompareFlipAt.fill(
                     lang,
-                    &[&r.id, &number(Some(r.weight), 2, m), &number(Some(t), 2, m)]
+                    &[
+                        &label(ds, &r.id, lang),
+                        &number(Some(r.weight), 2, m),
+                        &number(Some(t), 2, m)
+                    ]
                 )
             ))
         })

@@ -1,5 +1,6 @@
 //! The correlation matrix and the redundancy warnings as text lines.
 
+use super::labels::label_of_id;
 use super::numbers::{number, DecimalMark};
 use super::truncate::{fit, TILDE};
 use crate::domain::correlation::Correlations;
@@ -17,19 +18,19 @@ fn mark(lang: Lang) -> DecimalMark {
 pub fn correlation_lines(c: &Correlations, lang: Lang) -> Vec<String> {
     let m = mark(lang);
     let mut out = vec![Msg::CorrelationsTitle.text(lang).to_string()];
-    let w = c
-        .ids
+    let names: Vec<String> = c.ids.iter().map(|id| label_of_id(id, lang)).collect();
+    let w = names
         .iter()
-        .map(String::len)
+        .map(|n| n.chars().count() + 5)
         .max()
         .unwrap_or(0)
-        .clamp(8, 28);
+        .clamp(8, 34);
     let mut head = format!("  {:<w$}", "");
     for k in 0..c.ids.len() {
         head.push_str(&format!(" {:>6}", format!("[{}]", k + 1)));
     }
     out.push(head);
-    for (a, id) in c.ids.iter().enumerate() {
+    for (a, id) in names.iter().enumerate() {
         let mut line = format!("  {:<w$}", fit(&format!("[{}] {id}", a + 1), w, TILDE));
         for b in 0..c.ids.len() {
             let cell = match a.cmp(&b) {
@@ -50,8 +51,8 @@ pub fn correlation_lines(c: &Correlations, lang: Lang) -> Vec<String> {
             Msg::RedundantPair.fill(
                 lang,
                 &[
-                    &r.a,
-                    &r.b,
+                    &label_of_id(&r.a, lang),
+                    &label_of_id(&r.b, lang),
                     &number(r.pearson, 2, m),
                     &number(r.spearman, 2, m),
                     &number(Some(r.combined_weight * 100.0), 0, m),
@@ -78,13 +79,18 @@ mod tests {
         let c = correlations(&ids, &[&a, &b], &[15.0, 10.0], &[true; 4]);
         let en = correlation_lines(&c, Lang::En).join("\n");
         assert!(
-            en.contains("low_income_hh_pct and social_minimum_hh_pct correlate strongly"),
+            en.contains(
+                "Households with a low income and Households at or below the social minimum correlate strongly"
+            ),
             "{en}"
         );
         assert!(en.contains("together 100% of the weight"), "{en}");
         let nl = correlation_lines(&c, Lang::Nl).join("\n");
         assert!(
-            nl.contains("hangen sterk samen") && nl.contains("1,00"),
+            nl.contains("Huishoudens met een laag inkomen en Huishoudens onder of rond")
+                && nl.contains("hangen sterk samen")
+                && nl.contains("1,00")
+                && !nl.contains("low_income_hh_pct"),
             "{nl}"
         );
     }

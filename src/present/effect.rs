@@ -3,19 +3,15 @@
 //! decimals: the inputs have one, and a difference of means needs one more.
 
 use crate::domain::effect::{ControlsFrom, EffectResult, ExclusionReason};
-use crate::domain::registry;
 use crate::i18n::{Lang, Msg};
-use crate::present::numbers::{number, DecimalMark};
 
-fn n2(v: Option<f64>) -> String {
-    number(v, 2, DecimalMark::Point)
+fn n2(v: Option<f64>, lang: Lang) -> String {
+    super::human::num(v, 2, lang)
 }
 
-/// The registry's label in `lang`; the id for a custom indicator.
+/// The registry's label in `lang`; a custom indicator's made from its name.
 fn name(id: &str, lang: Lang) -> String {
-    registry::by_id(id)
-        .map(|d| lang.pick(d.label_nl, d.label_en).to_string())
-        .unwrap_or_else(|| id.to_string())
+    super::labels::label_of_id(id, lang)
 }
 
 fn table(header: &str, rows: &[Vec<String>]) -> Vec<String> {
@@ -47,13 +43,13 @@ pub fn effect_section(r: &EffectResult, lang: Lang, title: bool) -> Vec<String> 
         .map(|d| {
             vec![
                 name(&d.indicator, lang),
-                n2(d.pilot_before),
-                n2(d.pilot_after),
-                n2(d.control_before),
-                n2(d.control_after),
-                n2(d.did),
-                n2(d.ci_low),
-                n2(d.ci_high),
+                n2(d.pilot_before, lang),
+                n2(d.pilot_after, lang),
+                n2(d.control_before, lang),
+                n2(d.control_after, lang),
+                n2(d.did, lang),
+                n2(d.ci_low, lang),
+                n2(d.ci_high, lang),
             ]
         })
         .collect();
@@ -74,7 +70,7 @@ pub fn effect_section(r: &EffectResult, lang: Lang, title: bool) -> Vec<String> 
         let rows: Vec<Vec<String>> = r
             .pretrend
             .iter()
-            .map(|p| vec![name(&p.indicator, lang), n2(p.did)])
+            .map(|p| vec![name(&p.indicator, lang), n2(p.did, lang)])
             .collect();
         out.extend(table(Msg::EffectPretrendColumns.text(lang), &rows));
     }
@@ -89,7 +85,13 @@ fn balance_lines(r: &EffectResult, lang: Lang) -> Vec<String> {
     let rows: Vec<Vec<String>> = r
         .balance
         .iter()
-        .map(|b| vec![name(&b.indicator, lang), n2(b.smd_before), n2(b.smd_after)])
+        .map(|b| {
+            vec![
+                name(&b.indicator, lang),
+                n2(b.smd_before, lang),
+                n2(b.smd_after, lang),
+            ]
+        })
         .collect();
     out.extend(table(Msg::BalanceColumns.text(lang), &rows));
     out
@@ -125,7 +127,8 @@ fn notes(r: &EffectResult, lang: Lang) -> Vec<String> {
     }
     if !r.not_measured.is_empty() {
         out.push(String::new());
-        out.push(Msg::EffectNotMeasured.fill(lang, &[&r.not_measured.join(", ")]));
+        let names: Vec<String> = r.not_measured.iter().map(|id| name(id, lang)).collect();
+        out.push(Msg::EffectNotMeasured.fill(lang, &[&names.join(", ")]));
     }
     out
 }
@@ -133,14 +136,21 @@ fn notes(r: &EffectResult, lang: Lang) -> Vec<String> {
 /// `buurtradar peers`: per pilot its peers with distance, then balance.
 pub fn peers_lines(r: &EffectResult, lang: Lang) -> Vec<String> {
     let mut out = vec![
-        Msg::PeersTitle.fill(lang, &[&r.matched_on.join(", ")]),
+        Msg::PeersTitle.fill(
+            lang,
+            &[&r.matched_on
+                .iter()
+                .map(|id| name(id, lang))
+                .collect::<Vec<_>>()
+                .join(", ")],
+        ),
         String::new(),
     ];
     for p in &r.controls_per_pilot {
         let list: Vec<String> = p
             .controls
             .iter()
-            .map(|(c, d)| format!("{c} ({})", n2(Some(*d))))
+            .map(|(c, d)| format!("{c} ({})", n2(Some(*d), lang)))
             .collect();
         out.push(Msg::PeersOf.fill(lang, &[&p.pilot, &list.join(", ")]));
     }

@@ -9,7 +9,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::pilot::PilotRule;
 use crate::domain::registry::Unit;
 use crate::domain::score::UnitFacts;
-use crate::domain::teams::{CheckStatus, Member, ThresholdKind};
+use crate::domain::teams::{CheckStatus, DataGap, Member, ThresholdKind};
 use crate::domain::uncertainty::StabilityLabel;
 use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 
@@ -52,6 +52,18 @@ pub fn fig(v: Option<f64>, lang: Lang) -> String {
         _ => 1,
     };
     num(v, decimals, lang)
+}
+
+/// A setting as written: whole numbers without decimals ("15"), others
+/// with up to two ("2,5").
+pub fn plain(x: f64, lang: Lang) -> String {
+    if x.fract() == 0.0 {
+        num(Some(x), 0, lang)
+    } else {
+        let s = num(Some(x), 2, lang);
+        let s = s.trim_end_matches('0');
+        s.trim_end_matches([',', '.']).to_string()
+    }
 }
 
 /// "1 basisschool", "2 basisscholen".
@@ -98,16 +110,9 @@ pub fn rule_text(rule: PilotRule, lang: Lang) -> &'static str {
     .text(lang)
 }
 
-/// The registry's label of an indicator in `lang`; the id when it has none.
+/// The indicator's label in `lang` (see [`super::labels`]).
 pub fn label(ds: &Dataset, id: &str, lang: Lang) -> String {
-    ds.indicator(id)
-        .map(|i| {
-            lang.pick(&i.meta.label_nl, &i.meta.label_en)
-                .trim()
-                .to_string()
-        })
-        .filter(|l| !l.is_empty())
-        .unwrap_or_else(|| id.to_string())
+    super::labels::label(ds, id, lang)
 }
 
 /// A registry unit ("per 1,000") in `lang`; empty for a plain count.
@@ -250,6 +255,50 @@ pub fn reasons(m: &Member, ds: &Dataset, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// A team rule that needs an indicator the data lacks, said with the
+/// role's name and the indicator's label.
+pub fn data_gap(g: &DataGap, ds: &Dataset, lang: Lang) -> String {
+    let role = match lang.pick(&g.role_nl, &g.role_en) {
+        "" => g.role_id.as_str(),
+        name => name,
+    };
+    Rt::DataGapLine.fill(lang, &[&g.rule_id, &role, &label(ds, &g.indicator, lang)])
+}
+
+/// How schools were placed, in `lang` (the load report names it in English).
+pub fn school_method(m: &str, lang: Lang) -> String {
+    match m {
+        "points in polygons" => Rt::SchoolsPoints.text(lang).into(),
+        "DUO addresses via the postcode table" => Rt::SchoolsDuo.text(lang).into(),
+        "buurt code column" => Rt::SchoolsCodeColumn.text(lang).into(),
+        other => other.into(),
+    }
+}
+
+/// The role of an input file (boundaries, indicators, schools) in `lang`.
+pub fn input_role(r: &str, lang: Lang) -> String {
+    match r {
+        "boundaries" => Rt::CkRoleBoundaries.text(lang).into(),
+        "indicators" => Rt::CkRoleIndicators.text(lang).into(),
+        "schools" => Rt::CkRoleSchools.text(lang).into(),
+        other => other.into(),
+    }
+}
+
+/// The team engine's fixed remarks ("threshold not reached", "no capacity
+/// left") in `lang`; any other text (a catalogue's own note) as written.
+pub fn team_note(note: &str, lang: Lang) -> String {
+    let rt = match note {
+        "indicator not in the data" => Rt::TeamNoteNotInData,
+        "value missing for this buurt" => Rt::TeamNoteMissing,
+        "threshold not reached" => Rt::TeamNoteThreshold,
+        "no rule in the catalogue" => Rt::TeamNoteNoRule,
+        crate::domain::teams::NO_CAPACITY_LEFT => Rt::TeamNoteNoCapacity,
+        other => return other.to_string(),
+    };
+    rt.text(lang).to_string()
+}
+
 /// The mark of a unit put on the shortlist by hand.
 pub const HAND: &str = "\u{270b}";
 
@@ -283,6 +332,9 @@ mod tests {
         assert_eq!(num(Some(f64::NAN), 1, Lang::En), "-");
         assert_eq!(fig(Some(16.34), Lang::Nl), "16,3");
         assert_eq!(fig(Some(2770.0), Lang::Nl), "2.770");
+        assert_eq!(plain(15.0, Lang::Nl), "15");
+        assert_eq!(plain(2.5, Lang::Nl), "2,5");
+        assert_eq!(plain(0.126, Lang::En), "0.13");
     }
 
     #[test]

@@ -474,20 +474,7 @@ impl App {
 
     /// Label of an indicator in the interface language.
     pub fn indicator_label(&self, id: &str) -> String {
-        match self.ds.indicator(id) {
-            Some(ind) => {
-                let l = match self.lang {
-                    Lang::Nl => &ind.meta.label_nl,
-                    Lang::En => &ind.meta.label_en,
-                };
-                if l.trim().is_empty() {
-                    id.to_string()
-                } else {
-                    l.clone()
-                }
-            }
-            None => id.to_string(),
-        }
+        crate::present::labels::label(&self.ds, id, self.lang)
     }
 
     /// The computed shortlist of the profile's weights that the current

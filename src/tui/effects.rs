@@ -60,6 +60,7 @@ pub fn export(app: &App, path: &Path, format: Format, overwrite: bool) -> Action
         analysis: &a,
         teams: &teams,
         inputs: &app.inputs,
+        // The memo speaks the language the app shows.
         options: ExportOptions {
             lang: app.lang,
             ..ExportOptions::default()

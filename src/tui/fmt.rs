@@ -3,18 +3,12 @@
 //! language), plus the bars only a terminal draws.
 
 use super::Lang;
-use crate::present::{self, DecimalMark, ELLIPSIS};
+use crate::present::{self, ELLIPSIS};
 
-fn mark(lang: Lang) -> DecimalMark {
-    match lang {
-        Lang::Nl => DecimalMark::Comma,
-        Lang::En => DecimalMark::Point,
-    }
-}
-
-/// A number with `decimals` decimals, or "-" when absent.
+/// A number with `decimals` decimals and the language's thousands mark
+/// ("2.770", "1,234.5"), or "-" when absent.
 pub fn num(v: Option<f64>, decimals: usize, lang: Lang) -> String {
-    present::number(v, decimals, mark(lang))
+    present::human::num(v, decimals, lang)
 }
 
 /// Like [`num`] but with fewer decimals for large values, so a column of

@@ -10,8 +10,8 @@
 //! user file); every other text comes from the catalogue in
 //! [`crate::i18n`].
 
-use crate::args::InputArgs;
 use crate::args::ProfileArgs;
+use crate::args::{InputArgs, LangArgs};
 use clap::Args;
 
 pub use crate::i18n::Lang;
@@ -42,9 +42,9 @@ pub struct TuiArgs {
     pub inputs: InputArgs,
     #[command(flatten)]
     pub profile: ProfileArgs,
-    /// Interface language.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    /// The start language (the language key switches it while running).
+    #[command(flatten)]
+    pub lang: LangArgs,
     /// Follow-up-year indicator file (repeatable): `E` then measures the
     /// effect on the shortlist. On the built-in sample: its 2026 files.
     #[arg(long, value_name = "FILE")]

@@ -3,23 +3,21 @@
 //! that can help) and in the app's language.
 
 use super::app::App;
+use crate::domain::analysis::Note;
 use crate::domain::dataset::SchoolMethod;
 use crate::domain::pilot::PilotRule;
 use crate::i18n::Msg;
-
-/// The analysis note this module replaces: its advice names a command
-/// line flag and every rule, the current one included.
-fn is_rule_advice(note: &str) -> bool {
-    note.starts_with("only ") && note.contains("consider --rule")
-}
+use crate::present::notes::note_text;
 
 pub fn notes(app: &App) -> Vec<String> {
+    // The analysis's rule advice names a command line flag and every rule,
+    // the current one included: the app gives its own below.
     let mut out: Vec<String> = app
         .analysis
         .notes
         .iter()
-        .filter(|n| !is_rule_advice(n))
-        .cloned()
+        .filter(|n| !matches!(n, Note::FewEligible { .. }))
+        .map(|n| note_text(n, &app.ds, app.lang))
         .collect();
     let r = &app.analysis.ranking;
     let eligible = r.eligible_count();

@@ -129,7 +129,8 @@ pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
     } else {
         None
     };
-    let mut app = App::new(ds, inputs, profile, args.lang, Theme::from_env())?;
+    let lang = args.lang.resolve(Some(&profile));
+    let mut app = App::new(ds, inputs, profile, lang, Theme::from_env())?;
     app.followup = followup;
     let keys = Loaded::user()?;
     app.keymap = keys.keymap;

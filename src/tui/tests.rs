@@ -116,6 +116,7 @@ mod effects;
 mod history;
 mod keys;
 mod map;
+mod marks;
 mod overlays;
 mod table;
 mod weights;

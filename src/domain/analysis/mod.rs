@@ -16,6 +16,7 @@ mod candidates;
 mod check;
 mod contiguous;
 mod hand;
+mod notes;
 mod rows;
 mod spatial;
 mod teams;
@@ -26,6 +27,7 @@ mod fixture;
 
 pub use candidates::{candidate_counts, RuleCandidates};
 pub use hand::{shortlist_with, ChosenBy, HandChoices, HandError, TIE_EPSILON};
+pub use notes::Note;
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
@@ -60,7 +62,7 @@ pub struct Analysis {
     pub failed_seeds: Vec<(String, String)>,
     /// Statements every output must carry (proxy schools, sensitive
     /// indicators, too few candidates).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Units added to or removed from the rules' shortlist by hand.
     pub hand: HandChoices,
     /// The shortlist the rules chose, before any choice by hand.
@@ -184,54 +186,41 @@ impl Analysis {
         }
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
-            a.notes.push(format!(
-                "rolled up as plain means (the data has no inhabitants or households to weight by): {}",
-                unweighted.join(", ")
-            ));
+            a.notes.push(Note::Unweighted { ids: unweighted });
         }
         Ok(a)
     }
 
-    fn compute_notes(&self, ds: &Dataset) -> Vec<String> {
+    fn compute_notes(&self, ds: &Dataset) -> Vec<Note> {
         let mut notes = Vec::new();
         if ds.school_method == SchoolMethod::Proxy3km {
-            notes.push(
-                "school counts are a PROXY: CBS 'primary schools within 3 km' (an average per address), not schools inside the buurt".into(),
-            );
+            notes.push(Note::SchoolProxy);
         }
         if ds.school_method == SchoolMethod::None {
-            notes.push("no school data: the school rule cannot be met (give --schools)".into());
+            notes.push(Note::NoSchools);
         }
         let sensitive = self
             .profile
             .sensitive_indicators(|id| ds.indicator(id).is_some_and(|i| i.meta.sensitive));
         if !sensitive.is_empty() {
-            notes.push(format!(
-                "this profile weights sensitive indicators (ethnicity / migration background): {}",
-                sensitive.join(", ")
-            ));
+            notes.push(Note::Sensitive { ids: sensitive });
         }
         let eligible = self.ranking.eligible_count();
         if eligible < self.ranking.top_k {
-            notes.push(format!(
-                "only {eligible} {} meet the rules, fewer than the {} asked for: consider --rule catchment, wijk or contiguous",
-                self.rule.unit_plural(),
-                self.ranking.top_k
-            ));
+            notes.push(Note::FewEligible {
+                eligible,
+                rule: self.rule,
+                top_k: self.ranking.top_k,
+            });
         }
         if !self.smoothed.is_empty() {
-            let ids: Vec<&str> = self.smoothed.iter().map(|s| s.pair.id.as_str()).collect();
-            notes.push(format!(
-                "scores use Empirical Bayes smoothed rates ({}): {}",
-                self.profile.smoothing.method.id(),
-                ids.join(", ")
-            ));
+            notes.push(Note::Smoothed {
+                method: self.profile.smoothing.method.id().to_string(),
+                ids: self.smoothed.iter().map(|s| s.pair.id.clone()).collect(),
+            });
         }
         for a in &self.ranking.absent {
-            notes.push(format!(
-                "profile indicator '{}' is not in the data: its weight is spread over the others",
-                a.id
-            ));
+            notes.push(Note::Absent { id: a.id.clone() });
         }
         notes
     }
@@ -307,9 +296,9 @@ mod tests {
         assert_eq!(a.candidates.len(), PilotRule::ALL.len());
         assert_eq!(a.candidates[0].counts, [(2, 2), (3, 1), (4, 1)]);
         assert!(
-            a.notes
-                .iter()
-                .any(|n| n.contains("only 1 buurten meet the rules, fewer than the 2")),
+            a.notes.iter().any(|n| n
+                .to_string()
+                .contains("only 1 buurten meet the rules, fewer than the 2")),
             "{:?}",
             a.notes
         );

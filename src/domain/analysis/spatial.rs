@@ -224,7 +224,9 @@ mod tests {
             "{smoothed}"
         );
         assert!(
-            eb.notes.iter().any(|n| n.contains("Empirical Bayes")),
+            eb.notes
+                .iter()
+                .any(|n| n.to_string().contains("Empirical Bayes")),
             "{:?}",
             eb.notes
         );

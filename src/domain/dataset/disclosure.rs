@@ -23,6 +23,7 @@
 use super::declared::{DeclaredKind, DisclosureSettings};
 use super::secondary::{column_totals, row_totals};
 use super::types::{Area, Indicator};
+use crate::domain::report::LoadNote;
 use crate::domain::value::{Missing, Value};
 use std::collections::BTreeSet;
 
@@ -149,7 +150,7 @@ pub(super) fn apply_disclosure(
     min_cell: u32,
     declared: &[String],
     settings: &DisclosureSettings,
-) -> Vec<String> {
+) -> Vec<LoadNote> {
     let files = microdata_files(indicators, declared, settings);
     for ind in indicators.iter_mut() {
         let file = if ind.meta.derived {
@@ -183,10 +184,12 @@ pub(super) fn apply_disclosure(
             .filter(|&&j| indicators[j].meta.micro == Some(MicroRole::Base))
             .map(|&j| indicators[j].meta.id.as_str())
             .collect();
-        notes.push(format!(
-            "disclosure control: {withheld} cells of {file} withheld (microdata: counts below {min_cell}, shares with n*p or n*(1-p) below {min_cell}, figures on fewer than {min_cell} units in '{}', and cells that a row or region total would give away)",
-            if base.is_empty() { "(no base count: every figure withheld)".to_string() } else { base.join("', '") }
-        ));
+        notes.push(LoadNote::Withheld {
+            cells: withheld,
+            file: file.clone(),
+            min_cell,
+            base: base.iter().map(|b| b.to_string()).collect(),
+        });
     }
     notes
 }
@@ -332,7 +335,7 @@ mod tests {
         assert_eq!(p.values[2], Value::Num(5.0));
         assert_eq!(p.values[3], Value::Missing(Missing::Suppressed));
         assert!(
-            d.report.notes[0].contains("4 cells"),
+            d.report.notes[0].to_string().contains("4 cells"),
             "{:?}",
             d.report.notes
         );

@@ -127,6 +127,11 @@ pub struct DataGap {
     pub rule_id: String,
     pub role_id: String,
     pub indicator: String,
+    /// The role's name, so a reader sees "Voedselbank", not `food_bank`.
+    #[serde(default)]
+    pub role_nl: String,
+    #[serde(default)]
+    pub role_en: String,
 }
 
 impl fmt::Display for DataGap {

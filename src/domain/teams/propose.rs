@@ -177,10 +177,13 @@ pub fn data_gaps(catalogue: &RoleCatalogue, buurten: &[BuurtView]) -> Vec<DataGa
         let mut seen = HashSet::new();
         for leaf in rule.when.leaves() {
             if !present.contains(leaf.indicator.as_str()) && seen.insert(leaf.indicator.as_str()) {
+                let role = catalogue.role(&rule.role);
                 gaps.push(DataGap {
                     rule_id: rule.id.clone(),
                     role_id: rule.role.clone(),
                     indicator: leaf.indicator.clone(),
+                    role_nl: role.map(|r| r.name_nl.clone()).unwrap_or_default(),
+                    role_en: role.map(|r| r.name_en.clone()).unwrap_or_default(),
                 });
             }
         }

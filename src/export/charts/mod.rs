@@ -109,19 +109,15 @@ pub fn bar_rows(doc: &Document, u: usize, lang: Lang) -> Vec<BarRow> {
         .map(|j| {
             let info = &doc.cells.info[j];
             let meta = &ds.indicators[j].meta;
-            let label = lang.pick(&meta.label_nl, &meta.label_en).trim();
+            let label = crate::present::labels::meta_label(meta, lang);
             let refs = view.indicators.get(j);
             let (value, absent) = match doc.cells.get(u, j).value {
                 Value::Num(x) => (Some(x), None),
                 Value::Missing(m) => (None, Some(missing(m).text(lang).to_string())),
             };
             BarRow {
-                label: if label.is_empty() {
-                    info.id.clone()
-                } else {
-                    label.to_string()
-                },
-                unit: info.unit.clone(),
+                label,
+                unit: crate::present::human::unit_text(&info.unit, lang),
                 value,
                 absent,
                 gemeente: refs.and_then(|r| r.gemeente_value),
@@ -159,7 +155,14 @@ pub fn html(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::Result {
     };
     writeln!(o, "<h2>{}</h2>", esc(Msg::ChartRankHeading.text(lang)))?;
     let caption = if has_intervals(doc) {
-        Msg::ChartRankCaption.fill(lang, &[&draws(doc)])
+        Msg::ChartRankCaption.fill(
+            lang,
+            &[&crate::present::human::num(
+                Some(draws(doc) as f64),
+                0,
+                lang,
+            )],
+        )
     } else {
         Msg::ChartRankNoDraws.text(lang).to_string()
     };

@@ -7,6 +7,8 @@ use super::{NOT_RANKED, WATER};
 use crate::domain::analysis::Analysis;
 use crate::domain::dataset::Dataset;
 use crate::export::escape::xml_escape;
+use crate::i18n::{Lang, Rt};
+use crate::present::human::num;
 use crate::present::{fit, TILDE};
 use geo::{InteriorPoint, MultiPolygon};
 use std::fmt::Write;
@@ -40,6 +42,7 @@ pub fn units(
     a: &Analysis,
     shapes: &[(usize, MultiPolygon<f64>)],
     classes: &Classes,
+    lang: Lang,
 ) {
     let _ = writeln!(o, r#"<g id="units" stroke-linejoin="round">"#);
     let mut drawn: Vec<&(usize, MultiPolygon<f64>)> = shapes.iter().collect();
@@ -71,10 +74,20 @@ pub fn units(
             f.code,
             f.name,
             match (r.rank, r.score) {
-                (Some(k), Some(s)) => format!("rank {k}, score {s:.2}"),
-                _ => "not ranked".into(),
+                (Some(k), Some(s)) => {
+                    let rank = match a.rank_range(u) {
+                        Some((lo, hi)) if lo < hi => format!("{lo}-{hi} ="),
+                        _ => k.to_string(),
+                    };
+                    Rt::SvgTip.fill(lang, &[&rank, &num(Some(s), 2, lang)])
+                }
+                _ => Rt::SvgNotRankedShort.text(lang).into(),
             },
-            if shortlisted { ", shortlisted" } else { "" }
+            if shortlisted {
+                format!(", {}", Rt::Shortlist.text(lang))
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(
             o,

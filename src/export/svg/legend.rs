@@ -5,6 +5,8 @@
 use super::classes::{colour, Classes};
 use super::{BACKGROUND, LEGEND_W, NOT_RANKED, TOP, WATER, WIDTH};
 use crate::export::escape::xml_escape;
+use crate::i18n::{Lang, Rt};
+use crate::present::human::num;
 use std::fmt::Write;
 
 /// What the legend has to explain besides the classes.
@@ -12,22 +14,30 @@ pub struct Shown<'a> {
     pub water: bool,
     pub background: bool,
     pub notes: &'a [String],
+    pub lang: Lang,
 }
 
 /// The legend's SVG elements and the y where it ends, so the picture can
 /// be made tall enough for it.
 pub fn legend(classes: &Classes, shown: &Shown) -> (String, f64) {
     let lx = WIDTH - LEGEND_W;
+    let lang = shown.lang;
     let mut legend = String::new();
     let mut ly = TOP + 8.0;
     let _ = writeln!(
         legend,
-        r##"<text x="{lx}" y="{ly}" font-size="13" font-weight="bold">Need score ({})</text>"##,
-        if classes.count > 1 {
-            "quantile classes"
-        } else {
-            "one class"
-        }
+        r##"<text x="{lx}" y="{ly}" font-size="13" font-weight="bold">{}</text>"##,
+        xml_escape(
+            &Rt::SvgLegendTitle.fill(
+                lang,
+                &[&if classes.count > 1 {
+                    Rt::SvgQuantiles
+                } else {
+                    Rt::SvgOneClass
+                }
+                .text(lang)]
+            )
+        )
     );
     ly += 10.0;
     for c in (0..classes.count).rev() {
@@ -36,10 +46,11 @@ pub fn legend(classes: &Classes, shown: &Shown) -> (String, f64) {
         };
         let _ = writeln!(
             legend,
-            r##"<rect x="{lx}" y="{ly}" width="22" height="14" fill="{}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{}" font-size="12">{lo:.2} to {hi:.2}</text>"##,
+            r##"<rect x="{lx}" y="{ly}" width="22" height="14" fill="{}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{}" font-size="12">{}</text>"##,
             colour(classes.count, c),
             lx + 30.0,
-            ly + 11.0
+            ly + 11.0,
+            Rt::SvgRange.fill(lang, &[&num(Some(lo), 2, lang), &num(Some(hi), 2, lang)])
         );
         ly += 20.0;
     }
@@ -58,19 +69,25 @@ pub fn legend(classes: &Classes, shown: &Shown) -> (String, f64) {
         NOT_RANKED,
         "#999",
         0.5,
-        "not ranked (too little data)",
+        Rt::SvgNotRanked.text(lang),
         &mut ly,
     );
     if shown.water {
-        swatch(WATER, "#999", 0.5, "water", &mut ly);
+        swatch(WATER, "#999", 0.5, Rt::SvgWater.text(lang), &mut ly);
     }
     if shown.background {
-        swatch(BACKGROUND, "#999", 0.5, "not part of any unit", &mut ly);
+        swatch(
+            BACKGROUND,
+            "#999",
+            0.5,
+            Rt::SvgBackground.text(lang),
+            &mut ly,
+        );
     }
     ly += 6.0;
-    swatch("none", "#000", 2.6, "shortlisted (labelled)", &mut ly);
-    swatch("none", "#444", 1.2, "eligible", &mut ly);
-    swatch("none", "#bbb", 0.6, "not eligible", &mut ly);
+    swatch("none", "#000", 2.6, Rt::SvgShortlisted.text(lang), &mut ly);
+    swatch("none", "#444", 1.2, Rt::Eligible.text(lang), &mut ly);
+    swatch("none", "#bbb", 0.6, Rt::SvgNotEligible.text(lang), &mut ly);
     ly += 8.0;
     for n in shown.notes {
         for line in wrap(n, 40) {
@@ -125,11 +142,13 @@ mod tests {
             water: false,
             background: false,
             notes: &[],
+            lang: Lang::En,
         };
         let full = Shown {
             water: true,
             background: true,
             notes: &notes,
+            lang: Lang::En,
         };
         let (_, short) = legend(&classes, &plain);
         let (text, long) = legend(&classes, &full);

@@ -13,6 +13,7 @@ mod view;
 use super::escape::{xml_escape, xml_text};
 use super::geometry::{background, in_scope, unit_shape};
 use super::{Document, ExportError, Exporter, Format};
+use crate::i18n::Rt;
 use crate::present::{fit, TILDE};
 use classes::Classes;
 use geo::{BoundingRect, MultiPolygon};
@@ -85,12 +86,10 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
         .filter(|u| !shapes.iter().any(|(v, _)| v == *u))
         .map(|&u| a.units[u].code.as_str())
         .collect();
-    let mut notes: Vec<String> = a.notes.clone();
+    let lang = doc.ctx.options.lang;
+    let mut notes: Vec<String> = crate::present::notes::note_texts(&a.notes, doc.ds(), lang);
     if !no_shape.is_empty() {
-        notes.push(format!(
-            "not drawn, no shape: {}",
-            fit(&no_shape.join(", "), 120, TILDE)
-        ));
+        notes.push(Rt::SvgNoShape.fill(lang, &[&fit(&no_shape.join(", "), 120, TILDE)]));
     }
     let (legend, legend_end) = legend(
         &classes,
@@ -98,6 +97,7 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
             water: scope.iter().any(|&u| a.units[u].water),
             background: !back.is_empty(),
             notes: &notes,
+            lang,
         },
     );
 
@@ -115,14 +115,12 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
             ""
         }
     );
-    let title = format!(
-        "Need score by {}, profile {}",
-        match a.rule {
-            crate::domain::pilot::PilotRule::Wijk => "wijk",
-            crate::domain::pilot::PilotRule::Contiguous => "pilot area",
-            _ => "buurt",
-        },
-        a.profile.name
+    let title = Rt::SvgTitle.fill(
+        lang,
+        &[
+            &crate::present::human::unit_plural(a.rule, lang),
+            &a.profile.name,
+        ],
     );
     let _ = writeln!(o, "<title>{}</title>", xml_escape(&title));
     if standalone {
@@ -141,13 +139,14 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
 
     if let Some(view) = &view {
         draw::background(&mut o, view, ds, &back);
-        draw::units(&mut o, view, a, &shapes, &classes);
+        draw::units(&mut o, view, a, &shapes, &classes, lang);
         draw::labels(&mut o, view, a, &shapes);
     } else {
         let _ = writeln!(
             o,
-            r##"<text x="{PAD}" y="{}" font-size="13" fill="#333">No unit in scope has a shape to draw.</text>"##,
-            TOP + 20.0
+            r##"<text x="{PAD}" y="{}" font-size="13" fill="#333">{}</text>"##,
+            TOP + 20.0,
+            xml_escape(Rt::SvgNoUnit.text(lang))
         );
     }
     let _ = writeln!(o, r#"<g id="legend">"#);
@@ -157,7 +156,7 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
         o,
         r##"<text x="{PAD}" y="{:.0}" font-size="10" fill="#666">{}</text>"##,
         height - PAD,
-        xml_escape(&doc.provenance.summary())
+        xml_escape(&doc.provenance.summary(lang))
     );
     o.push_str("</svg>\n");
     Ok(o)

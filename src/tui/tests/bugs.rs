@@ -195,6 +195,7 @@ fn the_warnings_list_opens_with_w_and_shows_every_note() {
     let screen = draw(&app);
     assert!(screen.contains("Waarschuwingen en noten"), "{screen}");
     for n in &app.analysis.notes {
+        let n = crate::present::notes::note_text(n, &app.ds, app.lang);
         let head: String = n.chars().take(30).collect();
         assert!(screen.contains(&head), "{head} not listed:\n{screen}");
     }

@@ -63,6 +63,16 @@ fn export_writes_the_shortlist_and_reports_it() {
         let code = &app.analysis.units[u].code;
         assert!(md.contains(code.as_str()), "{code} missing");
     }
+    // In the app's language.
+    assert!(md.contains("Gewichten:"), "{md}");
+    app.lang = Lang::En;
+    let target = dir.path().join("en.md");
+    crate::tui::effects::export(&app, &target, *format, false);
+    let md = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        md.contains("## Method\n") && md.contains("Weights:"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub fn lines(app: &App) -> Vec<String> {
     };
     let units = &app.analysis.units;
     match app.analysis.compare(&units[a].code, &units[b].code) {
-        Ok(c) => compare_lines(&app.analysis, &c, app.lang),
+        Ok(c) => compare_lines(&app.analysis, &app.ds, &c, app.lang),
         // The weights changed since it opened and a unit lost its score.
         Err(e) => vec![Msg::CompareFailed.fill(app.lang, &[&e])],
     }

@@ -5,7 +5,7 @@
 use super::figures::{gemeente_ref, is_count, label_in, number_in};
 use super::pane_block;
 use crate::domain::value::Direction;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang, Msg, Rt};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mark};
 use crate::tui::fmt::{fit, num, z_bar};
@@ -114,11 +114,25 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
     )));
     let (state, style) = match app.mark(u) {
         Mark::Computed => (
-            format!("● {}", t(Msg::OnShortlist)),
+            format!("● {}", t(Msg::OnShortlistByRules)),
             app.theme.shortlisted(),
         ),
-        Mark::Added => (format!("+ {}", t(Msg::UserAdded)), app.theme.shortlisted()),
-        Mark::Removed => (format!("× {}", t(Msg::UserRemoved)), Style::default()),
+        Mark::Added => {
+            let failed = crate::present::human::failed_rules(an, u, app.lang);
+            let why = if failed.is_empty() {
+                Rt::AddedByHandEligible.fill(app.lang, &[&an.ranking.top_k])
+            } else {
+                Rt::AddedByHandFails.fill(app.lang, &[&failed.join("; ")])
+            };
+            (format!("+ {why}"), app.theme.shortlisted())
+        }
+        Mark::Removed => (
+            format!(
+                "× {}",
+                Rt::RemovedLine.fill(app.lang, &[&crate::present::optional(r.rank)])
+            ),
+            Style::default(),
+        ),
         Mark::Eligible => (format!("· {}", t(Msg::EligibleYes)), Style::default()),
         Mark::None => {
             let reasons: Vec<String> = r
@@ -133,6 +147,15 @@ fn header_lines(app: &App, u: usize) -> Vec<Line<'static>> {
         }
     };
     lines.push(Line::from(Span::styled(state, style)));
+    if let Some((lo, hi)) = an.rank_range(u).filter(|(lo, hi)| lo < hi) {
+        lines.push(Line::from(
+            Msg::TieSentence.fill(app.lang, &[&lo, &hi, &(hi - lo)]),
+        ));
+    }
+    if an.small_population(u) {
+        let below = num(Some(an.profile.small_population_below), 0, app.lang);
+        lines.push(Line::from(Msg::SmallSentence.fill(app.lang, &[&below])));
+    }
     let st = an
         .stability
         .as_ref()

@@ -20,8 +20,10 @@ use ratatui::widgets::Widget;
 fn min_width(c: Column, units: usize) -> u16 {
     let digits = units.max(1).ilog10() as u16 + 1;
     match c {
-        Column::Mark => 1,
-        Column::Rank => digits.max(2),
+        // The shortlist mark and the small-population mark.
+        Column::Mark => 2,
+        // Room for the tie mark: "12=".
+        Column::Rank => digits + 1,
         Column::Delta => digits + 1,
         Column::Code => 10,
         Column::Name => 10,
@@ -134,15 +136,23 @@ fn cell(app: &App, u: usize, c: Column) -> String {
         .and_then(|s| s.as_ref());
     let pending = if app.stability_running { "…" } else { "-" };
     match c {
-        Column::Mark => match app.mark(u) {
-            Mark::Computed => "●",
-            Mark::Added => "+",
-            Mark::Removed => "×",
-            Mark::Eligible => "·",
-            Mark::None => " ",
+        Column::Mark => {
+            let shortlist = match app.mark(u) {
+                Mark::Computed => "●",
+                Mark::Added => "+",
+                Mark::Removed => "×",
+                Mark::Eligible => "·",
+                Mark::None => " ",
+            };
+            let small = if an.small_population(u) { "!" } else { " " };
+            format!("{shortlist}{small}")
         }
-        .into(),
-        Column::Rank => r.rank.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
+        Column::Rank => match an.rank_range(u) {
+            // A shared rank: the first rank of the range, marked as a tie.
+            Some((lo, hi)) if lo < hi => format!("{lo}="),
+            // A trailing space keeps the digits in line with "12=".
+            _ => format!("{} ", crate::present::optional(r.rank)),
+        },
         Column::Delta => match app.rank_delta(u) {
             Some(d) if d > 0 => format!("↑{d}"),
             Some(d) if d < 0 => format!("↓{}", -d),

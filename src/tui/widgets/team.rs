@@ -67,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "{}: {} ({})",
             Msg::Unmet.text(lang),
             name(app, &u.member),
-            u.note
+            crate::present::human::team_note(&u.note, lang)
         )));
     }
     for n in &team.notes {

@@ -37,7 +37,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     };
     section(t(Msg::WarningsNotes), notes(app));
     let mut load: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
-    load.extend(r.notes.iter().cloned());
+    load.extend(
+        r.notes
+            .iter()
+            .map(|n| crate::present::notes::load_note_text(n, &app.ds, app.lang)),
+    );
     section(t(Msg::WarningsLoad), load);
     section(
         t(Msg::WarningsDuplicates),

@@ -1,0 +1,307 @@
+//! One language switch for everything: Dutch by default, English on
+//! request (flag or the profile's `lang` key), labels instead of ids in
+//! every human-facing text, and the labels as extra fields in the machine
+//! formats.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+/// The ids of the indicators the sample's profile weighs, and the
+/// microdata column a team reason uses: none may show where people read.
+const IDS: [&str; 8] = [
+    "low_income_hh_pct",
+    "social_minimum_hh_pct",
+    "bijstand_per_1000",
+    "youth_care_pct",
+    "divorced_pct",
+    "wmo_per_1000",
+    "ses_woa_score",
+    "pct_kinderbeschermingsmaatregel",
+];
+
+fn assert_none(text: &str, words: &[&str], what: &str) {
+    for w in words {
+        assert!(!text.contains(w), "{what} has {w:?}:\n{text}");
+    }
+}
+
+#[test]
+fn the_memo_reads_dutch_with_labels_and_english_on_request() {
+    let md = ok(&["export", "--format", "md", "--out", "-", "--reproducible"]);
+    // Up to the method appendix (which maps ids to labels on purpose).
+    let body = &md[..md.find("## Methode").expect("Dutch method heading")];
+    assert_none(body, &IDS, "the Dutch memo");
+    let method = &md[md.find("## Methode").unwrap()..md.find("## Herkomst").unwrap()];
+    assert_none(
+        method,
+        &[
+            "Weights:",
+            "Sensitivity",
+            "weight changes",
+            "of draws",
+            "(used)",
+            " at 2",
+            "normalisation",
+            "primary schools",
+            "Schools:",
+            "counted as primary",
+            "Microdata indicators",
+        ],
+        "the Dutch method",
+    );
+    assert!(body.contains("kinderbeschermingsmaatregel (%)"), "{body}");
+    assert!(method.contains("Gewichten: Huishoudens met een laag inkomen 15"));
+    assert!(method.contains("Omschrijving afgeleid van de kolomnaam"));
+
+    let en = ok(&["export", "--format", "md", "--out", "-", "--lang", "en"]);
+    for expected in [
+        "## Method",
+        "Weights: Households with a low income 15",
+        "Sensitivity:",
+        "## Shortlist",
+        "chosen by",
+    ] {
+        assert!(en.contains(expected), "missing {expected:?}:\n{en}");
+    }
+}
+
+#[test]
+fn the_commands_speak_dutch_by_default_and_english_with_the_flag() {
+    let rank = ok(&["rank", "--draws", "50"]);
+    let head = &rank[..rank.find("Waarom elk").unwrap()];
+    assert_none(head, &IDS, "rank");
+    assert_none(
+        &rank,
+        &[
+            "Sensitivity",
+            "Candidates",
+            "NOTE:",
+            "more ranked",
+            "Weights:",
+        ],
+        "rank",
+    );
+    let teams = ok(&["teams", "--explain"]);
+    assert_none(&teams, &IDS, "teams");
+    assert_none(&teams, &["data gap", "not needed", "rule `"], "teams");
+    let dir = tempfile::tempdir().unwrap();
+    let pool = dir.path().join("pool.toml");
+    std::fs::write(&pool, "[pool]\nfood_bank = 1\n").unwrap();
+    let teams = ok(&["teams", "--pool", pool.to_str().unwrap()]);
+    assert!(
+        teams.contains("Capaciteit\n  Voedselbank: 1 beschikbaar, 1 ingezet, ")
+            && teams.contains("Niet beschikbaar: Voedselbank: geen capaciteit meer"),
+        "{teams}"
+    );
+    assert_none(&teams, &["food_bank:", "available", "no capacity"], "teams");
+    let check = ok(&["check"]);
+    assert_none(
+        &check,
+        &[
+            "Inputs",
+            "Warnings",
+            "with geometry",
+            "missing:",
+            "Schools:",
+        ],
+        "check",
+    );
+    let compare = ok(&["compare", "BU99990210", "BU99990009"]);
+    assert_none(&compare, &IDS, "compare");
+    let peers = ok(&["peers", "BU99990210", "BU99990009"]);
+    assert_none(&peers, &IDS, "peers");
+    assert!(peers.contains("Mahalanobis-afstand op Huishoudens met een laag inkomen"));
+    let indicators = ok(&["indicators"]);
+    assert!(indicators.contains("richting") && indicators.contains("risico"));
+
+    let rank = ok(&["rank", "--draws", "50", "--lang", "en"]);
+    assert!(
+        rank.contains("Weights: Households with a low income"),
+        "{rank}"
+    );
+    assert!(rank.contains("Sensitivity (share of draws"), "{rank}");
+    let check = ok(&["check", "--lang", "en"]);
+    assert!(check.contains("Inputs") && check.contains("Warnings"));
+    let keys = ok(&["keys", "--lang", "en"]);
+    assert!(keys.contains("description"), "{keys}");
+}
+
+#[test]
+fn the_profiles_lang_key_sets_the_language_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("en.toml");
+    let text = format!(
+        "lang = \"en\"\n{}",
+        buurtradar::domain::profile::SMARTSTART_TOML
+    );
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    for cmd in [
+        vec!["rank", "--draws", "20", "--profile", f],
+        vec!["check", "--profile", f],
+        vec!["compare", "BU99990210", "BU99990009", "--profile", f],
+    ] {
+        let out = ok(&cmd);
+        assert!(
+            out.contains("Weights:") || out.contains("Inputs") || out.contains("against"),
+            "{cmd:?} is not English:\n{out}"
+        );
+    }
+    let out = ok(&["rank", "--draws", "20", "--profile", f, "--lang", "nl"]);
+    assert!(out.contains("Gewichten:"), "{out}");
+}
+
+#[test]
+fn an_unknown_language_names_the_valid_ones_on_every_command() {
+    for cmd in [
+        vec!["--lang", "xx"],
+        vec!["check", "--lang", "xx"],
+        vec!["indicators", "--lang", "xx"],
+        vec!["rank", "--lang", "xx"],
+        vec!["teams", "--lang", "xx"],
+        vec!["export", "--format", "md", "--lang", "xx"],
+        vec!["keys", "--lang", "xx"],
+        vec!["profile", "init", "--lang", "xx"],
+        vec!["compare", "A", "B", "--lang", "xx"],
+        vec!["peers", "--lang", "xx"],
+        vec!["baseline", "--lang", "xx"],
+        vec!["effect", "--lang", "xx"],
+    ] {
+        let (code, _, err) = run(&cmd);
+        assert_eq!(code, 2, "{cmd:?}");
+        assert!(
+            err.contains("'xx'") && err.contains("nl") && err.contains("en"),
+            "{cmd:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn machine_formats_keep_ids_and_carry_the_labels() {
+    let j: serde_json::Value =
+        serde_json::from_str(&ok(&["export", "--format", "json", "--out", "-"])).unwrap();
+    let info = j["indicator_info"].as_array().unwrap();
+    let youth = info.iter().find(|i| i["id"] == "youth_care_pct").unwrap();
+    assert_eq!(youth["label_nl"], "Jongeren met jeugdzorg in natura");
+    assert_eq!(youth["label_en"], "Young people with youth care");
+    let micro = info
+        .iter()
+        .find(|i| i["id"] == "pct_kinderbeschermingsmaatregel")
+        .unwrap();
+    assert_eq!(micro["label_nl"], "kinderbeschermingsmaatregel (%)");
+    assert_eq!(micro["label_from_name"], true);
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("out.csv");
+    ok(&["export", "--format", "csv", "--out", csv.to_str().unwrap()]);
+    let header = std::fs::read_to_string(&csv).unwrap();
+    let header = header.lines().next().unwrap();
+    assert!(header.contains("value_youth_care_pct"), "{header}");
+    assert!(!header.contains("Jongeren"), "the csv header keeps ids");
+    let side = std::fs::read_to_string(dir.path().join("out.csv.provenance.toml")).unwrap();
+    let side: toml::Value = toml::from_str(&side).unwrap();
+    let cols = side["columns"].as_array().unwrap();
+    let youth = cols
+        .iter()
+        .find(|c| c["id"].as_str() == Some("youth_care_pct"))
+        .unwrap();
+    assert_eq!(
+        youth["label_nl"].as_str(),
+        Some("Jongeren met jeugdzorg in natura")
+    );
+    assert_eq!(youth["unit"].as_str(), Some("%"));
+    assert!(youth["csv_columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c.as_str() == Some("contribution_youth_care_pct")));
+
+    let g: serde_json::Value = serde_json::from_str(&ok(&[
+        "export",
+        "--format",
+        "geojson",
+        "--out",
+        "-",
+        "--include",
+        "BU99990101",
+        "--exclude",
+        "BU99990210",
+    ]))
+    .unwrap();
+    assert_eq!(
+        g["indicators"]["youth_care_pct"]["label_en"],
+        "Young people with youth care"
+    );
+    let feature = |code: &str| {
+        g["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == code)
+            .unwrap()["properties"]
+            .clone()
+    };
+    let added = feature("BU99990101");
+    assert_eq!(added["chosen_by"], "hand");
+    assert!(added["failed_rules"]
+        .as_str()
+        .unwrap()
+        .contains("primary schools"));
+    assert_eq!(added["rank_range"], serde_json::json!([1, 2]));
+    assert_eq!(added["tied"], true);
+    assert_eq!(added["small_population"], false);
+    assert_eq!(feature("BU99990210")["removed_by_hand"], true);
+    assert_eq!(feature("BU99990009")["chosen_by"], "rules");
+}
+
+#[test]
+fn the_map_and_the_report_speak_the_language() {
+    let svg = ok(&["export", "--format", "svg", "--out", "-"]);
+    assert_none(
+        &svg,
+        &[
+            "Need score",
+            "not ranked",
+            "shortlisted (labelled)",
+            "draws, seed",
+        ],
+        "the Dutch svg",
+    );
+    assert!(svg.contains("Behoeftescore"), "{svg}");
+    let html = ok(&["export", "--format", "html", "--out", "-"]);
+    assert_none(
+        &html,
+        &[
+            "<h2>Map</h2>",
+            "<h2>Method</h2>",
+            "<h2>Ranking</h2>",
+            "Data gap",
+            "<th>inhabitants</th>",
+            "Need score",
+        ],
+        "the Dutch html",
+    );
+    assert!(html.contains("<h2>Kaart</h2>") && html.contains("gekozen door"));
+    let html = ok(&["export", "--format", "html", "--out", "-", "--lang", "en"]);
+    assert!(html.contains("<h2>Map</h2>") && html.contains("Need score"));
+}
