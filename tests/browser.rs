@@ -47,6 +47,10 @@ const PROBE: &str = r#"<script>
     'unitcharts=' + q('svg.unit-chart'),
     'bars=' + q('svg.unit-chart rect.bar'),
     'shortlistrows=' + q('table#shortlist tr'),
+    'lisa=' + q('figure#lisa > svg path'),
+    'lisabox=' + box('figure#lisa > svg'),
+    'hotspots=' + q("figure#lisa > svg path[fill='#ff0000']"),
+    'heatcells=' + q('figure#correlations g.cell'),
   ].join(' ');
   document.body.appendChild(p);
 })();
@@ -138,4 +142,18 @@ fn report_renders_map_charts_and_shortlist_in_chromium() {
     // Dutch headings of the charts made it into the rendered page.
     assert!(dom.contains("Hoe zeker is de rangorde?"));
     assert!(dom.contains("Indicatoren per gekozen eenheid"));
+    // The LISA cluster map, with the sample's hot spot, and the heat map:
+    // one cell per pair of the profile's indicators present.
+    assert_eq!(count(&dom, "lisa"), count(&dom, "map"));
+    let (w, h) = probe(&dom, "lisabox").split_once('x').unwrap();
+    assert!(w.parse::<u32>().unwrap() > 300 && h.parse::<u32>().unwrap() > 100);
+    assert!(count(&dom, "hotspots") > 0, "no high-high unit drawn");
+    let n = html.matches("<th class=\"ind\"").count().max(1);
+    let cells = count(&dom, "heatcells");
+    assert!(
+        cells >= 4 && (cells as f64).sqrt().fract() == 0.0,
+        "{cells} cells, {n}"
+    );
+    assert!(dom.contains("Clusters: waar de behoefte zich ophoopt"));
+    assert!(dom.contains("Samenhang van de indicatoren"));
 }

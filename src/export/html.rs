@@ -28,8 +28,10 @@ impl Exporter for Html {
     fn render(&self, doc: &Document) -> Result<Vec<u8>, ExportError> {
         let svg = map(doc, false)?;
         let toml = doc.provenance.to_toml()?;
+        let mut spatial = String::new();
+        charts::spatial::html(doc, doc.ctx.options.lang, &mut spatial)?;
         let mut o = String::with_capacity(1 << 17);
-        page(doc, &svg, &toml, &mut o).map_err(ExportError::other)?;
+        page(doc, &svg, &spatial, &toml, &mut o).map_err(ExportError::other)?;
         Ok(o.into_bytes())
     }
 }
@@ -83,7 +85,9 @@ fn td_cell(v: crate::domain::value::Value, lang: crate::i18n::Lang) -> String {
     }
 }
 
-fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Result {
+/// `spatial`: the LISA and correlation sections, made beforehand since
+/// they can fail with an export error.
+fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
     let k = a.ranking.top_k;
@@ -253,6 +257,7 @@ fn page(doc: &Document, svg: &str, toml: &str, o: &mut String) -> std::fmt::Resu
     }
 
     charts::html(doc, lang, o)?;
+    o.push_str(spatial);
 
     writeln!(o, "<h2>{}</h2>", t(Rt::Teams))?;
     if doc.ctx.teams.proposals.is_empty() {

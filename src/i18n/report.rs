@@ -214,6 +214,21 @@ report_catalogue! {
     // The svg map
     SvgTitle => "Behoeftescore per eenheid ({0}), profiel {1}", "Need score per unit ({0}), profile {1}";
     SvgLegendTitle => "Behoeftescore ({0})", "Need score ({0})";
+    SvgLisaTitle => "Clusters van de behoeftescore (LISA) per eenheid ({0}), profiel {1}", "Clusters of the need score (LISA) per unit ({0}), profile {1}";
+    SvgLisaLegend => "Lokale Moran's I, p < 0,05", "Local Moran's I, p < 0.05";
+    LisaHighHigh => "hoog-hoog (hot spot)", "high-high (hot spot)";
+    LisaLowLow => "laag-laag (cold spot)", "low-low (cold spot)";
+    LisaLowHigh => "laag tussen hoog", "low among high";
+    LisaHighLow => "hoog tussen laag", "high among low";
+    LisaNotSignificant => "niet significant", "not significant";
+    LisaHeading => "Clusters: waar de behoefte zich ophoopt", "Clusters: where need builds up";
+    LisaCaption => "Lokale Moran's I van de score met queen-buren, 999 permutaties; globale Moran's I {0} (pseudo-p {1}). Een hot spot is een eenheid met een hoge score tussen buren met hoge scores.",
+        "Local Moran's I of the score on queen neighbours, 999 permutations; global Moran's I {0} (pseudo p {1}). A hot spot is a unit with a high score among neighbours with high scores.";
+    HeatmapHeading => "Samenhang van de indicatoren", "How the indicators correlate";
+    HeatmapTitle => "Samenhang van de indicatoren: Pearson boven, Spearman onder de diagonaal",
+        "How the indicators correlate: Pearson above, Spearman below the diagonal";
+    HeatmapCaption => "Over de referentieset, paarsgewijs volledig. Rood: samen hoog; blauw: tegengesteld. Twee gewogen indicatoren boven 0,9 meten grotendeels hetzelfde.",
+        "Over the reference set, pairwise complete. Red: high together; blue: opposite. Two weighted indicators above 0.9 largely measure the same thing.";
     SvgQuantiles => "kwantielklassen", "quantile classes";
     SvgOneClass => "één klasse", "one class";
     SvgRange => "{0} tot {1}", "{0} to {1}";

@@ -9,8 +9,10 @@
 
 mod bars;
 pub mod did;
+pub mod heatmap;
 mod rank;
 mod scale;
+pub mod spatial;
 
 pub use bars::BarRow;
 pub use rank::RankItem;

@@ -4,6 +4,24 @@
 /// Orange-red, light to dark: more need is darker.
 pub const RAMP: [&str; 5] = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"];
 
+/// GeoDa's cluster-map colours: high-high, low-low, low-high, high-low,
+/// not significant.
+pub const LISA: [&str; 5] = ["#ff0000", "#0000ff", "#a7adf9", "#f4ada8", "#eeeeee"];
+
+/// The LISA fill of a unit's class; islands and units without a value
+/// have none.
+pub fn lisa_fill(c: crate::domain::lisa::LisaClass) -> Option<&'static str> {
+    use crate::domain::lisa::LisaClass as C;
+    match c {
+        C::HighHigh => Some(LISA[0]),
+        C::LowLow => Some(LISA[1]),
+        C::LowHigh => Some(LISA[2]),
+        C::HighLow => Some(LISA[3]),
+        C::NotSignificant => Some(LISA[4]),
+        C::Island | C::Missing => None,
+    }
+}
+
 /// The classes of the scores in scope: their upper bounds and the range
 /// of scores each holds (for the legend).
 pub struct Classes {

@@ -1,7 +1,6 @@
 //! The map itself: the land outside every unit, one path per unit coloured
 //! by class and outlined by status, and the labels of the shortlist.
 
-use super::classes::Classes;
 use super::view::View;
 use super::{NOT_RANKED, WATER};
 use crate::domain::analysis::Analysis;
@@ -41,7 +40,7 @@ pub fn units(
     view: &View,
     a: &Analysis,
     shapes: &[(usize, MultiPolygon<f64>)],
-    classes: &Classes,
+    fill_of: &dyn Fn(usize) -> Option<&'static str>,
     lang: Lang,
 ) {
     let _ = writeln!(o, r#"<g id="units" stroke-linejoin="round">"#);
@@ -56,7 +55,7 @@ pub fn units(
         let f = &a.units[u];
         let r = &a.ranking.units[u];
         let shortlisted = a.ranking.shortlist.contains(&u);
-        let fill = match classes.fill(r.score) {
+        let fill = match fill_of(u) {
             Some(c) => c,
             None if f.water => WATER,
             None => NOT_RANKED,

@@ -15,6 +15,8 @@ pub struct Shown<'a> {
     pub background: bool,
     pub notes: &'a [String],
     pub lang: Lang,
+    /// The map shows LISA clusters: their five classes replace the score's.
+    pub lisa: bool,
 }
 
 /// The legend's SVG elements and the y where it ends, so the picture can
@@ -24,35 +26,62 @@ pub fn legend(classes: &Classes, shown: &Shown) -> (String, f64) {
     let lang = shown.lang;
     let mut legend = String::new();
     let mut ly = TOP + 8.0;
-    let _ = writeln!(
-        legend,
-        r##"<text x="{lx}" y="{ly}" font-size="13" font-weight="bold">{}</text>"##,
-        xml_escape(
-            &Rt::SvgLegendTitle.fill(
-                lang,
-                &[&if classes.count > 1 {
-                    Rt::SvgQuantiles
-                } else {
-                    Rt::SvgOneClass
-                }
-                .text(lang)]
-            )
-        )
-    );
-    ly += 10.0;
-    for c in (0..classes.count).rev() {
-        let Some((lo, hi)) = classes.ranges[c] else {
-            continue;
-        };
+    if shown.lisa {
         let _ = writeln!(
             legend,
-            r##"<rect x="{lx}" y="{ly}" width="22" height="14" fill="{}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{}" font-size="12">{}</text>"##,
-            colour(classes.count, c),
-            lx + 30.0,
-            ly + 11.0,
-            Rt::SvgRange.fill(lang, &[&num(Some(lo), 2, lang), &num(Some(hi), 2, lang)])
+            r##"<text x="{lx}" y="{ly}" font-size="13" font-weight="bold">{}</text>"##,
+            xml_escape(Rt::SvgLisaLegend.text(lang))
         );
-        ly += 20.0;
+        ly += 10.0;
+        let names = [
+            Rt::LisaHighHigh,
+            Rt::LisaLowLow,
+            Rt::LisaLowHigh,
+            Rt::LisaHighLow,
+            Rt::LisaNotSignificant,
+        ];
+        for (fill, name) in super::classes::LISA.iter().zip(names) {
+            let _ = writeln!(
+                legend,
+                r##"<rect class="lisa-key" x="{lx}" y="{ly}" width="22" height="14" fill="{fill}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{}" font-size="12">{}</text>"##,
+                lx + 30.0,
+                ly + 11.0,
+                xml_escape(name.text(lang))
+            );
+            ly += 20.0;
+        }
+    }
+    if !shown.lisa {
+        let _ = writeln!(
+            legend,
+            r##"<text x="{lx}" y="{ly}" font-size="13" font-weight="bold">{}</text>"##,
+            xml_escape(
+                &Rt::SvgLegendTitle.fill(
+                    lang,
+                    &[&if classes.count > 1 {
+                        Rt::SvgQuantiles
+                    } else {
+                        Rt::SvgOneClass
+                    }
+                    .text(lang)]
+                )
+            )
+        );
+        ly += 10.0;
+        for c in (0..classes.count).rev() {
+            let Some((lo, hi)) = classes.ranges[c] else {
+                continue;
+            };
+            let _ = writeln!(
+                legend,
+                r##"<rect x="{lx}" y="{ly}" width="22" height="14" fill="{}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{}" font-size="12">{}</text>"##,
+                colour(classes.count, c),
+                lx + 30.0,
+                ly + 11.0,
+                Rt::SvgRange.fill(lang, &[&num(Some(lo), 2, lang), &num(Some(hi), 2, lang)])
+            );
+            ly += 20.0;
+        }
     }
     let mut swatch = |fill: &str, stroke: &str, width: f64, label: &str, ly: &mut f64| {
         let _ = writeln!(
@@ -143,16 +172,28 @@ mod tests {
             background: false,
             notes: &[],
             lang: Lang::En,
+            lisa: false,
         };
         let full = Shown {
             water: true,
             background: true,
             notes: &notes,
             lang: Lang::En,
+            lisa: false,
         };
         let (_, short) = legend(&classes, &plain);
         let (text, long) = legend(&classes, &full);
         assert_eq!(long - short, 2.0 * 20.0 + 13.0 + 4.0);
         assert!(text.contains(">water<") && text.contains(">a note<"));
+        // The LISA map explains its five clusters instead of the classes.
+        let (lisa, _) = legend(
+            &classes,
+            &Shown {
+                lisa: true,
+                ..plain
+            },
+        );
+        assert_eq!(lisa.matches("class=\"lisa-key\"").count(), 5);
+        assert!(lisa.contains(">high-high (hot spot)<") && !lisa.contains("Need score"));
     }
 }

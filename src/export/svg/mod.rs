@@ -44,6 +44,19 @@ const BACKGROUND: &str = "#f0f0f0";
 /// The map; `standalone` adds the XML declaration, namespace and
 /// provenance (inline in HTML none of them belong).
 pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
+    map_layer(doc, standalone, false)
+}
+
+/// The same map coloured by the LISA clusters of the score (GeoDa's
+/// colours), for the report; `None` when the run computed no LISA.
+pub fn lisa_map(doc: &Document) -> Result<Option<String>, ExportError> {
+    if doc.analysis().lisa.is_none() {
+        return Ok(None);
+    }
+    map_layer(doc, false, true).map(Some)
+}
+
+fn map_layer(doc: &Document, standalone: bool, lisa: bool) -> Result<String, ExportError> {
     let ds = doc.ds();
     let a = doc.analysis();
     let scope: Vec<usize> = doc
@@ -98,6 +111,7 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
             background: !back.is_empty(),
             notes: &notes,
             lang,
+            lisa,
         },
     );
 
@@ -115,7 +129,7 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
             ""
         }
     );
-    let title = Rt::SvgTitle.fill(
+    let title = if lisa { Rt::SvgLisaTitle } else { Rt::SvgTitle }.fill(
         lang,
         &[
             &crate::present::human::unit_plural(a.rule, lang),
@@ -139,7 +153,15 @@ pub fn map(doc: &Document, standalone: bool) -> Result<String, ExportError> {
 
     if let Some(view) = &view {
         draw::background(&mut o, view, ds, &back);
-        draw::units(&mut o, view, a, &shapes, &classes, lang);
+        let fill_of = |u: usize| -> Option<&'static str> {
+            if lisa {
+                let l = a.lisa.as_ref()?.local.get(u)?;
+                classes::lisa_fill(l.class)
+            } else {
+                classes.fill(a.ranking.units[u].score)
+            }
+        };
+        draw::units(&mut o, view, a, &shapes, &fill_of, lang);
         draw::labels(&mut o, view, a, &shapes);
     } else {
         let _ = writeln!(
