@@ -182,3 +182,52 @@ fn eb_smoothing_adds_smoothed_columns_and_none_leaves_results_unchanged() {
     assert!(!header.contains("smoothed_woz_mean"), "not a rate");
     assert_ne!(body(&default_csv), body(&eb_csv));
 }
+
+#[test]
+fn sobol_indices_explain_each_shortlisted_rank_in_json_and_table() {
+    let out = assert_cmd::Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(["rank", "--format", "json", "--sobol", "256"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let short: Vec<&str> = v["shortlist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let sobol = v["sobol"].as_array().unwrap();
+    let codes: Vec<&str> = sobol.iter().map(|u| u["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, short);
+    let weights = v["weights"].as_object().map_or(0, |w| w.len());
+    for u in sobol {
+        let idx = u["indices"].as_array().unwrap();
+        assert!(weights == 0 || idx.len() <= weights, "{idx:?}");
+        for i in idx {
+            assert!(i["total"].as_f64().unwrap() >= 0.0, "{i}");
+        }
+        if u["rank_variance"].as_f64().unwrap() > 0.0 {
+            assert!(idx.iter().any(|i| i["total"].as_f64().unwrap() > 0.05));
+        }
+    }
+    // The same seed gives the same indices; csv has no place for them.
+    let again = assert_cmd::Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(["rank", "--format", "json", "--sobol", "256"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, again.stdout);
+    let csv = assert_cmd::Command::cargo_bin("buurtradar")
+        .unwrap()
+        .args(["rank", "--format", "csv", "--sobol", "64"])
+        .output()
+        .unwrap();
+    assert!(!csv.status.success());
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("--sobol"));
+}

@@ -41,7 +41,15 @@ pub struct RankArgs {
     /// the memo).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Variance-based sensitivity: first-order and total Sobol indices of
+    /// the weights (each within +-50%) on each shortlisted unit's rank,
+    /// from N samples per matrix (the ranking is computed N x (weights + 2)
+    /// times). Shown in the table and as `sobol` in json.
+    #[arg(long, value_name = "N")]
+    pub sobol: Option<usize>,
 }
+
+use crate::domain::sensitivity::{weight_sobol, SobolSettings};
 
 pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let profile = args.profile.load()?;
@@ -50,14 +58,70 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
     args.hand.apply(&ds, &mut a)?;
     let lang = args.lang.resolve(Some(&profile));
+    let sobol = match args.sobol {
+        Some(n) if matches!(args.format, RankFormat::Csv | RankFormat::Md) => {
+            anyhow::bail!("--sobol {n} shows in --format table or json, not csv or md")
+        }
+        Some(n) => Some(weight_sobol(
+            &a.prepared,
+            &a.ranking.weights,
+            &a.ranking.shortlist,
+            &SobolSettings {
+                samples: n.max(2),
+                seed: a.profile.monte_carlo.seed,
+                ..SobolSettings::default()
+            },
+        )?),
+        None => None,
+    };
     let out = match args.format {
-        RankFormat::Table => table(&ds, &a, args.limit, lang)?,
+        RankFormat::Table => {
+            let mut t = table(&ds, &a, args.limit, lang)?;
+            if let Some(s) = &sobol {
+                t.push_str(&crate::present::sobol::sobol_text(&a, &ds, s, lang));
+            }
+            t
+        }
         RankFormat::Csv => exported(&ds, &a, &inputs, &args, Format::Csv)?,
-        RankFormat::Json => exported(&ds, &a, &inputs, &args, Format::Json)?,
+        RankFormat::Json => {
+            let json = exported(&ds, &a, &inputs, &args, Format::Json)?;
+            match &sobol {
+                Some(s) => with_sobol(&json, &a, s)?,
+                None => json,
+            }
+        }
         RankFormat::Md => exported(&ds, &a, &inputs, &args, Format::Md)?,
     };
     super::write_stdout(&out)?;
     Ok(())
+}
+
+/// The export's json object with a `sobol` member added at its end: per
+/// shortlisted unit its code, rank variance and per indicator the indices.
+fn with_sobol(
+    json: &str,
+    a: &Analysis,
+    s: &[crate::domain::sensitivity::UnitSobol],
+) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        code: &'a str,
+        #[serde(flatten)]
+        sobol: &'a crate::domain::sensitivity::UnitSobol,
+    }
+    let rows: Vec<Out> = s
+        .iter()
+        .map(|u| Out {
+            code: &a.units[u.unit].code,
+            sobol: u,
+        })
+        .collect();
+    let body = json.trim_end();
+    let Some(open) = body.strip_suffix('}') else {
+        anyhow::bail!("the json export is not an object");
+    };
+    let member = serde_json::to_string_pretty(&rows)?.replace('\n', "\n  ");
+    Ok(format!("{},\n  \"sobol\": {member}\n}}\n", open.trim_end()))
 }
 
 /// csv, json and md are the exporters' own (same content, same disclosure

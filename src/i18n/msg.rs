@@ -337,6 +337,11 @@ catalogue! {
     ContextCompare => "Vergelijken", "Compare";
     ContextCorrelations => "Correlaties", "Correlations";
     ContextEffect => "Effectmeting", "Effect measurement";
+    SobolTitle => "Gevoeligheid van de rang per gekozen eenheid (Sobol-indices, gewichten elk binnen ±50%): totale index (eerste orde)",
+        "Sensitivity of each chosen unit's rank (Sobol indices, each weight within ±50%): total index (first order)";
+    SobolIndex => "{0} {1} ({2})", "{0} {1} ({2})";
+    SobolVariance => "rangvariantie {0}", "rank variance {0}";
+    SobolStill => "de rang verandert bij geen enkele gewichtskeuze", "the rank does not change under any weight draw";
     DidChartTitle => "Voor en na: pilots en vergelijkingsbuurten per indicator", "Before and after: pilots and comparison buurten per indicator";
     DidChartPilots => "pilots (gemiddelde)", "pilots (mean)";
     DidChartControls => "vergelijkingsbuurten (gemiddelde)", "comparison buurten (mean)";

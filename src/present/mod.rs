@@ -14,6 +14,7 @@ pub mod method;
 pub mod notes;
 pub mod numbers;
 pub mod row;
+pub mod sobol;
 pub mod team;
 pub mod truncate;
 
