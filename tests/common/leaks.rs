@@ -261,7 +261,16 @@ pub fn check_html(text: &str, cells: &[Withheld]) -> usize {
             let table = table.split("</table>").next().unwrap();
             let rows: Vec<&str> = table.split("<tr").skip(1).collect();
             let Some(head) = rows.first() else { continue };
-            let header = cells_of(head, "th");
+            // A column is known by its id: the `title` of its header
+            // (which shows the label), else the header's text.
+            let header: Vec<String> = head
+                .split("<th")
+                .skip(1)
+                .map(|c| match c.strip_prefix(" title=\"") {
+                    Some(rest) => rest.split('"').next().unwrap_or("").to_string(),
+                    None => strip(&format!("<th{c}")),
+                })
+                .collect();
             for row in &rows[1..] {
                 let tds = cells_of(row, "td");
                 if !tds.contains(&w.code) {

@@ -94,7 +94,7 @@ pub fn generate(spec: &SynthSpec, out_dir: &Path) -> Result<SynthSummary> {
     out_tables::write_microdata(&paths.microdata, &world.layout, &world.truths)?;
     out_geojson::write_schools(&paths.schools, &world.layout, &world.schools, spec.scale)?;
     if let (Some(gpkg), Some(xlsx)) = (&paths.gpkg, &paths.kwb_xlsx) {
-        out_gpkg::write_sample_gpkg(gpkg, &paths.boundaries, &rows)?;
+        out_gpkg::write_sample_gpkg(gpkg, &paths.boundaries, &rows, false)?;
         out_xlsx::write_kwb_xlsx(xlsx, &rows)?;
     }
     if let Some(f) = &paths.followup {
@@ -147,7 +147,7 @@ pub fn generate_formats(spec: &SynthSpec, out_dir: &Path) -> Result<(SynthSummar
     };
     // The GeoPackage writer refuses to overwrite a table: start afresh.
     let _ = std::fs::remove_file(&paths.gpkg);
-    out_gpkg::write_sample_gpkg(&paths.gpkg, &summary.boundaries_path, &rows)?;
+    out_gpkg::write_sample_gpkg(&paths.gpkg, &summary.boundaries_path, &rows, true)?;
     let postcode_rows =
         out_postcodes::write_table(&paths.postcode_table, &world.layout, &world.schools)?;
     out_postcodes::write_duo(&paths.duo, &world.schools)?;

@@ -58,8 +58,9 @@ const TEXT_ATTRS: [&str; 6] = [
     "water",
 ];
 
-/// Writes `gpkg` from the boundary GeoJSON just written and the table rows.
-pub(crate) fn write_sample_gpkg(gpkg: &Path, geojson: &Path, rows: &[Row]) -> Result<()> {
+/// Writes `gpkg` from the boundary GeoJSON just written and the table rows;
+/// `rd`: the GeoJSON is already in RD metres (the national set).
+pub(crate) fn write_sample_gpkg(gpkg: &Path, geojson: &Path, rows: &[Row], rd: bool) -> Result<()> {
     let text = std::fs::read(geojson).with_context(|| format!("reading {}", geojson.display()))?;
     let fc: Json = serde_json::from_slice(&text)?;
     let features = fc["features"]
@@ -70,7 +71,11 @@ pub(crate) fn write_sample_gpkg(gpkg: &Path, geojson: &Path, rows: &[Row]) -> Re
         .filter(|r| r.level == Level::Buurt)
         .map(|r| (r.code.as_str(), r))
         .collect();
-    let projector = Projector::new().map_err(|e| anyhow!(e))?;
+    let projector = if rd {
+        None
+    } else {
+        Some(Projector::new().map_err(|e| anyhow!(e))?)
+    };
     let mut columns: Vec<(String, &'static str)> =
         TEXT_ATTRS.iter().map(|n| (n.to_string(), "TEXT")).collect();
     if let Some(r) = rows.first() {
@@ -92,7 +97,7 @@ pub(crate) fn write_sample_gpkg(gpkg: &Path, geojson: &Path, rows: &[Row]) -> Re
             // Not in the tables: the kaart has no figures either.
             None => attrs.extend(std::iter::repeat_n(Attr::Null, columns.len() - attrs.len())),
         }
-        let geom = geometry(&f["geometry"], &projector)
+        let geom = geometry(&f["geometry"], projector.as_ref())
             .with_context(|| format!("{}: feature {code}", geojson.display()))?;
         layer_rows.push((attrs, geom));
     }
@@ -120,8 +125,9 @@ fn attr(v: Val) -> Attr {
 
 type Polygon = Vec<Vec<[f64; 2]>>;
 
-/// A Polygon or MultiPolygon in lon/lat as GeoPackage binary in RD.
-fn geometry(g: &Json, projector: &Projector) -> Result<Option<Vec<u8>>> {
+/// A Polygon or MultiPolygon in lon/lat (or already in RD metres, as the
+/// national set is written) as GeoPackage binary in RD.
+fn geometry(g: &Json, projector: Option<&Projector>) -> Result<Option<Vec<u8>>> {
     let polygons: Vec<&Json> = match g["type"].as_str() {
         None => return Ok(None),
         Some("Polygon") => vec![&g["coordinates"]],
@@ -144,7 +150,9 @@ fn geometry(g: &Json, projector: &Projector) -> Result<Option<Vec<u8>>> {
                     y: pt[1].as_f64().unwrap_or(f64::NAN),
                 })
                 .collect();
-            projector.wgs84_to_rd(&mut coords).map_err(|e| anyhow!(e))?;
+            if let Some(projector) = projector {
+                projector.wgs84_to_rd(&mut coords).map_err(|e| anyhow!(e))?;
+            }
             rings.push(coords.iter().map(|c| [c.x, c.y]).collect());
         }
         out.push(rings);
