@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
+TIMES=$(mktemp)
+trap 'rm -f "$TIMES"' EXIT
 TARGET="${CARGO_TARGET_DIR:-target}"
 cargo build --release --locked --workspace -q
 BIN="$TARGET/release/buurtradar"
@@ -18,7 +20,9 @@ measure() {
   local times=() mems=()
   for _ in $(seq "$RUNS"); do
     local line
-    line=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    # time's report goes to its own file: the command's stderr is dropped.
+    /usr/bin/time -f "%e %M" -o "$TIMES" "$@" >/dev/null 2>/dev/null
+    line=$(tail -1 "$TIMES")
     times+=("${line% *}"); mems+=("${line#* }")
   done
   local t m
