@@ -7,7 +7,8 @@
 //! - [`io`]: read every file users download (boundaries as GeoJSON or
 //!   GeoPackage, StatLine/kwb CSV, kwb xlsx,
 //!   Parquet, school lists, DUO address lists through the CBS postcode
-//!   table), bring coordinates to Rijksdriehoek, and join it
+//!   table; one year of a StatLine download with several Perioden),
+//!   bring coordinates to Rijksdriehoek, and join it
 //!   all on the region code into one `Dataset` with a report of what did not
 //!   fit (`io::load`).
 //! - [`domain`]: the decisions, with no terminal and no file I/O: the
@@ -17,7 +18,9 @@
 //!   `aggregate`), teams per unit (`teams`), and `analysis`, which builds
 //!   the units, ranks them and measures stability for one dataset and
 //!   profile; `effect` measures a pilot's effect afterwards (two-year
-//!   panel, comparison buurten, difference-in-differences, nulmeting).
+//!   panel, comparison buurten, difference-in-differences, nulmeting);
+//!   `smoothing`, `lisa`, `correlation`, `compare` and `sensitivity` (Sobol
+//!   indices of the weights) are the method's depth.
 //! - [`present`]: the text every front end shares: method lines, reasons,
 //!   number, interval and status formatting, so a figure reads the same in
 //!   the terminal, on stdout and in a report.
@@ -29,7 +32,9 @@
 //! - [`tui`]: the interactive terminal app: keys become actions, `update`
 //!   changes the app state, widgets only read it.
 //! - [`export`]: one exporter per format (csv, json, md, geojson, svg, html)
-//!   behind one trait, with the disclosure check and the provenance record.
+//!   behind one trait, with the disclosure check and the provenance record;
+//!   its charts (rank intervals, unit bars, LISA map, correlation heat map,
+//!   before/after) and the effect page of `effect --format html`.
 //! - [`fetch`]: `buurtradar fetch`, the three inputs of a gemeente from the
 //!   public services (CBS OData, PDOK OGC API, DUO) into a folder, in the
 //!   formats `io` reads, with `fetch.toml` as provenance.
