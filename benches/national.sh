@@ -19,13 +19,18 @@ ARGS=(--boundaries "$DIR/buurten_national_2024.geojson"
   --indicators "$DIR/kwb_national_2024.csv"
   --schools "$DIR/scholen_national.geojson")
 
+TIMES=$(mktemp)
+trap 'rm -f "$TIMES"' EXIT
+
 # median of the wall times (s) and of the peak resident sizes (MB)
 measure() {
   local out=$1; shift
   local times=() mems=()
   for _ in $(seq "$RUNS"); do
     local line
-    line=$( { /usr/bin/time -f "%e %M" "$@" >"$out" 2>/dev/null; } 2>&1 | tail -1)
+    # -o: the program's own stderr is dropped, time's report must not be
+    /usr/bin/time -o "$TIMES" -f "%e %M" "$@" >"$out" 2>/dev/null
+    line=$(tail -1 "$TIMES")
     times+=("${line% *}"); mems+=("${line#* }")
   done
   local t m

@@ -23,8 +23,12 @@ K="$DIR/kerncijfers_national_2024.csv"
 W="$DIR/kwb_national_2024.csv"
 S="$DIR/scholen_national.geojson"
 
+TIMES=$(mktemp)
+trap 'rm -f "$TIMES"' EXIT
+# -o: the program's own stderr is dropped, time's report must not be
 wall() {
-  { /usr/bin/time -f "%e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1
+  /usr/bin/time -o "$TIMES" -f "%e" "$@" >/dev/null 2>/dev/null
+  tail -1 "$TIMES"
 }
 median() {
   sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
