@@ -21,6 +21,7 @@ ARGS=(--boundaries "$DIR/buurten_national_2024.geojson"
   --indicators "$DIR/kwb_national_2024.csv"
   --schools "$DIR/scholen_national.geojson")
 
+
 # median of the wall times (s) and of the peak resident sizes (MB)
 measure() {
   local out=$1; shift

@@ -55,7 +55,13 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let profile = args.profile.load()?;
     let inputs = args.inputs.to_inputs_for(&profile)?;
     let ds = load(&inputs)?;
-    let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
+    // The CSV carries no candidates-per-rule line, and on national data
+    // those counts cost more than the ranking itself.
+    let opts = RunOptions {
+        skip_candidates: args.format == RankFormat::Csv,
+        ..RunOptions::default()
+    };
+    let mut a = Analysis::run(&ds, &profile, opts)?;
     args.hand.apply(&ds, &mut a)?;
     let lang = args.lang.resolve(Some(&profile));
     let sobol = match args.sobol {

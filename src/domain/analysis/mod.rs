@@ -102,7 +102,9 @@ impl Analysis {
         if units.facts.is_empty() {
             return Err(ScoreError::NoUnits);
         }
+        // The LISA that comes with the stability runs on the neighbours too.
         let wants_neighbours = !opts.skip_candidates
+            || !opts.skip_stability
             || rule == PilotRule::Contiguous
             || profile.smoothing.method == SmoothingMethod::SpatialEb;
         let neighbours = wants_neighbours.then(|| {

@@ -1,5 +1,6 @@
 //! Self-intersection check for boundary polygons.
 
+use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo::line_intersection::{line_intersection, LineIntersection};
 use geo::{Coord, Line, Polygon};
 
@@ -51,6 +52,13 @@ pub(super) fn crossing(p: &Polygon<f64>) -> Option<Coord<f64>> {
             let same_ring = a.ring == b.ring;
             let adjacent =
                 same_ring && (a.idx.abs_diff(b.idx) == 1 || a.idx.abs_diff(b.idx) + 1 == a.len);
+            // Adjacent edges share a vertex; unless the far end of one lies
+            // on the other's line they meet only there, which is allowed.
+            // One exact orientation test settles most pairs a sweep finds
+            // without the full intersection.
+            if adjacent && !all_collinear(a.line, b.line) {
+                continue;
+            }
             match line_intersection(a.line, b.line) {
                 None => {}
                 // Adjacent edges meet at their shared vertex by design;
@@ -72,6 +80,13 @@ pub(super) fn crossing(p: &Polygon<f64>) -> Option<Coord<f64>> {
         }
     }
     None
+}
+
+/// Whether both ends of `b` lie on the line through `a` (exact predicate,
+/// the one `line_intersection` uses).
+fn all_collinear(a: Line<f64>, b: Line<f64>) -> bool {
+    RobustKernel::orient2d(a.start, a.end, b.start) == Orientation::Collinear
+        && RobustKernel::orient2d(a.start, a.end, b.end) == Orientation::Collinear
 }
 
 #[cfg(test)]
