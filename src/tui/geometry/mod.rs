@@ -13,6 +13,7 @@
 
 use crate::domain::dataset::Dataset;
 use geo::{Contains, Point};
+use rayon::prelude::*;
 
 pub mod lod;
 pub mod pick;
@@ -148,19 +149,30 @@ impl MapGeometry {
         let mut levels = Vec::new();
         let mut tol = size.0.max(size.1) / 64.0;
         let raw_count = raw.vertex_count().max(1);
-        while tol >= 0.5 {
-            let lod = snapped(&raw, tol);
-            // Nearly as detailed as the source: the source serves instead.
-            if lod.vertex_count() * 10 >= raw_count * 8 {
-                break;
+        // Nearly as detailed as the source: the source serves instead.
+        let enough = |lod: &Lod| lod.vertex_count() * 10 >= raw_count * 8;
+        // Two levels at a time on the two cores; the finer one is thrown
+        // away when the coarser already stops the refining, so the levels
+        // are those a one-by-one loop makes.
+        'refine: while tol >= 0.5 {
+            let (a, b) = if tol / 2.0 >= 0.5 {
+                let (a, b) = rayon::join(|| snapped(&raw, tol), || snapped(&raw, tol / 2.0));
+                (a, Some(b))
+            } else {
+                (snapped(&raw, tol), None)
+            };
+            for lod in std::iter::once(a).chain(b) {
+                if enough(&lod) {
+                    break 'refine;
+                }
+                levels.push(lod);
+                tol /= 2.0;
             }
-            levels.push(lod);
-            tol /= 2.0;
         }
         levels.push(raw);
-        for lod in &mut levels {
-            lod.outlines = dissolve(lod, members);
-        }
+        levels
+            .par_iter_mut()
+            .for_each(|lod| lod.outlines = dissolve(lod, members));
 
         let schools = ds
             .schools
