@@ -53,18 +53,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         )
     )?;
     let changes = report::weight_changes(doc);
-    let mut extra = Vec::new();
-    if !p.description.is_empty() {
-        extra.push(md_cell(&p.description));
-    }
-    if !changes.is_empty() {
-        extra.push(format!("**{}**", t(Rt::ProfileChanged)));
-    }
-    let extra = if extra.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", extra.join("; "))
-    };
+    let extra = report::profile_extras(doc, md_cell, |s| format!("**{s}**"));
     writeln!(
         o,
         "{}\n",

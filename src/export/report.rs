@@ -116,6 +116,29 @@ pub fn hand_lines(doc: &Document) -> Vec<String> {
     v
 }
 
+/// What follows the profile's name: its description and, when the weights
+/// differ from it, that it was changed - " (a; b)", or "" - with each part
+/// written by the format (`text` escapes, `strong` emphasises).
+pub fn profile_extras(
+    doc: &Document,
+    text: impl Fn(&str) -> String,
+    strong: impl Fn(&str) -> String,
+) -> String {
+    let p = &doc.analysis().profile;
+    let mut extra = Vec::new();
+    if !p.description.is_empty() {
+        extra.push(text(&p.description));
+    }
+    if !weight_changes(doc).is_empty() {
+        extra.push(strong(Rt::ProfileChanged.text(doc.ctx.options.lang)));
+    }
+    if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join("; "))
+    }
+}
+
 /// (indicator label, profile weight, used weight) where they differ.
 pub fn weight_changes(doc: &Document) -> Vec<(String, String, String)> {
     let lang = doc.ctx.options.lang;

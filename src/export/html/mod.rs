@@ -5,6 +5,9 @@
 //! well-formed XML (void elements closed, only XML entities) so that XML
 //! tools can check it too.
 
+mod sources;
+mod teams;
+
 use super::cells::cell_text;
 use super::charts;
 use super::escape::{xml_escape as esc, xml_text};
@@ -14,7 +17,6 @@ use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::ChosenBy;
 use crate::i18n::Rt;
 use crate::present::human;
-use crate::present::labels::made_from_name;
 use crate::present::{method_lines, optional, rank_interval};
 use std::fmt::Write;
 
@@ -116,18 +118,7 @@ fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) ->
     writeln!(o, "<h1>{}</h1>", esc(&title))?;
     let t = |m: Rt| m.text(lang);
     let changes = report::weight_changes(doc);
-    let mut extra = Vec::new();
-    if !p.description.is_empty() {
-        extra.push(esc(&p.description));
-    }
-    if !changes.is_empty() {
-        extra.push(format!("<strong>{}</strong>", t(Rt::ProfileChanged)));
-    }
-    let extra = if extra.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", extra.join("; "))
-    };
+    let extra = report::profile_extras(doc, esc, |s| format!("<strong>{s}</strong>"));
     let profile_line = Rt::ProfileLine.fill(
         lang,
         &[
@@ -259,52 +250,7 @@ fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) ->
     charts::html(doc, lang, o)?;
     o.push_str(spatial);
 
-    writeln!(o, "<h2>{}</h2>", t(Rt::Teams))?;
-    if doc.ctx.teams.proposals.is_empty() {
-        writeln!(o, "<p>{}</p>", t(Rt::NoTeams))?;
-    }
-    for prop in &doc.ctx.teams.proposals {
-        writeln!(
-            o,
-            "<h3>{} {}</h3>",
-            esc(&prop.buurt_code),
-            esc(&prop.buurt_name)
-        )?;
-        if let Some(f) = report::unit_facts(doc, &prop.buurt_code) {
-            writeln!(o, "<p>{}</p>", esc(&f))?;
-        }
-        writeln!(o, "<ul>")?;
-        for m in report::members(doc, prop) {
-            if m.core {
-                writeln!(
-                    o,
-                    "<li><strong>{}</strong> ({})</li>",
-                    esc(&m.name),
-                    crate::i18n::Rt::Always.text(lang)
-                )?;
-            } else {
-                writeln!(o, "<li><strong>{}</strong>", esc(&m.name))?;
-                writeln!(o, "<ul class=\"reasons\">")?;
-                for r in &m.reasons {
-                    writeln!(
-                        o,
-                        "<li>{} {}</li>",
-                        crate::i18n::Rt::Because.text(lang),
-                        esc(r)
-                    )?;
-                }
-                writeln!(o, "</ul></li>")?;
-            }
-        }
-        for r in report::team_remarks(doc, prop) {
-            writeln!(o, "<li><em>{}</em></li>", esc(&r))?;
-        }
-        writeln!(o, "</ul>")?;
-    }
-    for g in &doc.ctx.teams.data_gaps {
-        let gap = Rt::DataGap.fill(lang, &[&human::data_gap(g, doc.ds(), lang)]);
-        writeln!(o, "<p class=\"note\">{}</p>", esc(&gap))?;
-    }
+    teams::section(doc, lang, o)?;
 
     let cells = &doc.cells;
     let weighted: Vec<usize> = cells
@@ -432,70 +378,7 @@ fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) ->
         writeln!(o, "</ul>")?;
     }
 
-    writeln!(o, "<h2>{}</h2>", t(Rt::Sources))?;
-    writeln!(o, "<table>")?;
-    writeln!(
-        o,
-        "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>SHA-256</th></tr>",
-        t(Rt::Role),
-        t(Rt::File),
-        t(Rt::Format),
-        t(Rt::Records)
-    )?;
-    for s in report::sources(doc) {
-        writeln!(
-            o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td><code>{}</code></td></tr>",
-            esc(&human::input_role(&s.role, lang)),
-            esc(&s.name),
-            esc(&s.format),
-            td_num(&s.records),
-            esc(&s.sha256)
-        )?;
-    }
-    writeln!(o, "</table>")?;
-    writeln!(o, "<p>{}</p>", esc(&report::schools_line(doc)))?;
-    writeln!(o, "<table>")?;
-    writeln!(
-        o,
-        "<tr><th>indicator</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t(Rt::Label),
-        t(Rt::Unit),
-        t(Rt::Source)
-    )?;
-    for j in report::listed_indicators(doc) {
-        let i = &cells.info[j];
-        writeln!(
-            o,
-            "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&i.id),
-            if i.microdata {
-                format!(" ({})", t(Rt::Microdata))
-            } else {
-                String::new()
-            },
-            esc(&human::label(doc.ds(), &i.id, lang)),
-            esc(&human::unit_text(&i.unit, lang)),
-            esc(&crate::present::labels::source_text(&i.source, lang))
-        )?;
-    }
-    writeln!(o, "</table>")?;
-    let made = made_from_name(doc.ds());
-    if !made.is_empty() {
-        writeln!(
-            o,
-            "<p>{}</p>",
-            esc(&Rt::LabelsFromNames.fill(lang, &[&made.join(", ")]))
-        )?;
-    }
-    if !doc.ds().report.notes.is_empty() {
-        writeln!(o, "<ul>")?;
-        for n in &doc.ds().report.notes {
-            let n = &crate::present::notes::load_note_text(n, doc.ds(), lang);
-            writeln!(o, "<li>{}</li>", esc(n))?;
-        }
-        writeln!(o, "</ul>")?;
-    }
+    sources::section(doc, lang, o)?;
 
     writeln!(o, "<h2>{}</h2>", t(Rt::Disclosure))?;
     writeln!(o, "<ul>")?;
