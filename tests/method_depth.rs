@@ -205,10 +205,21 @@ fn sobol_indices_explain_each_shortlisted_rank_in_json_and_table() {
     let sobol = v["sobol"].as_array().unwrap();
     let codes: Vec<&str> = sobol.iter().map(|u| u["code"].as_str().unwrap()).collect();
     assert_eq!(codes, short);
-    let weights = v["weights"].as_object().map_or(0, |w| w.len());
+    // One index per indicator that takes part in the ranking.
+    let ranked: Vec<&str> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap())
+        .collect();
+    assert!(!ranked.is_empty());
     for u in sobol {
         let idx = u["indices"].as_array().unwrap();
-        assert!(weights == 0 || idx.len() <= weights, "{idx:?}");
+        let ids: Vec<&str> = idx
+            .iter()
+            .map(|i| i["indicator"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ranked);
         for i in idx {
             assert!(i["total"].as_f64().unwrap() >= 0.0, "{i}");
         }

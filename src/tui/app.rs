@@ -204,8 +204,9 @@ pub struct App {
     pub last_export: Option<ExportDialog>,
     /// The distribution of what the map shows is open.
     pub histogram: bool,
-    /// The correlation heat map is open.
-    pub correlations: bool,
+    /// The correlation heat map, when open: computed on opening, so drawing
+    /// only reads it (it takes every key, so nothing re-ranks meanwhile).
+    pub correlations: Option<crate::domain::correlation::Correlations>,
     /// The follow-up year and the code map between the years, when given:
     /// what `E` measures the effect on the shortlist against.
     pub followup: Option<(
@@ -332,7 +333,7 @@ impl App {
             export: None,
             last_export: None,
             histogram: false,
-            correlations: false,
+            correlations: None,
             followup: None,
             effect: None,
             directions_changed: false,

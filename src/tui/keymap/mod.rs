@@ -255,7 +255,7 @@ pub fn contexts(app: &App) -> Vec<Ctx> {
     if app.effect.is_some() {
         return vec![Ctx::Effect];
     }
-    if app.correlations {
+    if app.correlations.is_some() {
         return vec![Ctx::Correlations];
     }
     if app.histogram {

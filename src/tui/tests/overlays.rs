@@ -88,7 +88,7 @@ fn snapshot_compare() {
 fn capital_c_shows_the_correlations_of_the_profiles_indicators() {
     let mut app = app_with(Lang::Nl, true, 160, 50);
     act(&mut app, &[Action::ToggleCorrelations]);
-    assert!(app.correlations);
+    assert!(app.correlations.is_some());
     let screen = draw(&app);
     let c = app.analysis.correlations();
     assert!(c.ids.len() > 2);
@@ -106,7 +106,7 @@ fn capital_c_shows_the_correlations_of_the_profiles_indicators() {
     let ctxs = crate::tui::keymap::contexts(&app);
     assert_eq!(ctxs, vec![crate::tui::keymap::Ctx::Correlations]);
     act(&mut app, &[Action::ToggleCorrelations]);
-    assert!(!app.correlations);
+    assert!(app.correlations.is_none());
 }
 
 #[test]

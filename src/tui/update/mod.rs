@@ -143,7 +143,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportCancel => export::cancel(app),
         Action::ExportExists(p) => export::exists(app, p),
         Action::ToggleHistogram => overlays::histogram(app),
-        Action::ToggleCorrelations => app.correlations = !app.correlations,
+        Action::ToggleCorrelations => {
+            app.correlations = match app.correlations {
+                Some(_) => None,
+                None => Some(app.analysis.correlations()),
+            }
+        }
         Action::ToggleEffect => overlays::effect(app),
         Action::Compare => overlays::compare(app),
         Action::CompareClose => overlays::close(app),

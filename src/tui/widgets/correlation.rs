@@ -37,7 +37,7 @@ pub fn cell(c: &Correlations, a: usize, b: usize) -> Option<f64> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let c = app.analysis.correlations();
+    let Some(c) = &app.correlations else { return };
     let n = c.ids.len() as u16;
     let label_w: u16 = 30;
     let w = (label_w + n * CELL_W + 4)
@@ -84,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if x + CELL_W > inner.x + inner.width {
                 break;
             }
-            let v = cell(&c, a, b);
+            let v = cell(c, a, b);
             let text = format!("{:>6}", num(v, 2, lang));
             let style = match (v, app.theme.color) {
                 (Some(v), true) => Style::default().bg(heat(v)).fg(Color::Black),

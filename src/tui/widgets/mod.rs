@@ -57,7 +57,7 @@ impl Widget for &App {
         if self.histogram {
             histogram::render(self, area, buf);
         }
-        if self.correlations {
+        if self.correlations.is_some() {
             correlation::render(self, area, buf);
         }
         if self.effect.is_some() {
