@@ -49,3 +49,27 @@ fn in_ci() -> bool {
 
 /// How to get the headless browser the report test renders with.
 pub const CHROMIUM_HOWTO: &str = "install Chromium, e.g. `apt-get install -y chromium`";
+
+/// The binary with `args`: exit code, stdout and stderr. A panic is never
+/// an acceptable answer, whatever the test expects.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("buurtradar")
+        .expect("the buurtradar binary")
+        .args(args)
+        .output()
+        .expect("running buurtradar");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        err,
+    )
+}
+
+/// [`run`] that must succeed; its stdout.
+pub fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
