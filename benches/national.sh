@@ -8,9 +8,7 @@
 #   RUNS=9 benches/national.sh /path/to/older/buurtradar
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS="${RUNS:-5}"
-TIMES=$(mktemp)
-trap 'rm -f "$TIMES"' EXIT
+. benches/measure.sh
 TARGET="${CARGO_TARGET_DIR:-target}"
 cargo build --release --locked --workspace -q
 NEW="$TARGET/release/buurtradar"
@@ -20,24 +18,6 @@ ARGS=(--boundaries "$DIR/buurten_national_2024.geojson"
   --indicators "$DIR/kerncijfers_national_2024.csv"
   --indicators "$DIR/kwb_national_2024.csv"
   --schools "$DIR/scholen_national.geojson")
-
-
-# median of the wall times (s) and of the peak resident sizes (MB)
-measure() {
-  local out=$1; shift
-  local times=() mems=()
-  for _ in $(seq "$RUNS"); do
-    local line
-    # time's report goes to its own file: the command's stderr is dropped.
-    /usr/bin/time -f "%e %M" -o "$TIMES" "$@" >"$out" 2>/dev/null
-    line=$(tail -1 "$TIMES")
-    times+=("${line% *}"); mems+=("${line#* }")
-  done
-  local t m
-  t=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  m=$(printf '%s\n' "${mems[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-  echo "$t s, $m MB"
-}
 
 k=0
 for bin in "$NEW" "$@"; do
