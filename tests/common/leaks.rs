@@ -273,7 +273,14 @@ pub fn check_html(text: &str, cells: &[Withheld]) -> usize {
                 .collect();
             for row in &rows[1..] {
                 let tds = cells_of(row, "td");
-                if !tds.contains(&w.code) {
+                // The code cell may carry a mark after the code
+                // ("BU... !" for few inhabitants, "=" for a tie).
+                let is_row = |t: &String| {
+                    t == &w.code
+                        || t.strip_prefix(w.code.as_str())
+                            .is_some_and(|r| r.starts_with(' '))
+                };
+                if !tds.iter().any(is_row) {
                     continue;
                 }
                 for (h, x) in header.iter().zip(&tds) {
