@@ -67,4 +67,5 @@ pub mod fetch;
 pub mod i18n;
 pub mod io;
 pub mod present;
+pub mod timing;
 pub mod tui;

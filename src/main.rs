@@ -47,6 +47,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    buurtradar::timing::mark("start");
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
         Some(Command::Effect(a)) => cli::effect::run(a),
         None => buurtradar::tui::run(cli.app),
     };
+    buurtradar::timing::mark("done");
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `buurtradar rank --format csv | head` closing the pipe early is

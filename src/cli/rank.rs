@@ -98,7 +98,9 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
         }
         RankFormat::Md => exported(&ds, &a, &inputs, &args, Format::Md)?,
     };
+    crate::timing::mark("output made");
     super::write_stdout(&out)?;
+    crate::timing::mark("written");
     Ok(())
 }
 
@@ -145,7 +147,9 @@ fn exported(
         Some(p) => vec![("profile".to_string(), Source::read(p)?)],
         None => Vec::new(),
     };
+    crate::timing::mark("export start");
     let teams = a.teams(ds, &catalogue, &TeamSettings::default(), &[]);
+    crate::timing::mark("teams");
     let ctx = ExportContext {
         ds,
         analysis: a,

@@ -197,9 +197,13 @@ impl<'a> Document<'a> {
         let a = ctx.analysis;
         let order = a.display_order();
         let rows = order.iter().map(|&u| a.row(ctx.ds, u)).collect();
+        crate::timing::mark("rows");
         let cells = Cells::build(ctx.ds, a);
+        crate::timing::mark("cells");
         let disclosure = disclosure::check(ctx, &cells)?;
+        crate::timing::mark("disclosure");
         let provenance = Provenance::new(ctx, format, &disclosure)?;
+        crate::timing::mark("provenance");
         let team_index = ctx
             .teams
             .proposals

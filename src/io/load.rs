@@ -112,6 +112,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         });
         tables.push(t);
     }
+    crate::timing::mark("indicator files read");
     let mut boundary_file = String::new();
     let builder = match &inputs.boundaries {
         Some(src) => {
@@ -147,6 +148,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         }
         None => DatasetBuilder::new("", Vec::new()),
     };
+    crate::timing::mark("boundaries read");
     let mut ds = builder
         .min_cell(inputs.min_cell())
         .microdata(inputs.microdata.clone())
@@ -173,6 +175,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
             }
         }
     }
+    crate::timing::mark("dataset joined");
     match &inputs.schools {
         Some(src) => place_schools(&mut ds, src, &inputs.school_options)?,
         None => {
@@ -185,6 +188,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
             }
         }
     }
+    crate::timing::mark("schools placed");
     Ok(ds)
 }
 

@@ -99,6 +99,7 @@ impl Analysis {
         let min_schools = profile.eligibility.min_primary_schools;
         let cache = AdjacencyCache::new();
         let (mut units, failed) = units_for(&cache, ds, profile, rule, &idx, min_schools)?;
+        crate::timing::mark("units built");
         if units.facts.is_empty() {
             return Err(ScoreError::NoUnits);
         }
@@ -114,6 +115,7 @@ impl Analysis {
                 ds.areas.len(),
             )
         });
+        crate::timing::mark("neighbours");
         let smoothed = smooth_columns(
             profile.smoothing.method,
             &profile
@@ -144,11 +146,13 @@ impl Analysis {
         swap(&mut units, &mut smoothed);
         let prepared = prepared?;
         let ranking = prepared.rank_profile()?;
+        crate::timing::mark("ranked");
         let stability = if opts.skip_stability {
             None
         } else {
             Some(stability(&prepared, &ranking, &profile.monte_carlo)?)
         };
+        crate::timing::mark("stability");
         let candidates = if opts.skip_candidates {
             Vec::new()
         } else {
@@ -186,6 +190,7 @@ impl Analysis {
         if !opts.skip_stability {
             a.lisa = a.lisa_of(&a.score_values());
         }
+        crate::timing::mark("lisa");
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
             a.notes.push(Note::Unweighted { ids: unweighted });

@@ -64,6 +64,7 @@ pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Re
 
 pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
     let raw: RawCollection = parse_collection(src)?;
+    crate::timing::mark("geojson parsed");
     let kind = raw.kind.clone().unwrap_or_else(|| "none".into());
     let Some(features) = raw.features else {
         return Err(LoadError::NotFeatureCollection {
@@ -116,6 +117,7 @@ pub(crate) fn from_features(
         }
         out.push(feature);
     }
+    crate::timing::mark("features checked");
     let crs = decide(explicit, member, &extent).map_err(|message| LoadError::Crs {
         file: file.clone(),
         message,
