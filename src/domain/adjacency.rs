@@ -108,27 +108,8 @@ type PairSet = BTreeSet<(usize, usize)>;
 /// Sorting (vertex, area) keys beats a hash map of vertices at millions of
 /// vertices.
 fn shared_vertex_pairs(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> (PairSet, PairSet) {
-    let mut keyed: Vec<(i64, i64, usize)> = Vec::new();
-    for (i, a) in areas.iter().enumerate() {
-        if !keep(a) {
-            continue;
-        }
-        let Some(g) = &a.geometry else { continue };
-        for c in vertices(g) {
-            keyed.push(((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64, i));
-        }
-    }
-    sort_keys(&mut keyed);
-    keyed.dedup();
-    let mut shared: Vec<(usize, usize)> = Vec::new();
-    for group in keyed.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)) {
-        for (k, a) in group.iter().enumerate() {
-            for b in &group[k + 1..] {
-                shared.push((a.2, b.2));
-            }
-        }
-    }
-    shared.par_sort_unstable();
+    let mut shared = pairs_at_shared_vertices(areas, keep);
+    sort_pairs(&mut shared);
     let (mut edges, mut corners) = (PairSet::new(), PairSet::new());
     for run in shared.chunk_by(|p, q| p == q) {
         if run.len() >= 2 {
@@ -140,51 +121,152 @@ fn shared_vertex_pairs(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> (PairSe
     (edges, corners)
 }
 
-/// Sorts (x, y, area) keys. When their ranges fit in one `u64` the sort
-/// runs on packed keys: a third of the bytes to move, and packing keeps
-/// the order, so the result is the same as sorting the triples.
-fn sort_keys(keyed: &mut Vec<(i64, i64, usize)>) {
-    match packing(keyed) {
-        Some((x0, y0, bits_y, bits_i)) => {
-            let mut packed: Vec<u64> = keyed
-                .iter()
-                .map(|&(x, y, i)| {
-                    (((x - x0) as u64) << (bits_y + bits_i))
-                        | (((y - y0) as u64) << bits_i)
-                        | i as u64
-                })
-                .collect();
-            packed.par_sort_unstable();
-            let (mask_y, mask_i) = ((1u64 << bits_y) - 1, (1u64 << bits_i) - 1);
-            keyed.clear();
-            keyed.extend(packed.iter().map(|&k| {
-                (
-                    x0 + (k >> (bits_y + bits_i)) as i64,
-                    y0 + ((k >> bits_i) & mask_y) as i64,
-                    (k & mask_i) as usize,
-                )
-            }));
-        }
-        None => keyed.par_sort_unstable(),
+/// A vertex snapped to 0.1 m, as integers.
+fn snap(c: &Coord<f64>) -> (i64, i64) {
+    ((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64)
+}
+
+/// Every pair of areas (lower index first) that share a vertex, once per
+/// shared vertex. When the key ranges fit in one `u64` (the snapped
+/// bounding boxes tell before any key is made) the keys are packed as they
+/// are made: a third of the memory and bytes to sort of (x, y, area)
+/// triples, and packing keeps the order, so the groups are the same.
+fn pairs_at_shared_vertices(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> Vec<(usize, usize)> {
+    let span = KeySpan::of(areas, keep);
+    match packing(&span) {
+        Some(bits) => packed_pairs(areas, keep, &span, bits),
+        None => plain_pairs(areas, keep, span.count),
     }
 }
 
-/// (min x, min y, bits for y, bits for the area) when x, y and area index
-/// offsets fit in 63 bits together.
-fn packing(keyed: &[(i64, i64, usize)]) -> Option<(i64, i64, u32, u32)> {
-    let bits = |v: u64| u64::BITS - v.leading_zeros();
-    let (mut x0, mut x1, mut y0, mut y1, mut i1) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN, 0);
-    for &(x, y, i) in keyed {
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
-        i1 = i1.max(i);
+/// The kept areas with a shape, with their index.
+fn kept<'a>(
+    areas: &'a [Area],
+    keep: &'a impl Fn(&Area) -> bool,
+) -> impl Iterator<Item = (usize, &'a MultiPolygon<f64>)> + 'a {
+    areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| keep(a))
+        .filter_map(|(i, a)| Some((i, a.geometry.as_ref()?)))
+}
+
+/// The range of the snapped vertex keys, the largest area index and the
+/// number of vertices.
+struct KeySpan {
+    x: (i64, i64),
+    y: (i64, i64),
+    last_area: usize,
+    count: usize,
+}
+
+impl KeySpan {
+    fn of(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> KeySpan {
+        let mut s = KeySpan {
+            x: (i64::MAX, i64::MIN),
+            y: (i64::MAX, i64::MIN),
+            last_area: 0,
+            count: 0,
+        };
+        for (i, g) in kept(areas, keep) {
+            // Rounding keeps the order, so the snapped box holds every key.
+            let Some(r) = g.bounding_rect() else { continue };
+            let (lo, hi) = (snap(&r.min()), snap(&r.max()));
+            s.x = (s.x.0.min(lo.0), s.x.1.max(hi.0));
+            s.y = (s.y.0.min(lo.1), s.y.1.max(hi.1));
+            s.last_area = s.last_area.max(i);
+            s.count += vertices(g).count();
+        }
+        s
     }
-    let span_x = u64::try_from(x1.checked_sub(x0)?).ok()?;
-    let span_y = u64::try_from(y1.checked_sub(y0)?).ok()?;
-    let (bx, by, bi) = (bits(span_x), bits(span_y), bits(u64::try_from(i1).ok()?));
-    (bx + by + bi <= 63).then_some((x0, y0, by, bi))
+}
+
+fn packed_pairs(
+    areas: &[Area],
+    keep: &impl Fn(&Area) -> bool,
+    span: &KeySpan,
+    (bits_y, bits_i): (u32, u32),
+) -> Vec<(usize, usize)> {
+    let (x0, y0) = (span.x.0, span.y.0);
+    let mut packed: Vec<u64> = Vec::with_capacity(span.count);
+    for (i, g) in kept(areas, keep) {
+        packed.extend(vertices(g).map(|c| {
+            let (x, y) = snap(c);
+            (((x - x0) as u64) << (bits_y + bits_i)) | (((y - y0) as u64) << bits_i) | i as u64
+        }));
+    }
+    packed.par_sort_unstable();
+    packed.dedup();
+    let mask_i = (1u64 << bits_i) - 1;
+    pairs_in_groups(packed.chunk_by(|p, q| p >> bits_i == q >> bits_i), |k| {
+        (k & mask_i) as usize
+    })
+}
+
+fn plain_pairs(areas: &[Area], keep: &impl Fn(&Area) -> bool, count: usize) -> Vec<(usize, usize)> {
+    let mut keyed: Vec<(i64, i64, usize)> = Vec::with_capacity(count);
+    for (i, g) in kept(areas, keep) {
+        keyed.extend(vertices(g).map(|c| {
+            let (x, y) = snap(c);
+            (x, y, i)
+        }));
+    }
+    keyed.par_sort_unstable();
+    keyed.dedup();
+    pairs_in_groups(keyed.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)), |k| k.2)
+}
+
+/// Within each group of one vertex's areas (ascending), every pair.
+fn pairs_in_groups<'a, T: 'a>(
+    groups: impl Iterator<Item = &'a [T]>,
+    area: impl Fn(&T) -> usize,
+) -> Vec<(usize, usize)> {
+    let mut shared = Vec::new();
+    for group in groups {
+        for (k, a) in group.iter().enumerate() {
+            for b in &group[k + 1..] {
+                shared.push((area(a), area(b)));
+            }
+        }
+    }
+    shared
+}
+
+/// Sorts area pairs, packed two to a `u64` when the indices allow (they
+/// always do in practice; the plain sort stays for the rest).
+fn sort_pairs(pairs: &mut Vec<(usize, usize)>) {
+    let fits = pairs
+        .iter()
+        .all(|&(a, b)| a <= u32::MAX as usize && b <= u32::MAX as usize);
+    if !fits {
+        pairs.par_sort_unstable();
+        return;
+    }
+    let mut packed: Vec<u64> = pairs
+        .par_iter()
+        .map(|&(a, b)| ((a as u64) << 32) | b as u64)
+        .collect();
+    packed.par_sort_unstable();
+    pairs.clear();
+    pairs.extend(
+        packed
+            .iter()
+            .map(|&k| ((k >> 32) as usize, (k & 0xFFFF_FFFF) as usize)),
+    );
+}
+
+/// (bits for y, bits for the area) when the x and y offsets from the
+/// minimum and the area index fit in 63 bits together.
+fn packing(s: &KeySpan) -> Option<(u32, u32)> {
+    let bits = |v: u64| u64::BITS - v.leading_zeros();
+    let span_x = u64::try_from(s.x.1.checked_sub(s.x.0)?).ok()?;
+    let span_y = u64::try_from(s.y.1.checked_sub(s.y.0)?).ok()?;
+    let (bx, by, bi) = (
+        bits(span_x),
+        bits(span_y),
+        bits(u64::try_from(s.last_area).ok()?),
+    );
+    (bx + by + bi <= 63).then_some((by, bi))
 }
 
 fn vertices(g: &MultiPolygon<f64>) -> impl Iterator<Item = &Coord<f64>> {
@@ -430,33 +512,59 @@ mod tests {
     }
 
     #[test]
-    fn packed_key_sort_matches_the_sort_of_triples() {
-        let mut state = 12345u64;
-        let mut next = |m: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % m
-        };
-        let small: Vec<(i64, i64, usize)> = (0..5000)
-            .map(|_| {
-                (
-                    next(50) as i64 - 25,
-                    next(40) as i64 - 900,
-                    next(30) as usize,
-                )
-            })
-            .collect();
-        // Spans too wide to pack take the plain sort.
-        let wide = vec![(i64::MAX, 0, 1), (i64::MIN, 5, 0), (0, -3, 2), (0, -3, 1)];
-        assert!(packing(&small).is_some() && packing(&wide).is_none());
-        assert!(packing(&[]).is_none());
-        for keys in [small, wide] {
-            let mut expected = keys.clone();
-            expected.sort_unstable();
-            let mut got = keys;
-            sort_keys(&mut got);
-            assert_eq!(got, expected);
+    fn packed_and_plain_keys_give_the_pairs_of_shared_vertices() {
+        // Squares of three sizes on a lattice: shared edges, corners, and
+        // vertices shared by up to four areas; one without a shape.
+        let mut areas = grid();
+        for (k, (x, y, s)) in [
+            (0.0, 0.0, 2.0),
+            (2.0, 0.0, 1.0),
+            (3.0, 0.0, 1.0),
+            (2.0, 1.0, 1.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            areas.push(area(&format!("BU{k:08}"), Some(square(x + 50.0, y, s))));
         }
+        let keep = |_: &Area| true;
+        let span = KeySpan::of(&areas, &keep);
+        let bits = packing(&span).unwrap();
+        let packed = packed_pairs(&areas, &keep, &span, bits);
+        let plain = plain_pairs(&areas, &keep, span.count);
+        assert_eq!(packed, plain);
+        // The reference: every pair of areas holding the same snapped vertex.
+        let mut at: std::collections::BTreeMap<(i64, i64), BTreeSet<usize>> = Default::default();
+        for (i, g) in kept(&areas, &keep) {
+            for c in vertices(g) {
+                at.entry(snap(c)).or_default().insert(i);
+            }
+        }
+        let mut expected: Vec<(usize, usize)> = Vec::new();
+        for set in at.values() {
+            let v: Vec<usize> = set.iter().copied().collect();
+            for (k, a) in v.iter().enumerate() {
+                expected.extend(v[k + 1..].iter().map(|b| (*a, *b)));
+            }
+        }
+        let mut got = packed;
+        sort_pairs(&mut got);
+        expected.sort_unstable();
+        assert_eq!(got, expected);
+        assert!(
+            got.windows(2).any(|w| w[0] == w[1]),
+            "an edge shares two vertices"
+        );
+        // Spans too wide to pack take the plain sort.
+        let wide = KeySpan {
+            x: (i64::MIN, i64::MAX),
+            y: (0, 5),
+            last_area: 2,
+            count: 0,
+        };
+        assert!(packing(&wide).is_none());
+        let mut wide_pairs = vec![(usize::MAX, 1), (3, 2), (3, 1)];
+        sort_pairs(&mut wide_pairs);
+        assert_eq!(wide_pairs, vec![(3, 1), (3, 2), (usize::MAX, 1)]);
     }
 }

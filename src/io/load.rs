@@ -1,15 +1,16 @@
 //! Reading every input and joining them into one [`Dataset`], with the
 //! report of what matched and what did not.
 
-use super::boundaries::read_boundaries;
+use super::boundaries::{read_boundaries, Boundaries};
 use super::crs::Crs;
 use super::error::LoadError;
 use super::gpkg::{looks_like_sqlite, read_gpkg};
 use super::indicators::read_indicators;
-use super::schools::{read_schools, Location, SchoolOptions};
+use super::schools::{read_schools, Location, SchoolFile, SchoolOptions};
 use super::source::Source;
 use crate::domain::dataset::{
-    Dataset, DatasetBuilder, DisclosureSettings, Level, SchoolMethod, SchoolPoint, DEFAULT_MIN_CELL,
+    Dataset, DatasetBuilder, DisclosureSettings, IndicatorTable, Level, SchoolMethod, SchoolPoint,
+    DEFAULT_MIN_CELL,
 };
 use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
@@ -97,13 +98,59 @@ impl Inputs {
     }
 }
 
+/// The three kinds of input file parsed at once: none needs another to be
+/// read, and each is a large share of loading national data. Errors are
+/// returned in the order a sequential read would meet them.
+struct Parsed {
+    tables: Vec<Result<IndicatorTable, LoadError>>,
+    boundaries: Option<Result<Boundaries, LoadError>>,
+    schools: Option<Result<SchoolFile, LoadError>>,
+}
+
+fn parse_all(inputs: &Inputs) -> Parsed {
+    let (tables, (boundaries, schools)) = rayon::join(
+        || inputs.indicators.iter().map(read_indicators).collect(),
+        || {
+            rayon::join(
+                || {
+                    inputs
+                        .boundaries
+                        .as_ref()
+                        .map(|src| read_boundary_file(src, inputs))
+                },
+                || {
+                    inputs
+                        .schools
+                        .as_ref()
+                        .map(|src| read_schools(src, &inputs.school_options))
+                },
+            )
+        },
+    );
+    Parsed {
+        tables,
+        boundaries,
+        schools,
+    }
+}
+
+fn read_boundary_file(src: &Source, inputs: &Inputs) -> Result<Boundaries, LoadError> {
+    if looks_like_sqlite(src) || src.extension() == "gpkg" {
+        read_gpkg(src, inputs.layer.as_deref(), inputs.crs)
+    } else {
+        read_boundaries(src, inputs.crs)
+    }
+}
+
 pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
     let mut summaries = Vec::new();
     let mut warnings: Vec<Issue> = inputs.notes.clone();
     let mut crs_text = "no boundaries".to_string();
     let mut tables = Vec::new();
-    for src in &inputs.indicators {
-        let t = read_indicators(src)?;
+    let parsed = parse_all(inputs);
+    crate::timing::mark("files parsed");
+    for (src, t) in inputs.indicators.iter().zip(parsed.tables) {
+        let t = t?;
         summaries.push(InputSummary {
             role: "indicators".into(),
             file: src.name.clone(),
@@ -112,21 +159,17 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         });
         tables.push(t);
     }
-    crate::timing::mark("indicator files read");
     let mut boundary_file = String::new();
-    let builder = match &inputs.boundaries {
-        Some(src) => {
-            let b = if looks_like_sqlite(src) || src.extension() == "gpkg" {
-                read_gpkg(src, inputs.layer.as_deref(), inputs.crs)?
-            } else {
-                if let Some(layer) = &inputs.layer {
-                    warnings.push(Issue::file(
-                        &src.name,
-                        format!("--layer {layer} applies to GeoPackage files only: ignored"),
-                    ));
-                }
-                read_boundaries(src, inputs.crs)?
-            };
+    let builder = match (&inputs.boundaries, parsed.boundaries) {
+        (Some(src), Some(b)) => {
+            let b = b?;
+            let is_gpkg = looks_like_sqlite(src) || src.extension() == "gpkg";
+            if let (Some(layer), false) = (&inputs.layer, is_gpkg) {
+                warnings.push(Issue::file(
+                    &src.name,
+                    format!("--layer {layer} applies to GeoPackage files only: ignored"),
+                ));
+            }
             crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);
             summaries.insert(
                 0,
@@ -146,7 +189,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
             boundary_file = b.file.clone();
             DatasetBuilder::new(&b.file, b.features)
         }
-        None => DatasetBuilder::new("", Vec::new()),
+        _ => DatasetBuilder::new("", Vec::new()),
     };
     crate::timing::mark("boundaries read");
     let mut ds = builder
@@ -176,8 +219,8 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         }
     }
     crate::timing::mark("dataset joined");
-    match &inputs.schools {
-        Some(src) => place_schools(&mut ds, src, &inputs.school_options)?,
+    match parsed.schools {
+        Some(f) => place_schools(&mut ds, f?)?,
         None => {
             if ds.indicator("schools_within_3km").is_some() {
                 ds.school_method = SchoolMethod::Proxy3km;
@@ -262,8 +305,7 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-fn place_schools(ds: &mut Dataset, src: &Source, opts: &SchoolOptions) -> Result<(), LoadError> {
-    let f = read_schools(src, opts)?;
+fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
     ds.report.inputs.push(InputSummary {
         role: "schools".into(),
         file: f.file.clone(),
