@@ -20,7 +20,8 @@ fn need_order(ds: &Dataset, profile: &Profile, units: &Units) -> Result<Ranking,
 /// Adjacency is the costly part of pilot areas (national: ~2 s); one run
 /// builds it at most once and shares it between the ranking and the
 /// candidates-per-rule line.
-pub(super) type AdjacencyCache = std::cell::OnceCell<Adjacency>;
+/// Shared between the threads of one run, so a `OnceLock`.
+pub(super) type AdjacencyCache = std::sync::OnceLock<Adjacency>;
 
 /// The buurt adjacency of a run, built on first use.
 pub(super) fn buurt_adjacency<'c>(

@@ -31,18 +31,18 @@ pub use notes::Note;
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
-use super::lisa::Lisa;
+use super::lisa::{lisa, Lisa, DEFAULT_PERMUTATIONS};
 use super::pilot::PilotRule;
 use super::profile::Profile;
-use super::score::{reference_mask, Prepared, Ranking, ScoreError, UnitFacts};
-use super::smoothing::{smooth_columns, SmoothedColumn, SmoothingMethod};
+use super::score::{Prepared, Ranking, ScoreError, UnitFacts};
+use super::smoothing::{SmoothedColumn, SmoothingMethod};
 use super::uncertainty::{stability, Stability};
 use candidates::candidates_with;
 use check::{check_profile_has_data, check_profile_indicators};
 pub use check::{data_profile, held_known_indicators};
 use contiguous::{buurt_adjacency, AdjacencyCache};
 use std::collections::HashMap;
-use units::{scope, score_input, units_for};
+use units::{scope, score_units, units_for};
 
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -108,51 +108,47 @@ impl Analysis {
             || !opts.skip_stability
             || rule == PilotRule::Contiguous
             || profile.smoothing.method == SmoothingMethod::SpatialEb;
-        let neighbours = wants_neighbours.then(|| {
-            spatial::unit_neighbours(
-                buurt_adjacency(&cache, ds, profile),
-                &units.members,
-                ds.areas.len(),
-            )
-        });
-        crate::timing::mark("neighbours");
-        let smoothed = smooth_columns(
-            profile.smoothing.method,
-            &profile
-                .indicators
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
-            |id| {
-                ds.indicators
-                    .iter()
-                    .position(|i| i.meta.id == id)
-                    .map(|j| units.columns[j].as_slice())
-            },
-            &reference_mask(&units.facts, profile)?,
-            neighbours.as_deref().unwrap_or(&[]),
-        );
-        // Score on the smoothed values, keep the published ones for display.
-        let swap = |units: &mut units::Units, smoothed: &mut [SmoothedColumn]| {
-            for s in smoothed.iter_mut() {
-                if let Some(j) = ds.indicators.iter().position(|i| i.meta.id == s.pair.id) {
-                    std::mem::swap(&mut units.columns[j], &mut s.values);
-                }
-            }
+        let build_neighbours = |members: &[Vec<usize>]| {
+            wants_neighbours.then(|| {
+                spatial::unit_neighbours(
+                    buurt_adjacency(&cache, ds, profile),
+                    members,
+                    ds.areas.len(),
+                )
+            })
         };
-        let mut smoothed = smoothed;
-        swap(&mut units, &mut smoothed);
-        let prepared = Prepared::new(&score_input(ds, &units), profile);
-        swap(&mut units, &mut smoothed);
-        let prepared = prepared?;
-        let ranking = prepared.rank_profile()?;
-        crate::timing::mark("ranked");
-        let stability = if opts.skip_stability {
-            None
+        // Only spatial smoothing scores on the neighbours; otherwise the
+        // adjacency is built while the units are scored and ranked.
+        let (neighbours, scored) = if profile.smoothing.method == SmoothingMethod::SpatialEb {
+            let nb = build_neighbours(&units.members);
+            let scored = score_units(ds, profile, &mut units, nb.as_deref().unwrap_or(&[]));
+            (nb, scored)
         } else {
-            Some(stability(&prepared, &ranking, &profile.monte_carlo)?)
+            let members = units.members.clone();
+            rayon::join(
+                || build_neighbours(&members),
+                || score_units(ds, profile, &mut units, &[]),
+            )
         };
-        crate::timing::mark("stability");
+        crate::timing::mark("neighbours and ranking");
+        let (prepared, ranking, smoothed) = scored?;
+        // The Monte Carlo and the LISA of the score read the same ranking
+        // and nothing of each other.
+        let (stability, lisa) = if opts.skip_stability {
+            (None, None)
+        } else {
+            let scores: Vec<Option<f64>> = ranking.units.iter().map(|u| u.score).collect();
+            let (st, lisa) = rayon::join(
+                || stability(&prepared, &ranking, &profile.monte_carlo),
+                || {
+                    neighbours
+                        .as_ref()
+                        .map(|nb| lisa(&scores, nb, DEFAULT_PERMUTATIONS, profile.monte_carlo.seed))
+                },
+            );
+            (Some(st?), lisa)
+        };
+        crate::timing::mark("stability and lisa");
         let candidates = if opts.skip_candidates {
             Vec::new()
         } else {
@@ -184,13 +180,9 @@ impl Analysis {
                 .collect(),
             neighbours,
             smoothed,
-            lisa: None,
+            lisa,
         };
         a.rules_shortlist = a.ranking.shortlist.clone();
-        if !opts.skip_stability {
-            a.lisa = a.lisa_of(&a.score_values());
-        }
-        crate::timing::mark("lisa");
         a.notes = a.compute_notes(ds);
         if !unweighted.is_empty() {
             a.notes.push(Note::Unweighted { ids: unweighted });

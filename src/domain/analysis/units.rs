@@ -7,8 +7,11 @@ use crate::domain::aggregate::{aggregate, wijk_members, Origin};
 use crate::domain::dataset::{Area, Dataset, Level, SchoolMethod};
 use crate::domain::pilot::{FailedSeed, PilotRule};
 use crate::domain::profile::Profile;
-use crate::domain::score::{IndicatorColumn, ScoreError, ScoreInput, UnitFacts};
+use crate::domain::score::{
+    reference_mask, IndicatorColumn, Prepared, Ranking, ScoreError, ScoreInput, UnitFacts,
+};
 use crate::domain::select::GemeenteFilter;
+use crate::domain::smoothing::{smooth_columns, SmoothedColumn};
 use crate::domain::value::Value;
 use std::collections::HashSet;
 
@@ -210,6 +213,38 @@ fn wijk_units(ds: &Dataset, idx: &[usize], schools: &[Option<u32>]) -> Units {
         })
         .collect();
     grouped_units(ds, groups, schools)
+}
+
+/// Smoothing, scoring and ranking of the units. The score reads the
+/// smoothed values; `units` keep the published ones for display.
+pub(super) fn score_units(
+    ds: &Dataset,
+    profile: &Profile,
+    units: &mut Units,
+    neighbours: &[Vec<usize>],
+) -> Result<(Prepared, Ranking, Vec<SmoothedColumn>), ScoreError> {
+    let ids: Vec<String> = profile.indicators.iter().map(|i| i.id.clone()).collect();
+    let column_of = |id: &str| ds.indicators.iter().position(|i| i.meta.id == id);
+    let mut smoothed = smooth_columns(
+        profile.smoothing.method,
+        &ids,
+        |id| column_of(id).map(|j| units.columns[j].as_slice()),
+        &reference_mask(&units.facts, profile)?,
+        neighbours,
+    );
+    let swap = |units: &mut Units, smoothed: &mut [SmoothedColumn]| {
+        for s in smoothed.iter_mut() {
+            if let Some(j) = column_of(&s.pair.id) {
+                std::mem::swap(&mut units.columns[j], &mut s.values);
+            }
+        }
+    };
+    swap(units, &mut smoothed);
+    let prepared = Prepared::new(&score_input(ds, units), profile);
+    swap(units, &mut smoothed);
+    let prepared = prepared?;
+    let ranking = prepared.rank_profile()?;
+    Ok((prepared, ranking, smoothed))
 }
 
 pub(super) fn score_input<'a>(ds: &'a Dataset, units: &'a Units) -> ScoreInput<'a> {

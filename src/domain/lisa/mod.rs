@@ -170,9 +170,12 @@ pub fn lisa(
     };
     let mut rng = StdRng::seed_from_u64(seed);
     let kmax = p.nb.iter().map(Vec::len).max().unwrap_or(0).min(n - 1);
-    let draws: Vec<Vec<usize>> = (0..permutations)
-        .map(|_| sample(&mut rng, n - 1, kmax).into_vec())
-        .collect();
+    // One flat array, `kmax` indices per draw: every unit reads all of it,
+    // and contiguous rows stay in cache where a `Vec` per draw does not.
+    let mut draws: Vec<usize> = Vec::with_capacity(permutations * kmax);
+    for _ in 0..permutations {
+        draws.extend(sample(&mut rng, n - 1, kmax).into_iter());
+    }
     // Each unit is tested against the same draws, independently of the
     // others: the units are spread over the cores, the result stays a
     // function of the seed alone.
@@ -196,10 +199,12 @@ pub fn lisa(
             let observed_lag = lag(c, &p.z);
             let obs = zi / p.m2 * observed_lag;
             let mut larger = 0usize;
-            for d in &draws {
+            for d in draws.chunks_exact(kmax.max(1)) {
+                // Skipping unit c itself without a branch: which side of c
+                // a random index falls is unpredictable.
                 let s: f64 = d[..k.min(d.len())]
                     .iter()
-                    .map(|&j| p.z[if j >= c { j + 1 } else { j }])
+                    .map(|&j| p.z[j + usize::from(j >= c)])
                     .sum();
                 if zi / p.m2 * (s / k as f64) >= obs {
                     larger += 1;
