@@ -7,7 +7,7 @@
 //! table as it is; the sidecar's `[[columns]]` list gives each indicator's
 //! labels (Dutch, English) and unit, since the header keeps the ids.
 
-use super::cells::cell_exact;
+use super::cells::{push_cell_exact, push_exact};
 use super::{Document, ExportError, Exporter, Format};
 
 pub struct Csv;
@@ -134,59 +134,129 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
     header.extend(smoothed_ids.iter().map(|id| format!("smoothed_{id}")));
     header.extend(["lisa_i", "lisa_p", "lisa_class"].map(String::from));
     w.write_record(header.iter().map(|h| neutralise(h).into_owned()))?;
-    let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
-    let o = |v: Option<u32>| v.map(|x| x.to_string()).unwrap_or_default();
+    let mut out = RowWriter {
+        w,
+        buf: String::new(),
+    };
     for (&u, r) in doc.order.iter().zip(&doc.rows) {
-        let mut rec = vec![
-            r.rank.map(|x| x.to_string()).unwrap_or_default(),
-            r.eligible_rank.map(|x| x.to_string()).unwrap_or_default(),
-            r.code.clone(),
-            r.name.clone(),
-            r.gemeente_code.clone(),
-            r.gemeente.clone(),
-            f(r.score),
-            format!("{}", r.coverage),
-            r.eligible.to_string(),
-            r.shortlisted.to_string(),
-            r.label.clone().unwrap_or_default(),
-            f(r.p_top_k),
-            o(r.rank_median),
-            o(r.rank_p05),
-            o(r.rank_p95),
-            o(r.schools),
-            f(r.inhabitants),
-            f(r.children_0_15),
-            doc.team_names(&r.code).join("; "),
-            r.reasons.join("; "),
-            r.members.join(" "),
-            r.chosen_by.map(|c| c.id().to_string()).unwrap_or_default(),
-            r.removed_by_hand.to_string(),
-            r.rank_range
-                .map(|(lo, hi)| format!("{lo}-{hi}"))
-                .unwrap_or_default(),
-            r.tied.to_string(),
-            r.small_population.to_string(),
-        ];
+        out.int(r.rank)?;
+        out.int(r.eligible_rank)?;
+        out.text(&r.code)?;
+        out.text(&r.name)?;
+        out.text(&r.gemeente_code)?;
+        out.text(&r.gemeente)?;
+        out.num(r.score)?;
+        out.num(Some(r.coverage))?;
+        out.int(Some(r.eligible))?;
+        out.int(Some(r.shortlisted))?;
+        out.text(r.label.as_deref().unwrap_or_default())?;
+        out.num(r.p_top_k)?;
+        out.int(r.rank_median)?;
+        out.int(r.rank_p05)?;
+        out.int(r.rank_p95)?;
+        out.int(r.schools)?;
+        out.num(r.inhabitants)?;
+        out.num(r.children_0_15)?;
+        let team = doc
+            .team(&r.code)
+            .map(|p| &p.members[..])
+            .unwrap_or_default();
+        out.joined(team.iter().map(|m| m.name_nl.as_str()), "; ")?;
+        out.joined(r.reasons.iter().map(String::as_str), "; ")?;
+        out.joined(r.members.iter().map(String::as_str), " ")?;
+        out.text(r.chosen_by.map(|c| c.id()).unwrap_or_default())?;
+        out.int(Some(r.removed_by_hand))?;
+        out.range(r.rank_range)?;
+        out.int(Some(r.tied))?;
+        out.int(Some(r.small_population))?;
         for &j in &columns {
-            let v = cells.get(u, j).value;
-            rec.push(cell_exact(v));
+            out.buf.clear();
+            push_cell_exact(&mut out.buf, cells.get(u, j).value);
+            out.flush_buf()?;
             if let Some(k) = cells.info[j].ranking {
                 // 0 where the value is absent: it did not count, and the
                 // value column beside it says why.
-                rec.push(match r.score {
-                    None => String::new(),
-                    Some(_) => format!("{}", r.contributions.get(k).copied().unwrap_or(0.0)),
-                });
+                out.num(
+                    r.score
+                        .map(|_| r.contributions.get(k).copied().unwrap_or(0.0)),
+                )?;
             }
         }
         for id in &smoothed_ids {
-            rec.push(f(super::spatial::smoothed(doc, u, id)));
+            out.num(super::spatial::smoothed(doc, u, id))?;
         }
         let (li, lp, lc) = super::spatial::lisa(doc, u);
-        rec.extend([f(li), f(lp), lc.to_string()]);
-        w.write_record(rec.iter().map(|c| neutralise(c).into_owned()))?;
+        out.num(li)?;
+        out.num(lp)?;
+        out.text(lc)?;
+        out.w.write_record(std::iter::empty::<&[u8]>())?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    out.w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// Writes a row's cells one by one through a single reused buffer: a
+/// national table has a million cells, and a string per cell (twice, with
+/// the neutralising copy) was most of the export's time.
+struct RowWriter {
+    w: csv::Writer<Vec<u8>>,
+    buf: String,
+}
+
+impl RowWriter {
+    fn text(&mut self, cell: &str) -> Result<(), csv::Error> {
+        self.w.write_field(neutralise(cell).as_bytes())
+    }
+
+    /// The buffer as one cell, neutralised like any text.
+    fn flush_buf(&mut self) -> Result<(), csv::Error> {
+        self.w.write_field(neutralise(&self.buf).as_bytes())
+    }
+
+    /// A number in full precision, empty when absent. A number's text is
+    /// never neutralised (it parses as a number), so it goes straight out.
+    fn num(&mut self, v: Option<f64>) -> Result<(), csv::Error> {
+        self.buf.clear();
+        if let Some(x) = v {
+            push_exact(&mut self.buf, x);
+        }
+        self.w.write_field(self.buf.as_bytes())
+    }
+
+    /// A count, flag or other value as it displays, empty when absent.
+    fn int<T: std::fmt::Display>(&mut self, v: Option<T>) -> Result<(), csv::Error> {
+        use std::fmt::Write;
+        self.buf.clear();
+        if let Some(x) = v {
+            // Writing to a String cannot fail.
+            let _ = write!(self.buf, "{x}");
+        }
+        self.flush_buf()
+    }
+
+    fn range(&mut self, v: Option<(usize, usize)>) -> Result<(), csv::Error> {
+        use std::fmt::Write;
+        self.buf.clear();
+        if let Some((lo, hi)) = v {
+            // Writing to a String cannot fail.
+            let _ = write!(self.buf, "{lo}-{hi}");
+        }
+        self.flush_buf()
+    }
+
+    fn joined<'a>(
+        &mut self,
+        parts: impl Iterator<Item = &'a str>,
+        sep: &str,
+    ) -> Result<(), csv::Error> {
+        self.buf.clear();
+        for (i, p) in parts.enumerate() {
+            if i > 0 {
+                self.buf.push_str(sep);
+            }
+            self.buf.push_str(p);
+        }
+        self.flush_buf()
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@ use crate::domain::value::{Missing, Value};
 /// What a trimmed cell is before we know the column's decimal mark.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Token<'a> {
-    Symbol(Value),
+    /// The value and the symbol as written (an all-symbol column is told
+    /// apart by which symbols it holds).
+    Symbol(Value, &'a str),
     Number(&'a str),
     /// NaN, Infinity, #N/A...: written where a number belongs, never valid.
     BadNumber(&'a str),
@@ -31,24 +33,41 @@ const BAD_NUMBERS: &[&str] = &[
     "#value!",
 ];
 
+/// The same as `str::trim`, without its char-by-char Unicode walk in the
+/// common case: StatLine pads with ASCII spaces, so the Unicode trim only
+/// runs when a non-ASCII character ends up at either edge.
+pub fn trim(raw: &str) -> &str {
+    // The ASCII characters with the Unicode White_Space property; note
+    // vertical tab, which `u8::is_ascii_whitespace` leaves out.
+    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let bytes = raw.as_bytes();
+    let start = bytes.iter().position(|b| !ws(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !ws(b)).map_or(start, |e| e + 1);
+    let edges_ascii = start == end || (bytes[start].is_ascii() && bytes[end - 1].is_ascii());
+    match raw.get(start..end) {
+        Some(t) if edges_ascii => t,
+        _ => raw.trim(),
+    }
+}
+
 fn tokenise(raw: &str) -> Token<'_> {
-    let t = raw.trim();
+    let t = trim(raw);
     match t {
-        "" => Token::Symbol(Value::Missing(Missing::CannotOccur)),
+        "" => Token::Symbol(Value::Missing(Missing::CannotOccur), t),
         // A lone comma is what a spreadsheet makes of a kwb "." cell.
-        "." | "," | "x" | "X" | "?" => Token::Symbol(Value::Missing(Missing::Secret)),
+        "." | "," | "x" | "X" | "?" => Token::Symbol(Value::Missing(Missing::Secret), t),
         // StatLine "-" means nil: the figure is zero.
-        "-" => Token::Symbol(Value::Num(0.0)),
+        "-" => Token::Symbol(Value::Num(0.0), t),
         _ => {
-            let body = t.strip_prefix('-').unwrap_or(t);
+            let body = t.strip_prefix('-').unwrap_or(t).as_bytes();
             let numeric = !body.is_empty()
                 && body
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                && body.chars().any(|c| c.is_ascii_digit());
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
+                && body.iter().any(u8::is_ascii_digit);
             if numeric {
                 Token::Number(t)
-            } else if BAD_NUMBERS.contains(&t.to_ascii_lowercase().as_str()) {
+            } else if BAD_NUMBERS.iter().any(|b| b.eq_ignore_ascii_case(t)) {
                 Token::BadNumber(t)
             } else {
                 Token::Text(t)
@@ -64,32 +83,86 @@ pub enum DecimalMark {
     Comma,
 }
 
+/// The cells of one column, each read once: the column's kind, its
+/// decimal mark and its values all come from these tokens.
+pub struct Column<'a> {
+    tokens: Vec<Token<'a>>,
+}
+
+impl<'a> Column<'a> {
+    pub fn new(cells: impl Iterator<Item = &'a str>) -> Column<'a> {
+        Column {
+            tokens: cells.map(tokenise).collect(),
+        }
+    }
+
+    pub fn with_capacity(rows: usize) -> Column<'a> {
+        Column {
+            tokens: Vec::with_capacity(rows),
+        }
+    }
+
+    /// The column's next cell.
+    pub fn push(&mut self, raw: &'a str) {
+        self.tokens.push(tokenise(raw));
+    }
+
+    /// See [`is_numeric_column`].
+    pub fn is_numeric(&self) -> bool {
+        let (mut num, mut text) = (0usize, 0usize);
+        for t in &self.tokens {
+            match t {
+                Token::Number(_) | Token::BadNumber(_) => num += 1,
+                Token::Text(_) => text += 1,
+                Token::Symbol(..) => {}
+            }
+        }
+        num > 0 && num >= text
+    }
+
+    /// Every cell empty or a secrecy mark (`.`, `x`, `,`): a published
+    /// indicator without figures, not text.
+    pub fn all_symbols(&self) -> bool {
+        self.tokens
+            .iter()
+            .all(|t| matches!(t, Token::Symbol(_, "" | "." | "x" | "X" | ",")))
+    }
+
+    /// See [`decide_mark`].
+    pub fn mark(&self) -> DecimalMark {
+        mark_of(self.tokens.iter().copied())
+    }
+
+    /// The cells read with the column's decimal mark, in order.
+    pub fn cells(&self, mark: DecimalMark) -> impl Iterator<Item = Cell> + '_ {
+        self.tokens.iter().map(move |&t| read_token(t, mark))
+    }
+}
+
 /// Decide the decimal mark from all cells of a column. A comma followed by
 /// digits anywhere makes it a comma column; otherwise a point is a decimal
 /// point, never a thousands separator before 1-2 digits.
 pub fn decide_mark<'a>(cells: impl Iterator<Item = &'a str>) -> DecimalMark {
-    let mut comma = 0usize;
-    let mut point_groups = 0usize;
-    for c in cells {
-        if let Token::Number(n) = tokenise(c) {
+    mark_of(cells.map(tokenise))
+}
+
+fn mark_of<'a>(tokens: impl Iterator<Item = Token<'a>>) -> DecimalMark {
+    for t in tokens {
+        if let Token::Number(n) = t {
             let body = n.trim_start_matches('-');
             if let Some(pos) = body.rfind(',') {
                 let frac = &body[pos + 1..];
                 if !frac.is_empty() && !body[..pos].contains(',') {
-                    comma += 1;
+                    return DecimalMark::Comma;
                 }
             }
             // "1.234.567": only thousands separators look like this.
             if body.matches('.').count() >= 2 && !body.contains(',') {
-                point_groups += 1;
+                return DecimalMark::Comma;
             }
         }
     }
-    if comma > 0 || point_groups > 0 {
-        DecimalMark::Comma
-    } else {
-        DecimalMark::Point
-    }
+    DecimalMark::Point
 }
 
 /// Result of reading one cell.
@@ -101,37 +174,39 @@ pub enum Cell {
 }
 
 pub fn parse_cell(raw: &str, mark: DecimalMark) -> Cell {
-    match tokenise(raw) {
-        Token::Symbol(v) => Cell::Value(v),
+    read_token(tokenise(raw), mark)
+}
+
+fn read_token(token: Token, mark: DecimalMark) -> Cell {
+    match token {
+        Token::Symbol(v, _) => Cell::Value(v),
         Token::Text(t) | Token::BadNumber(t) => Cell::Invalid(t.to_string()),
         Token::Number(n) => {
-            let cleaned = match mark {
+            let parsed = match mark {
+                DecimalMark::Point if !n.contains(',') => n.parse::<f64>(),
                 DecimalMark::Point => {
                     // A comma in a point column is only acceptable as a
                     // thousands separator with groups of three digits.
-                    if n.contains(',') {
-                        let ok = n
-                            .trim_start_matches('-')
-                            .split('.')
-                            .next()
-                            .is_some_and(|int| {
-                                int.split(',').skip(1).all(|g| g.len() == 3)
-                                    && !int.starts_with(',')
-                            });
-                        if !ok {
-                            return Cell::Invalid(n.to_string());
-                        }
+                    let ok = n
+                        .trim_start_matches('-')
+                        .split('.')
+                        .next()
+                        .is_some_and(|int| {
+                            int.split(',').skip(1).all(|g| g.len() == 3) && !int.starts_with(',')
+                        });
+                    if !ok {
+                        return Cell::Invalid(n.to_string());
                     }
-                    n.replace(',', "")
+                    n.replace(',', "").parse::<f64>()
                 }
                 DecimalMark::Comma => {
                     if n.matches(',').count() > 1 {
                         return Cell::Invalid(n.to_string());
                     }
-                    n.replace('.', "").replace(',', ".")
+                    parse_comma(n)
                 }
             };
-            match cleaned.parse::<f64>() {
+            match parsed {
                 Ok(v) if v.is_finite() => match Missing::from_sentinel(v) {
                     Some(m) => Cell::Value(Value::Missing(m)),
                     None => Cell::Value(Value::Num(v)),
@@ -142,18 +217,34 @@ pub fn parse_cell(raw: &str, mark: DecimalMark) -> Cell {
     }
 }
 
+/// A comma-column number: points are thousands separators, the comma is
+/// the decimal point. Short numbers (all of them in practice) are
+/// rewritten on the stack instead of in two new strings.
+fn parse_comma(n: &str) -> Result<f64, std::num::ParseFloatError> {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for &b in n.as_bytes() {
+        if b == b'.' {
+            continue;
+        }
+        let Some(slot) = buf.get_mut(len) else {
+            return n.replace('.', "").replace(',', ".").parse();
+        };
+        *slot = if b == b',' { b'.' } else { b };
+        len += 1;
+    }
+    // Only ASCII bytes were copied, so this cannot fail; the fallback keeps
+    // the function total without an unwrap.
+    match std::str::from_utf8(&buf[..len]) {
+        Ok(s) => s.parse(),
+        Err(_) => n.replace('.', "").replace(',', ".").parse(),
+    }
+}
+
 /// True when the column is numeric: at least one number and more numbers
 /// than text cells. Text columns (names, kinds) are not indicators.
 pub fn is_numeric_column<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
-    let (mut num, mut text) = (0usize, 0usize);
-    for c in cells {
-        match tokenise(c) {
-            Token::Number(_) | Token::BadNumber(_) => num += 1,
-            Token::Text(_) => text += 1,
-            Token::Symbol(_) => {}
-        }
-    }
-    num > 0 && num >= text
+    Column::new(cells).is_numeric()
 }
 
 #[cfg(test)]
@@ -237,5 +328,58 @@ mod tests {
         assert!(!is_numeric_column(names.iter().copied()));
         let nums = ["1", ".", "2,5"];
         assert!(is_numeric_column(nums.iter().copied()));
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for raw in [
+            "",
+            "   ",
+            "  20.8  ",
+            "\t\r\n 1 \x0B",
+            "\x0B.\x0C",
+            "\u{a0}12\u{a0}",
+            " \u{2003}x",
+            "é ",
+            " \u{a0} ",
+            "\x1F1",
+            "a b",
+        ] {
+            assert_eq!(trim(raw), raw.trim(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_column_is_read_once_with_the_old_rules() {
+        let cells = ["  26,4", ".", "1.234,5", "x", "", "?"];
+        let col = Column::new(cells.iter().copied());
+        assert!(col.is_numeric());
+        assert_eq!(col.mark(), DecimalMark::Comma);
+        let read: Vec<Cell> = col.cells(col.mark()).collect();
+        let one_by_one: Vec<Cell> = cells
+            .iter()
+            .map(|c| parse_cell(c, DecimalMark::Comma))
+            .collect();
+        assert_eq!(read, one_by_one);
+        assert_eq!(read[2], Cell::Value(Value::Num(1234.5)));
+        // "?" and "-" are symbols, but not the marks of an empty column.
+        assert!(Column::new([".", "x", ",", ""].into_iter()).all_symbols());
+        assert!(!Column::new([".", "?"].into_iter()).all_symbols());
+        assert!(!Column::new([".", "-"].into_iter()).all_symbols());
+    }
+
+    #[test]
+    fn long_comma_numbers_parse_like_short_ones() {
+        let long = format!("{},5", "1".repeat(80));
+        let want: f64 = format!("{}.5", "1".repeat(80)).parse().unwrap_or(0.0);
+        assert_eq!(v(&long, DecimalMark::Comma), Cell::Value(Value::Num(want)));
+        assert_eq!(
+            v("-1.000,25", DecimalMark::Comma),
+            Cell::Value(Value::Num(-1000.25))
+        );
+        assert_eq!(
+            v("NULL", DecimalMark::Point),
+            Cell::Invalid("NULL".to_string())
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! and figures attached to boundary features. All end as an
 //! [`IndicatorTable`]: region codes down, indicator columns across.
 
-use super::cell::{decide_mark, is_numeric_column, parse_cell, Cell};
+use super::cell::{trim, Cell, Column};
 use super::error::LoadError;
 use super::source::Source;
 use super::table::{looks_like_code, read_table, RawTable};
@@ -58,7 +58,7 @@ pub fn from_raw(raw: RawTable) -> IndicatorTable {
     let mut regions = Vec::with_capacity(raw.rows.len());
     let mut kept_rows = Vec::with_capacity(raw.rows.len());
     for row in &raw.rows {
-        let code = row.fields.get(raw.code_col).map(|c| c.trim()).unwrap_or("");
+        let code = row.fields.get(raw.code_col).map(|c| trim(c)).unwrap_or("");
         if !looks_like_code(code) {
             warnings.push(Issue::line(
                 &raw.file,
@@ -80,8 +80,9 @@ pub fn from_raw(raw: RawTable) -> IndicatorTable {
         let name = raw
             .name_col
             .and_then(|c| row.fields.get(c))
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty());
+            .map(|n| trim(n))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
         regions.push(RegionRow {
             code: code.to_ascii_uppercase(),
             name,
@@ -89,36 +90,37 @@ pub fn from_raw(raw: RawTable) -> IndicatorTable {
         });
         kept_rows.push(row);
     }
+    // Indicator columns, each with its trimmed header.
+    let wanted: Vec<(usize, String)> = (0..width)
+        .filter(|&col| col != raw.code_col && Some(col) != raw.name_col)
+        .map(|col| (col, raw.header[col].trim().to_string()))
+        .filter(|(_, h)| !h.is_empty() && !is_descriptor(h))
+        .collect();
+    // Read row by row, as the rows lie in memory, and judge the columns
+    // afterwards.
+    let mut columns: Vec<Column> = wanted
+        .iter()
+        .map(|_| Column::with_capacity(kept_rows.len()))
+        .collect();
+    for r in &kept_rows {
+        for ((col, _), column) in wanted.iter().zip(&mut columns) {
+            column.push(r.fields.get(*col).map(String::as_str).unwrap_or(""));
+        }
+    }
     let mut indicators = Vec::new();
-    for col in 0..width {
-        if col == raw.code_col || Some(col) == raw.name_col {
+    for ((col, header), column) in wanted.into_iter().zip(columns) {
+        // An all-symbol column ("." throughout) is a published but empty
+        // indicator, not text: keep it so coverage shows 0%.
+        if !column.is_numeric() && !column.all_symbols() {
+            warnings.push(Issue::file(
+                &raw.file,
+                format!("column {header:?} is text, not figures: not used as an indicator"),
+            ));
             continue;
         }
-        let header = raw.header[col].trim().to_string();
-        if header.is_empty() || is_descriptor(&header) {
-            continue;
-        }
-        let cells = || {
-            kept_rows
-                .iter()
-                .map(move |r| r.fields.get(col).map(String::as_str).unwrap_or(""))
-        };
-        if !is_numeric_column(cells()) {
-            // An all-symbol column ("." throughout) is a published but empty
-            // indicator, not text: keep it so coverage shows 0%.
-            let all_symbols = cells().all(|c| matches!(c.trim(), "" | "." | "x" | "X" | ","));
-            if !all_symbols {
-                warnings.push(Issue::file(
-                    &raw.file,
-                    format!("column {header:?} is text, not figures: not used as an indicator"),
-                ));
-                continue;
-            }
-        }
-        let mark = decide_mark(cells());
         let mut values = Vec::with_capacity(kept_rows.len());
-        for (r, c) in kept_rows.iter().zip(cells()) {
-            match parse_cell(c, mark) {
+        for (r, c) in kept_rows.iter().zip(column.cells(column.mark())) {
+            match c {
                 Cell::Value(v) => values.push(v),
                 Cell::Invalid(text) => {
                     warnings.push(Issue::line(

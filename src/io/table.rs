@@ -2,6 +2,7 @@
 //! shape detection StatLine exports need: preamble lines, a two-row header,
 //! a transposed layout and a footer.
 
+use super::cell::trim;
 use super::error::LoadError;
 use super::source::Source;
 use super::text::{decode, sniff_delimiter};
@@ -68,20 +69,15 @@ pub fn is_code_column(header: &str) -> bool {
 /// True for region codes as CBS writes them: GM0363, WK036300, BU03630000,
 /// and since 2023 with letters (WK0363MB). NL00 for the country.
 pub fn looks_like_code(raw: &str) -> bool {
-    let t = raw.trim();
-    let upper = t.to_ascii_uppercase();
-    let rest = if let Some(r) = upper.strip_prefix("BU") {
-        r
-    } else if let Some(r) = upper.strip_prefix("WK") {
-        r
-    } else if let Some(r) = upper.strip_prefix("GM") {
-        r
-    } else {
-        return upper == "NL00" || upper == "NL01";
-    };
+    let t = trim(raw).as_bytes();
+    let prefixed = |p: &[u8]| t.get(..2).is_some_and(|x| x.eq_ignore_ascii_case(p));
+    if !(prefixed(b"BU") || prefixed(b"WK") || prefixed(b"GM")) {
+        return t.eq_ignore_ascii_case(b"NL00") || t.eq_ignore_ascii_case(b"NL01");
+    }
+    let rest = &t[2..];
     (4..=8).contains(&rest.len())
-        && rest.chars().all(|c| c.is_ascii_alphanumeric())
-        && rest.chars().take(4).all(|c| c.is_ascii_digit())
+        && rest.iter().all(u8::is_ascii_alphanumeric)
+        && rest.iter().take(4).all(u8::is_ascii_digit)
 }
 
 pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> {
@@ -99,20 +95,21 @@ pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> 
         .from_reader(decoded.text.as_bytes());
     let text: &str = &decoded.text;
     // csv's own line count lags behind on CRLF files; derive the line from
-    // the record's byte offset instead.
-    let newlines: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
-    let line_at = |byte: u64| -> u64 {
-        let mut b = byte as usize;
-        let bytes = text.as_bytes();
+    // the record's byte offset instead. Records come in file order, so the
+    // newlines are counted once, from where the last record was.
+    let bytes = text.as_bytes();
+    let mut counted = (0usize, 0u64);
+    let mut line_at = |byte: u64| -> u64 {
+        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
         while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
             b += 1;
         }
-        newlines.partition_point(|&n| n < b) as u64 + 1
+        if b < counted.0 {
+            counted = (0, 0);
+        }
+        counted.1 += bytes[counted.0..b].iter().filter(|&&c| c == b'\n').count() as u64;
+        counted.0 = b;
+        counted.1 + 1
     };
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
@@ -397,6 +394,19 @@ mod tests {
         assert!(looks_like_code("BU03630000"));
         assert!(!looks_like_code("Amsterdam"));
         assert!(!looks_like_code("BUurt"));
+        assert!(looks_like_code(" bu03630000 "));
+        assert!(looks_like_code("nl00"));
+        assert!(!looks_like_code("BU036"));
+        assert!(!looks_like_code("BU0363000012"));
+        assert!(!looks_like_code("GM03é3"));
+        assert!(!looks_like_code("B"));
+    }
+
+    #[test]
+    fn lines_count_from_the_file_with_crlf_and_quoted_breaks() {
+        let (rows, _) = read_rows(&src("a;b\r\n\r\n\"x\ny\";1\r\nz;2\r\n\n\nw;3\n")).unwrap();
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3, 5, 8]);
     }
 
     #[test]
