@@ -15,6 +15,7 @@ use crate::domain::dataset::{
 use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The inputs of one run, as sources so the embedded sample and a user's
@@ -337,13 +338,22 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
     let mut points = Vec::with_capacity(f.schools.len());
     {
         let locator = Locator::new(&ds.areas, |a| a.level == Level::Buurt);
-        for s in &f.schools {
+        // Thousands of point-in-polygon tests, independent of one another.
+        let located: Vec<Option<usize>> = f
+            .schools
+            .par_iter()
+            .map(|s| match &s.location {
+                Location::Point { x, y } => locator.locate(*x, *y),
+                _ => None,
+            })
+            .collect();
+        for (s, located) in f.schools.iter().zip(located) {
             *report.by_kind.entry(s.kind.clone()).or_insert(0) += 1;
             if s.primary {
                 report.counted += 1;
             }
             let (area, xy) = match &s.location {
-                Location::Point { x, y } => (locator.locate(*x, *y), Some((*x, *y))),
+                Location::Point { x, y } => (located, Some((*x, *y))),
                 Location::Code(c) => (ds.index.get(c).copied(), None),
                 Location::Unplaced(_) => (None, None),
             };

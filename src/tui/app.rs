@@ -255,7 +255,9 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         let catalogue = RoleCatalogue::default_catalogue()?;
+        crate::timing::mark("app: ranked");
         let geo = MapGeometry::build(&ds, &analysis.members);
+        crate::timing::mark("app: map levels built");
         let weights = analysis.ranking.weights.clone();
         let baseline = Baseline {
             weights: weights.clone(),
