@@ -196,13 +196,18 @@ impl<'a> Document<'a> {
     pub fn build(ctx: &'a ExportContext<'a>, format: Format) -> Result<Document<'a>, ExportError> {
         let a = ctx.analysis;
         let order = a.display_order();
-        let rows = order.iter().map(|&u| a.row(ctx.ds, u)).collect();
-        crate::timing::mark("rows");
-        let cells = Cells::build(ctx.ds, a);
-        crate::timing::mark("cells");
+        // Hashing the inputs (tens of megabytes for national data) needs
+        // nothing of the rows, so it runs beside them.
+        let (inputs, (rows, cells)) = rayon::join(
+            || provenance::input_records(ctx),
+            || {
+                let rows: Vec<UnitRow> = order.iter().map(|&u| a.row(ctx.ds, u)).collect();
+                (rows, Cells::build(ctx.ds, a))
+            },
+        );
+        crate::timing::mark("rows, cells and input hashes");
         let disclosure = disclosure::check(ctx, &cells)?;
-        crate::timing::mark("disclosure");
-        let provenance = Provenance::new(ctx, format, &disclosure)?;
+        let provenance = Provenance::new(ctx, format, &disclosure, inputs?)?;
         crate::timing::mark("provenance");
         let team_index = ctx
             .teams

@@ -121,30 +121,36 @@ fn record_file(role: &str, path: &std::path::Path) -> Result<InputRecord, Export
     })
 }
 
+/// Every input with its hash, in the order the provenance lists them.
+pub(super) fn input_records(ctx: &ExportContext) -> Result<Vec<InputRecord>, ExportError> {
+    let mut inputs = Vec::new();
+    if let Some(b) = &ctx.inputs.boundaries {
+        inputs.push(record("boundaries", b));
+    }
+    for i in &ctx.inputs.indicators {
+        inputs.push(record("indicators", i));
+    }
+    if let Some(s) = &ctx.inputs.schools {
+        inputs.push(record("schools", s));
+        // The table that placed the schools is an input like any other.
+        if let Some(t) = &ctx.inputs.school_options.postcode_table {
+            inputs.push(record_file("postcode_table", t)?);
+        }
+    }
+    for (role, src) in &ctx.options.extra_inputs {
+        inputs.push(record(role, src));
+    }
+    Ok(inputs)
+}
+
 impl Provenance {
     pub fn new(
         ctx: &ExportContext,
         format: Format,
         disclosure: &DisclosureSummary,
+        inputs: Vec<InputRecord>,
     ) -> Result<Provenance, ExportError> {
         let a = ctx.analysis;
-        let mut inputs = Vec::new();
-        if let Some(b) = &ctx.inputs.boundaries {
-            inputs.push(record("boundaries", b));
-        }
-        for i in &ctx.inputs.indicators {
-            inputs.push(record("indicators", i));
-        }
-        if let Some(s) = &ctx.inputs.schools {
-            inputs.push(record("schools", s));
-            // The table that placed the schools is an input like any other.
-            if let Some(t) = &ctx.inputs.school_options.postcode_table {
-                inputs.push(record_file("postcode_table", t)?);
-            }
-        }
-        for (role, src) in &ctx.options.extra_inputs {
-            inputs.push(record(role, src));
-        }
         let (draws, seed) = match &a.stability {
             Some(s) => (s.draws, s.seed),
             None => (0, a.profile.monte_carlo.seed),
