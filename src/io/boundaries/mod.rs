@@ -7,6 +7,10 @@
 //! - `crossing`: the self-intersection check
 //! - `raw_geometry`: geometries read without a heap allocation per position
 //! - `properties`: figures carried as properties, as an indicator table
+//! - `split`: the file split into features, each parsed and checked on
+//!   every core
+//! - `strict`: geometries as the split read takes them, rings read
+//!   straight into their final buffers
 
 mod crossing;
 mod feature;
@@ -14,6 +18,8 @@ mod geometry;
 mod keys;
 mod properties;
 mod raw_geometry;
+mod split;
+mod strict;
 
 use super::crs::{crs_from_member, decide, Crs, CrsDecision, Extent, Projector};
 use super::error::LoadError;
@@ -28,6 +34,7 @@ use properties::property_indicators;
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
+use split::read_split;
 
 #[derive(Deserialize)]
 struct RawCollection {
@@ -51,7 +58,8 @@ pub struct Boundaries {
     pub warnings: Vec<Issue>,
 }
 
-pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Result<T, LoadError> {
+/// The JSON text of a file, or the error for one with nothing in it.
+fn json_bytes(src: &Source) -> Result<&[u8], LoadError> {
     let bytes: &[u8] = &src.bytes;
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -59,10 +67,32 @@ pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Re
             file: src.name.clone(),
         });
     }
-    serde_json::from_slice(bytes).map_err(|e| LoadError::json(&src.name, &e))
+    Ok(bytes)
+}
+
+pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Result<T, LoadError> {
+    serde_json::from_slice(json_bytes(src)?).map_err(|e| LoadError::json(&src.name, &e))
 }
 
 pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
+    if let Some(split) = read_split(&src.name, json_bytes(src)?) {
+        crate::timing::mark("features checked");
+        let member = split.crs.as_ref().and_then(crs_from_member);
+        let (checked, properties): (Vec<_>, Vec<_>) = split
+            .features
+            .into_iter()
+            .map(|(feature, warnings, props)| ((feature, warnings), props))
+            .unzip();
+        let props: Vec<Option<&Map<String, Json>>> =
+            properties.iter().map(Option::as_ref).collect();
+        return assemble(&src.name, checked, &props, member, explicit);
+    }
+    read_one_pass(src, explicit)
+}
+
+/// The whole collection parsed before any feature is checked: the reading
+/// whose errors (with line and column) and warnings are the reference.
+fn read_one_pass(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
     let raw: RawCollection = parse_collection(src)?;
     crate::timing::mark("geojson parsed");
     let kind = raw.kind.clone().unwrap_or_else(|| "none".into());
@@ -91,11 +121,6 @@ pub(crate) fn from_features(
     member: Option<Result<Crs, String>>,
     explicit: Option<Crs>,
 ) -> Result<Boundaries, LoadError> {
-    let file = file.to_string();
-    let mut warnings = Vec::new();
-    let mut out = Vec::with_capacity(features.len());
-    let mut extent = Extent::empty();
-    let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
     // Features are checked and repaired on every core; their warnings and
     // the first error come out in file order as before.
     let checked: Vec<(Result<BoundaryFeature, LoadError>, Vec<Issue>)> = features
@@ -103,21 +128,40 @@ pub(crate) fn from_features(
         .enumerate()
         .map(|(i, f)| {
             let mut w = Vec::new();
-            (boundary_feature(&file, i, f, &mut w), w)
+            (boundary_feature(file, i, f, f.geometry.clone(), &mut w), w)
         })
         .collect();
-    for ((feature, w), f) in checked.into_iter().zip(features) {
+    crate::timing::mark("features checked");
+    let props: Vec<Option<&Map<String, Json>>> =
+        features.iter().map(|f| f.properties.as_ref()).collect();
+    assemble(file, checked, &props, member, explicit)
+}
+
+/// The checked features (with each one's properties) in file order as one
+/// set of boundaries: the first error, all warnings, the CRS and figures.
+fn assemble(
+    file: &str,
+    checked: Vec<(Result<BoundaryFeature, LoadError>, Vec<Issue>)>,
+    props: &[Option<&Map<String, Json>>],
+    member: Option<Result<Crs, String>>,
+    explicit: Option<Crs>,
+) -> Result<Boundaries, LoadError> {
+    let file = file.to_string();
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(checked.len());
+    let mut extent = Extent::empty();
+    let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
+    for ((feature, w), p) in checked.into_iter().zip(props) {
         warnings.extend(w);
         let feature = feature?;
         if let Some(g) = &feature.geometry {
             add_to_extent(&mut extent, g);
         }
-        if let Some(p) = f.properties.as_ref() {
+        if let Some(p) = p {
             prop_rows.push((out.len(), p));
         }
         out.push(feature);
     }
-    crate::timing::mark("features checked");
     let crs = decide(explicit, member, &extent).map_err(|message| LoadError::Crs {
         file: file.clone(),
         message,
