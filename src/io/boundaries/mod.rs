@@ -7,6 +7,7 @@
 //! - `crossing`: the self-intersection check
 //! - `raw_geometry`: geometries read without a heap allocation per position
 //! - `properties`: figures carried as properties, as an indicator table
+//! - `scan`: where each feature's text lies, found without a full parse
 //! - `split`: the file split into features, each parsed and checked on
 //!   every core
 //! - `strict`: geometries as the split read takes them, rings read
@@ -18,6 +19,7 @@ mod geometry;
 mod keys;
 mod properties;
 mod raw_geometry;
+mod scan;
 mod split;
 mod strict;
 

@@ -1,5 +1,5 @@
-//! The whole-file read split over every core: one quick pass finds where
-//! each feature's text lies, then each feature is parsed where it is
+//! The whole-file read split over every core: one quick pass (`scan`) finds
+//! where each feature's text lies, then each feature is parsed where it is
 //! checked. Its raw rings go straight into the shape and are freed with the
 //! feature, instead of a national file's millions of positions all being
 //! held at once.
@@ -11,24 +11,13 @@
 //! line and column in the file, as before.
 
 use super::feature::{boundary_feature, RawFeature};
+use super::scan::scan;
 use super::strict::StrictGeometry;
 use crate::domain::dataset::BoundaryFeature;
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
 use rayon::prelude::*;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
-
-#[derive(Deserialize)]
-struct SplitCollection<'a> {
-    #[serde(rename = "type", default)]
-    kind: Option<String>,
-    #[serde(default)]
-    crs: Option<Json>,
-    #[serde(default, borrow)]
-    features: Option<Vec<&'a RawValue>>,
-}
 
 /// One feature after its checks: the boundary (or the error it gives), its
 /// warnings, and its properties for the figures.
@@ -45,7 +34,7 @@ pub(super) struct Split {
 }
 
 pub(super) fn read_split(file: &str, bytes: &[u8]) -> Option<Split> {
-    let collection: SplitCollection = serde_json::from_slice(bytes).ok()?;
+    let collection = scan(bytes)?;
     crate::timing::mark("geojson split into features");
     if collection.kind.as_deref() != Some("FeatureCollection") {
         return None;
@@ -54,7 +43,7 @@ pub(super) fn read_split(file: &str, bytes: &[u8]) -> Option<Split> {
         .features?
         .par_iter()
         .enumerate()
-        .map(|(i, raw)| check(file, i, raw))
+        .map(|(i, text)| check(file, i, text))
         .collect::<Option<Vec<Checked>>>()?;
     Some(Split {
         crs: collection.crs,
@@ -62,8 +51,8 @@ pub(super) fn read_split(file: &str, bytes: &[u8]) -> Option<Split> {
     })
 }
 
-fn check(file: &str, i: usize, raw: &RawValue) -> Option<Checked> {
-    let mut f: RawFeature<StrictGeometry> = serde_json::from_str(raw.get()).ok()?;
+fn check(file: &str, i: usize, text: &[u8]) -> Option<Checked> {
+    let mut f: RawFeature<StrictGeometry> = serde_json::from_slice(text).ok()?;
     let shallow = |v: &Json| json_depth(v) <= MAX_DEPTH;
     if !(f
         .properties
