@@ -77,9 +77,11 @@ fn ring(positions: Nested, what: &str, warn: &mut dyn FnMut(String)) -> Option<L
         ));
         return None;
     }
-    // Rings read straight from the file grew by doubling; the shapes are
-    // kept for the whole run.
-    coords.shrink_to_fit();
+    // Rings the general reader gathered grew by doubling, and the shapes
+    // are kept for the whole run (the split read sizes them exactly).
+    if coords.capacity() > coords.len() + 1 {
+        coords.shrink_to_fit();
+    }
     Some(LineString(coords))
 }
 

@@ -202,15 +202,19 @@ fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadE
         file: file.to_string(),
         message,
     })?;
-    for f in features.iter_mut() {
-        if let Some(g) = f.geometry.as_mut() {
-            project_in_place(&proj, g).map_err(|message| LoadError::Crs {
+    // Projected on every core (a national WGS84 file took longer to project
+    // than to read); the first failure in file order is the one reported.
+    let outcomes: Vec<Result<(), LoadError>> = features
+        .par_iter_mut()
+        .map(|f| match f.geometry.as_mut() {
+            Some(g) => project_in_place(&proj, g).map_err(|message| LoadError::Crs {
                 file: file.to_string(),
                 message: format!("feature {} ({}): {message}", f.index, f.code),
-            })?;
-        }
-    }
-    Ok(())
+            }),
+            None => Ok(()),
+        })
+        .collect();
+    outcomes.into_iter().collect()
 }
 
 #[cfg(test)]
