@@ -13,14 +13,20 @@ use crate::io::table::looks_like_code;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
+/// A feature as read; `G` is how its geometry is read (see `strict`).
 #[derive(Deserialize)]
-pub(crate) struct RawFeature {
-    #[serde(default)]
-    pub(super) geometry: Option<RawGeometry>,
+pub(crate) struct RawFeature<G = RawGeometry> {
+    // A plain `default` would ask `G: Default` of the geometry types.
+    #[serde(default = "no_geometry")]
+    pub(super) geometry: Option<G>,
     #[serde(default)]
     pub(super) properties: Option<Map<String, Json>>,
     #[serde(default)]
-    id: Option<Json>,
+    pub(super) id: Option<Json>,
+}
+
+fn no_geometry<G>() -> Option<G> {
+    None
 }
 
 impl RawFeature {
@@ -37,7 +43,7 @@ impl RawFeature {
     }
 }
 
-fn feature_code(f: &RawFeature) -> Option<String> {
+fn feature_code<G>(f: &RawFeature<G>) -> Option<String> {
     let from_props = f.properties.as_ref().and_then(|p| str_prop(p, CODE_KEYS));
     let from_id =
         f.id.as_ref()
@@ -46,12 +52,14 @@ fn feature_code(f: &RawFeature) -> Option<String> {
     from_props.or(from_id).map(|c| c.to_ascii_uppercase())
 }
 
-/// The feature as the dataset takes it. A feature without a code is an
-/// error: nothing could be joined to it.
-pub(super) fn boundary_feature(
+/// The feature as the dataset takes it, its shape built from `geometry`
+/// (the feature's own, handed over so its rings are moved, not copied). A
+/// feature without a code is an error: nothing could be joined to it.
+pub(super) fn boundary_feature<G>(
     file: &str,
     i: usize,
-    f: &RawFeature,
+    f: &RawFeature<G>,
+    geometry: Option<RawGeometry>,
     warnings: &mut Vec<Issue>,
 ) -> Result<BoundaryFeature, LoadError> {
     let Some(code) = feature_code(f) else {
@@ -68,7 +76,7 @@ pub(super) fn boundary_feature(
         });
     };
     let props = f.properties.as_ref();
-    let geometry = match &f.geometry {
+    let geometry = match geometry {
         None => {
             warnings.push(Issue::feature(
                 file,

@@ -27,26 +27,41 @@ pub(super) fn project_in_place(proj: &Projector, g: &mut MultiPolygon<f64>) -> R
 }
 
 /// A ring from GeoJSON positions, closed if the file forgot to.
-fn ring(positions: &[Nested], what: &str, warn: &mut dyn FnMut(String)) -> Option<LineString<f64>> {
-    let mut coords: Vec<Coord<f64>> = Vec::with_capacity(positions.len() + 1);
-    for p in positions {
-        match p {
-            Nested::Xy(x, y) if x.is_finite() && y.is_finite() => {
-                coords.push(Coord { x: *x, y: *y })
-            }
-            other => {
-                let numbers: Vec<f64> = match other {
-                    Nested::Xy(x, y) => vec![*x, *y],
-                    Nested::Short(v) => v.clone(),
-                    Nested::List(_) | Nested::Num(_) => Vec::new(),
-                };
-                warn(format!(
-                    "{what} has a position {numbers:?} without two finite numbers: ring dropped"
-                ));
+fn ring(positions: Nested, what: &str, warn: &mut dyn FnMut(String)) -> Option<LineString<f64>> {
+    let mut coords: Vec<Coord<f64>> = match positions {
+        Nested::Ring(coords) => {
+            if let Some(c) = coords
+                .iter()
+                .find(|c| !(c.x.is_finite() && c.y.is_finite()))
+            {
+                warn(no_two_numbers(what, &[c.x, c.y]));
                 return None;
             }
+            coords
         }
-    }
+        Nested::List(items) => {
+            let mut coords = Vec::with_capacity(items.len() + 1);
+            for p in &items {
+                match p {
+                    Nested::Xy(x, y) if x.is_finite() && y.is_finite() => {
+                        coords.push(Coord { x: *x, y: *y })
+                    }
+                    other => {
+                        let numbers: Vec<f64> = match other {
+                            Nested::Xy(x, y) => vec![*x, *y],
+                            Nested::Short(v) => v.clone(),
+                            Nested::List(_) | Nested::Ring(_) | Nested::Num(_) => Vec::new(),
+                        };
+                        warn(no_two_numbers(what, &numbers));
+                        return None;
+                    }
+                }
+            }
+            coords
+        }
+        // Not an array (refused when read): no positions.
+        Nested::Xy(..) | Nested::Short(_) | Nested::Num(_) => Vec::new(),
+    };
     if coords.len() >= 2 && coords.first() != coords.last() {
         warn(format!(
             "{what} is not closed (first {:?}, last {:?}): closed it",
@@ -62,30 +77,38 @@ fn ring(positions: &[Nested], what: &str, warn: &mut dyn FnMut(String)) -> Optio
         ));
         return None;
     }
+    // Rings the general reader gathered grew by doubling, and the shapes
+    // are kept for the whole run (the split read sizes them exactly).
+    if coords.capacity() > coords.len() + 1 {
+        coords.shrink_to_fit();
+    }
     Some(LineString(coords))
 }
 
+fn no_two_numbers(what: &str, numbers: &[f64]) -> String {
+    format!("{what} has a position {numbers:?} without two finite numbers: ring dropped")
+}
+
 /// The arrays below one level of `coordinates` (checked when read).
-fn items(n: &Nested) -> &[Nested] {
+fn items(n: Nested) -> Vec<Nested> {
     match n {
         Nested::List(v) => v,
-        _ => &[],
+        _ => Vec::new(),
     }
 }
 
-fn polygon(rings: &[Nested], what: &str, warn: &mut dyn FnMut(String)) -> Option<Polygon<f64>> {
-    let (outer, inner) = rings.split_first()?;
-    let exterior = ring(items(outer), &format!("{what} outer ring"), warn)?;
-    let holes = inner
-        .iter()
+fn polygon(rings: Vec<Nested>, what: &str, warn: &mut dyn FnMut(String)) -> Option<Polygon<f64>> {
+    let mut rings = rings.into_iter();
+    let exterior = ring(rings.next()?, &format!("{what} outer ring"), warn)?;
+    let holes = rings
         .enumerate()
-        .filter_map(|(k, r)| ring(items(r), &format!("{what} hole {k}"), warn))
+        .filter_map(|(k, r)| ring(r, &format!("{what} hole {k}"), warn))
         .collect();
     Some(Polygon::new(exterior, holes))
 }
 
 pub(super) fn to_multipolygon(
-    value: &RawGeometry,
+    value: RawGeometry,
     file: &str,
     index: usize,
     code: &str,
@@ -95,7 +118,7 @@ pub(super) fn to_multipolygon(
     let polys: Vec<Polygon<f64>> = match value {
         RawGeometry::Polygon(rings) => polygon(rings, "polygon", &mut warn).into_iter().collect(),
         RawGeometry::MultiPolygon(parts) => parts
-            .iter()
+            .into_iter()
             .enumerate()
             .filter_map(|(k, p)| polygon(items(p), &format!("part {k}"), &mut warn))
             .collect(),

@@ -7,6 +7,11 @@
 //! - `crossing`: the self-intersection check
 //! - `raw_geometry`: geometries read without a heap allocation per position
 //! - `properties`: figures carried as properties, as an indicator table
+//! - `scan`: where each feature's text lies, found without a full parse
+//! - `split`: the file split into features, each parsed and checked on
+//!   every core
+//! - `strict`: geometries as the split read takes them, rings read
+//!   straight into their final buffers
 
 mod crossing;
 mod feature;
@@ -14,6 +19,9 @@ mod geometry;
 mod keys;
 mod properties;
 mod raw_geometry;
+mod scan;
+mod split;
+mod strict;
 
 use super::crs::{crs_from_member, decide, Crs, CrsDecision, Extent, Projector};
 use super::error::LoadError;
@@ -28,6 +36,7 @@ use properties::property_indicators;
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
+use split::read_split;
 
 #[derive(Deserialize)]
 struct RawCollection {
@@ -51,7 +60,8 @@ pub struct Boundaries {
     pub warnings: Vec<Issue>,
 }
 
-pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Result<T, LoadError> {
+/// The JSON text of a file, or the error for one with nothing in it.
+fn json_bytes(src: &Source) -> Result<&[u8], LoadError> {
     let bytes: &[u8] = &src.bytes;
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -59,10 +69,32 @@ pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Re
             file: src.name.clone(),
         });
     }
-    serde_json::from_slice(bytes).map_err(|e| LoadError::json(&src.name, &e))
+    Ok(bytes)
+}
+
+pub(crate) fn parse_collection<T: for<'de> Deserialize<'de>>(src: &Source) -> Result<T, LoadError> {
+    serde_json::from_slice(json_bytes(src)?).map_err(|e| LoadError::json(&src.name, &e))
 }
 
 pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
+    if let Some(split) = read_split(&src.name, json_bytes(src)?) {
+        crate::timing::mark("features checked");
+        let member = split.crs.as_ref().and_then(crs_from_member);
+        let (checked, properties): (Vec<_>, Vec<_>) = split
+            .features
+            .into_iter()
+            .map(|(feature, warnings, props)| ((feature, warnings), props))
+            .unzip();
+        let props: Vec<Option<&Map<String, Json>>> =
+            properties.iter().map(Option::as_ref).collect();
+        return assemble(&src.name, checked, &props, member, explicit);
+    }
+    read_one_pass(src, explicit)
+}
+
+/// The whole collection parsed before any feature is checked: the reading
+/// whose errors (with line and column) and warnings are the reference.
+fn read_one_pass(src: &Source, explicit: Option<Crs>) -> Result<Boundaries, LoadError> {
     let raw: RawCollection = parse_collection(src)?;
     crate::timing::mark("geojson parsed");
     let kind = raw.kind.clone().unwrap_or_else(|| "none".into());
@@ -91,11 +123,6 @@ pub(crate) fn from_features(
     member: Option<Result<Crs, String>>,
     explicit: Option<Crs>,
 ) -> Result<Boundaries, LoadError> {
-    let file = file.to_string();
-    let mut warnings = Vec::new();
-    let mut out = Vec::with_capacity(features.len());
-    let mut extent = Extent::empty();
-    let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
     // Features are checked and repaired on every core; their warnings and
     // the first error come out in file order as before.
     let checked: Vec<(Result<BoundaryFeature, LoadError>, Vec<Issue>)> = features
@@ -103,21 +130,40 @@ pub(crate) fn from_features(
         .enumerate()
         .map(|(i, f)| {
             let mut w = Vec::new();
-            (boundary_feature(&file, i, f, &mut w), w)
+            (boundary_feature(file, i, f, f.geometry.clone(), &mut w), w)
         })
         .collect();
-    for ((feature, w), f) in checked.into_iter().zip(features) {
+    crate::timing::mark("features checked");
+    let props: Vec<Option<&Map<String, Json>>> =
+        features.iter().map(|f| f.properties.as_ref()).collect();
+    assemble(file, checked, &props, member, explicit)
+}
+
+/// The checked features (with each one's properties) in file order as one
+/// set of boundaries: the first error, all warnings, the CRS and figures.
+fn assemble(
+    file: &str,
+    checked: Vec<(Result<BoundaryFeature, LoadError>, Vec<Issue>)>,
+    props: &[Option<&Map<String, Json>>],
+    member: Option<Result<Crs, String>>,
+    explicit: Option<Crs>,
+) -> Result<Boundaries, LoadError> {
+    let file = file.to_string();
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(checked.len());
+    let mut extent = Extent::empty();
+    let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
+    for ((feature, w), p) in checked.into_iter().zip(props) {
         warnings.extend(w);
         let feature = feature?;
         if let Some(g) = &feature.geometry {
             add_to_extent(&mut extent, g);
         }
-        if let Some(p) = f.properties.as_ref() {
+        if let Some(p) = p {
             prop_rows.push((out.len(), p));
         }
         out.push(feature);
     }
-    crate::timing::mark("features checked");
     let crs = decide(explicit, member, &extent).map_err(|message| LoadError::Crs {
         file: file.clone(),
         message,
@@ -156,15 +202,19 @@ fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadE
         file: file.to_string(),
         message,
     })?;
-    for f in features.iter_mut() {
-        if let Some(g) = f.geometry.as_mut() {
-            project_in_place(&proj, g).map_err(|message| LoadError::Crs {
+    // Projected on every core (a national WGS84 file took longer to project
+    // than to read); the first failure in file order is the one reported.
+    let outcomes: Vec<Result<(), LoadError>> = features
+        .par_iter_mut()
+        .map(|f| match f.geometry.as_mut() {
+            Some(g) => project_in_place(&proj, g).map_err(|message| LoadError::Crs {
                 file: file.to_string(),
                 message: format!("feature {} ({}): {message}", f.index, f.code),
-            })?;
-        }
-    }
-    Ok(())
+            }),
+            None => Ok(()),
+        })
+        .collect();
+    outcomes.into_iter().collect()
 }
 
 #[cfg(test)]

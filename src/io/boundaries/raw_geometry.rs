@@ -2,8 +2,11 @@
 //! boundary file holds millions of positions; reading each as its own
 //! `Vec<f64>` (as a general GeoJSON model does) made allocation the largest
 //! cost of loading. Here a position is two numbers in place, and only the
-//! nesting of rings and polygons allocates.
+//! nesting of rings and polygons allocates. A ring whose positions all have
+//! two numbers is read straight into the coordinates the shape keeps.
 
+use super::strict;
+use geo::Coord;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -16,6 +19,9 @@ pub(crate) enum Nested {
     /// A position with fewer than two numbers: kept for the warning.
     Short(Vec<f64>),
     List(Vec<Nested>),
+    /// A non-empty array of positions that all have two numbers or more:
+    /// their first two, ready to become a ring without a copy.
+    Ring(Vec<Coord<f64>>),
     /// A bare number: only while reading, folded into its position.
     Num(f64),
 }
@@ -92,29 +98,59 @@ impl<'de> Visitor<'de> for NestedVisitor {
                     None => Nested::Short(vec![x]),
                 })
             }
-            first => {
-                let mut items = vec![first];
-                while let Some(n) = seq.next_element::<Nested>()? {
-                    if matches!(n, Nested::Num(_)) {
-                        return Err(de::Error::custom(
-                            "an array of positions holds a bare number",
-                        ));
-                    }
-                    items.push(n);
-                }
-                Ok(Nested::List(items))
-            }
+            Nested::Xy(x, y) => positions(seq, Coord { x, y }),
+            first => rest_of_list(seq, vec![first]),
         }
     }
 }
 
+/// An array that began with a full position: kept as coordinates until an
+/// entry says otherwise, then read on as a general list. Either way the same
+/// entries are accepted and refused as by [`rest_of_list`].
+fn positions<'de, A: SeqAccess<'de>>(mut seq: A, first: Coord<f64>) -> Result<Nested, A::Error> {
+    let mut coords = vec![first];
+    while let Some(n) = seq.next_element::<Nested>()? {
+        match n {
+            Nested::Xy(x, y) => coords.push(Coord { x, y }),
+            Nested::Num(_) => return Err(bare_number()),
+            other => {
+                let mut items: Vec<Nested> = coords.iter().map(|c| Nested::Xy(c.x, c.y)).collect();
+                items.push(other);
+                return rest_of_list(seq, items);
+            }
+        }
+    }
+    Ok(Nested::Ring(coords))
+}
+
+fn rest_of_list<'de, A: SeqAccess<'de>>(
+    mut seq: A,
+    mut items: Vec<Nested>,
+) -> Result<Nested, A::Error> {
+    while let Some(n) = seq.next_element::<Nested>()? {
+        if matches!(n, Nested::Num(_)) {
+            return Err(bare_number());
+        }
+        items.push(n);
+    }
+    Ok(Nested::List(items))
+}
+
+fn bare_number<E: de::Error>() -> E {
+    E::custom("an array of positions holds a bare number")
+}
+
 impl<'de> Deserialize<'de> for RawGeometry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(GeometryVisitor)
+        d.deserialize_map(GeometryVisitor { strict: None })
     }
 }
 
-struct GeometryVisitor;
+pub(super) struct GeometryVisitor {
+    /// For the split read (see `strict`): how many more collections may
+    /// nest inside this geometry.
+    pub(super) strict: Option<u8>,
+}
 
 impl<'de> Visitor<'de> for GeometryVisitor {
     type Value = RawGeometry;
@@ -128,10 +164,16 @@ impl<'de> Visitor<'de> for GeometryVisitor {
         let mut coordinates: Option<Nested> = None;
         let mut geometries: Option<Vec<RawGeometry>> = None;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "type" => kind = Some(map.next_value()?),
-                "coordinates" => coordinates = Some(map.next_value()?),
-                "geometries" => geometries = Some(map.next_value()?),
+            match (key.as_ref(), self.strict) {
+                ("type", _) => kind = Some(map.next_value()?),
+                ("coordinates", Some(_)) => {
+                    coordinates = Some(strict::coordinates(&mut map, kind.as_deref())?)
+                }
+                ("coordinates", None) => coordinates = Some(map.next_value()?),
+                ("geometries", Some(left)) => {
+                    geometries = Some(strict::geometries(&mut map, left)?)
+                }
+                ("geometries", None) => geometries = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -143,6 +185,9 @@ impl<'de> Visitor<'de> for GeometryVisitor {
             return Ok(RawGeometry::Collection(g));
         }
         if let Some(name) = OTHER_TYPES.iter().find(|t| **t == kind) {
+            if self.strict.is_some() {
+                strict::shallow(coordinates.as_ref())?;
+            }
             return Ok(RawGeometry::Other(name));
         }
         let depth = match kind.as_str() {
@@ -151,11 +196,16 @@ impl<'de> Visitor<'de> for GeometryVisitor {
             _ => return Err(de::Error::unknown_variant(&kind, &ALL_TYPES)),
         };
         let coords = coordinates.ok_or_else(|| de::Error::missing_field("coordinates"))?;
-        let Nested::List(items) = coords else {
+        let items = match coords {
+            Nested::List(items) => items,
+            // Positions where arrays of rings belong: too shallow, below.
+            Nested::Ring(coords) => coords.iter().map(|c| Nested::Xy(c.x, c.y)).collect(),
             // A bare number or a position where arrays of rings belong.
-            return Err(de::Error::custom(format!(
-                "the coordinates of a {kind} are not an array of arrays"
-            )));
+            Nested::Xy(..) | Nested::Short(_) | Nested::Num(_) => {
+                return Err(de::Error::custom(format!(
+                    "the coordinates of a {kind} are not an array of arrays"
+                )))
+            }
         };
         if !items.iter().all(|n| nested_depth_ok(n, depth - 1)) {
             return Err(de::Error::custom(format!(
@@ -177,6 +227,7 @@ fn nested_depth_ok(n: &Nested, depth: usize) -> bool {
         Nested::List(items) if depth > 0 => items.iter().all(|i| nested_depth_ok(i, depth - 1)),
         // An empty array stands for an empty position list or an empty position.
         Nested::List(items) => items.is_empty(),
+        Nested::Ring(_) => depth == 1,
         Nested::Xy(..) | Nested::Short(_) => depth == 0,
         Nested::Num(_) => false,
     }
@@ -189,7 +240,20 @@ impl From<&geojson::GeometryValue> for RawGeometry {
             [x, y, ..] => Nested::Xy(*x, *y),
             short => Nested::Short(short.to_vec()),
         };
-        let ring = |r: &Vec<geojson::Position>| Nested::List(r.iter().map(pos).collect());
+        // The shape the reader gives the same positions.
+        let ring = |r: &Vec<geojson::Position>| {
+            let full: Option<Vec<Coord<f64>>> = r
+                .iter()
+                .map(|p| match p.as_slice() {
+                    [x, y, ..] => Some(Coord { x: *x, y: *y }),
+                    _ => None,
+                })
+                .collect();
+            match full {
+                Some(coords) if !coords.is_empty() => Nested::Ring(coords),
+                _ => Nested::List(r.iter().map(pos).collect()),
+            }
+        };
         let poly = |p: &Vec<Vec<geojson::Position>>| Nested::List(p.iter().map(ring).collect());
         match v {
             G::Polygon { coordinates } => {

@@ -1,0 +1,242 @@
+//! Where each feature's text lies in a FeatureCollection, found by following
+//! only strings and brackets: a national file is mostly digits, which a
+//! full parse reads one by one and this steps over.
+//!
+//! The scan proves nothing about the text between the brackets: every
+//! slice it hands out is parsed in full later (features by the split read,
+//! the other members here), so a file that is not valid JSON is still
+//! refused. Anything it is unsure of (an escaped or repeated member name,
+//! a top level that is not an object) gives `None`, and the file is read
+//! the one-pass way.
+
+use serde::de::IgnoredAny;
+use serde_json::Value as Json;
+
+/// The members of the collection the reader needs.
+pub(super) struct Collection<'a> {
+    pub(super) kind: Option<String>,
+    pub(super) crs: Option<Json>,
+    /// The text of each entry of `features`, if it is an array.
+    pub(super) features: Option<Vec<&'a [u8]>>,
+}
+
+pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
+    let mut s = Scanner { bytes, at: 0 };
+    let mut c = Collection {
+        kind: None,
+        crs: None,
+        features: None,
+    };
+    let mut seen = [false; 3];
+    s.expect(b'{')?;
+    if s.peek()? == b'}' {
+        s.at += 1;
+    } else {
+        loop {
+            let key = s.string()?;
+            // Escapes would need decoding to compare: the one-pass read does.
+            if key.contains(&b'\\') {
+                return None;
+            }
+            s.expect(b':')?;
+            let slot = match key {
+                b"\"type\"" => Some(0),
+                b"\"crs\"" => Some(1),
+                b"\"features\"" => Some(2),
+                _ => None,
+            };
+            match slot {
+                // A repeated member is an error in the one-pass read.
+                Some(k) if seen[k] => return None,
+                Some(k) => seen[k] = true,
+                None => {}
+            }
+            match slot {
+                Some(0) => c.kind = serde_json::from_slice(s.value()?).ok()?,
+                Some(1) => c.crs = serde_json::from_slice(s.value()?).ok()?,
+                Some(_) => c.features = s.features()?,
+                None => {
+                    serde_json::from_slice::<IgnoredAny>(s.value()?).ok()?;
+                }
+            }
+            match s.next()? {
+                b',' => continue,
+                b'}' => break,
+                _ => return None,
+            }
+        }
+    }
+    s.skip_ws();
+    (s.at == bytes.len()).then_some(c)
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// JSON's four whitespace bytes, as the parser takes them.
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn expect(&mut self, want: u8) -> Option<()> {
+        (self.next()? == want).then_some(())
+    }
+
+    /// A string with its quotes.
+    fn string(&mut self) -> Option<&'a [u8]> {
+        self.expect(b'"')?;
+        let start = self.at - 1;
+        self.skip_string_body()?;
+        self.bytes.get(start..self.at)
+    }
+
+    /// From after an opening quote to after the closing one.
+    fn skip_string_body(&mut self) -> Option<()> {
+        loop {
+            let rest = self.bytes.get(self.at..)?;
+            let k = rest.iter().position(|b| *b == b'"' || *b == b'\\')?;
+            self.at += k;
+            if self.bytes.get(self.at) == Some(&b'\\') {
+                self.at += 2;
+            } else {
+                self.at += 1;
+                return Some(());
+            }
+        }
+    }
+
+    /// The text of one value, brackets balanced; not checked beyond that.
+    fn value(&mut self) -> Option<&'a [u8]> {
+        let first = self.peek()?;
+        let start = self.at;
+        match first {
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    let rest = self.bytes.get(self.at..)?;
+                    let k = rest
+                        .iter()
+                        .position(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'))?;
+                    self.at += k + 1;
+                    match rest.get(k)? {
+                        b'"' => self.skip_string_body()?,
+                        b'{' | b'[' => depth += 1,
+                        _ => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            b'"' => {
+                self.at += 1;
+                self.skip_string_body()?;
+            }
+            _ => {
+                while let Some(b) = self.bytes.get(self.at) {
+                    if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.at += 1;
+                }
+            }
+        }
+        let v = self.bytes.get(start..self.at)?;
+        (!v.is_empty()).then_some(v)
+    }
+
+    /// The `features` member: `null`, or an array whose entries are cut out.
+    fn features(&mut self) -> Option<Option<Vec<&'a [u8]>>> {
+        if self.peek()? != b'[' {
+            let v = self.value()?;
+            // Anything but null is refused by the one-pass read; let it say so.
+            return (v == b"null").then_some(None);
+        }
+        self.at += 1;
+        let mut out = Vec::new();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(Some(out));
+        }
+        loop {
+            out.push(self.value()?);
+            match self.next()? {
+                b',' => continue,
+                b']' => return Some(Some(out)),
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_cut_where_a_full_parse_finds_them() {
+        let docs = [
+            r#"{"type":"FeatureCollection","features":[{"a":1},{"b":[1,{"c":"]}"}]}]}"#,
+            " \r\n{ \"name\" : \"x]}\\\"\" ,\t\"features\" : [ {\"s\":\"\\\\\"} , [ ] , 12 , \"t\" , null ] , \"type\" : \"FeatureCollection\" , \"crs\":{\"properties\":{\"name\":\"EPSG:28992\"}} }\n",
+            r#"{"features":[],"type":"FeatureCollection","bbox":[0,1e3,-2.5,4]}"#,
+            r#"{"type":null,"features":[{"x":"ü\u00fc"}],"other":{"deep":[[["{"]]]}}"#,
+        ];
+        for d in docs {
+            let full: Json = serde_json::from_str(d).unwrap();
+            let c = scan(d.as_bytes()).unwrap();
+            let features: Vec<Json> = c
+                .features
+                .unwrap()
+                .iter()
+                .map(|f| serde_json::from_slice(f).unwrap())
+                .collect();
+            assert_eq!(Json::Array(features), full["features"], "{d}");
+            assert_eq!(c.kind.as_deref(), full["type"].as_str(), "{d}");
+            assert_eq!(
+                c.crs.as_ref(),
+                full.get("crs").filter(|v| !v.is_null()),
+                "{d}"
+            );
+        }
+        let none = scan(br#"{"type":"FeatureCollection","features":null}"#).unwrap();
+        assert!(none.features.is_none());
+    }
+
+    #[test]
+    fn what_it_is_unsure_of_is_left_to_the_full_parse() {
+        for d in [
+            r#"{"\u0074ype":"FeatureCollection","features":[]}"#,
+            r#"{"type":"FeatureCollection","features":[],"features":[]}"#,
+            r#"{"type":"FeatureCollection","features":[]} x"#,
+            r#"{"type":"FeatureCollection","features":[]"#,
+            r#"{"type":"FeatureCollection" "features":[]}"#,
+            r#"{"type":"FeatureCollection","features":{}}"#,
+            r#"{"type":"FeatureCollection","features":[{"a":"]}"#,
+            r#"{"type":"FeatureCollection","features":[{},]}"#,
+            r#"{"type":"FeatureCollection","features":[],"x":[1,}"#,
+            r#"{"type":7,"features":[]}"#,
+            r#"[{"type":"FeatureCollection"}]"#,
+            "",
+        ] {
+            assert!(scan(d.as_bytes()).is_none(), "{d}");
+        }
+    }
+}
