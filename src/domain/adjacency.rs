@@ -2,6 +2,7 @@
 //! come from the polygons in Rijksdriehoek metres.
 
 use super::dataset::Area;
+use super::rounding::round;
 use geo::{BoundingRect, Coord, Distance, Euclidean, MultiPolygon, Point, Rect};
 use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -32,16 +33,17 @@ impl Adjacency {
         // so they are measured on every core.
         let entries = expanded_boxes(areas, &keep, tolerance);
         let tree = RTree::bulk_load(entries.clone());
-        let mut candidates: Vec<(usize, usize)> = Vec::new();
-        for e in &entries {
-            let i = e.data;
-            for other in tree.locate_in_envelope_intersecting(&e.envelope()) {
-                let j = other.data;
-                if j > i && !pairs.contains(&(i, j)) {
-                    candidates.push((i, j));
-                }
-            }
-        }
+        let known = &pairs;
+        let candidates: Vec<(usize, usize)> = entries
+            .par_iter()
+            .flat_map_iter(|e| {
+                let i = e.data;
+                tree.locate_in_envelope_intersecting(&e.envelope())
+                    .map(|other| other.data)
+                    .filter(move |&j| j > i && !known.contains(&(i, j)))
+                    .map(move |j| (i, j))
+            })
+            .collect();
         let rects: Vec<Option<Rect<f64>>> = areas
             .iter()
             .map(|a| a.geometry.as_ref().and_then(|g| g.bounding_rect()))
@@ -123,7 +125,7 @@ fn shared_vertex_pairs(areas: &[Area], keep: &impl Fn(&Area) -> bool) -> (PairSe
 
 /// A vertex snapped to 0.1 m, as integers.
 fn snap(c: &Coord<f64>) -> (i64, i64) {
-    ((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64)
+    (round(c.x * 10.0) as i64, round(c.y * 10.0) as i64)
 }
 
 /// Every pair of areas (lower index first) that share a vertex, once per
@@ -175,7 +177,7 @@ impl KeySpan {
             s.x = (s.x.0.min(lo.0), s.x.1.max(hi.0));
             s.y = (s.y.0.min(lo.1), s.y.1.max(hi.1));
             s.last_area = s.last_area.max(i);
-            s.count += vertices(g).count();
+            s.count += vertex_count(g);
         }
         s
     }
@@ -188,13 +190,26 @@ fn packed_pairs(
     (bits_y, bits_i): (u32, u32),
 ) -> Vec<(usize, usize)> {
     let (x0, y0) = (span.x.0, span.y.0);
-    let mut packed: Vec<u64> = Vec::with_capacity(span.count);
-    for (i, g) in kept(areas, keep) {
-        packed.extend(vertices(g).map(|c| {
-            let (x, y) = snap(c);
-            (((x - x0) as u64) << (bits_y + bits_i)) | (((y - y0) as u64) << bits_i) | i as u64
-        }));
-    }
+    let shapes: Vec<(usize, &MultiPolygon<f64>)> = kept(areas, keep).collect();
+    let fill = |part: &[(usize, &MultiPolygon<f64>)], out: &mut [u64]| {
+        let keys = part
+            .iter()
+            .flat_map(|&(i, g)| vertices(g).map(move |c| (i, c)))
+            .map(|(i, c)| {
+                let (x, y) = snap(c);
+                (((x - x0) as u64) << (bits_y + bits_i)) | (((y - y0) as u64) << bits_i) | i as u64
+            });
+        for (slot, key) in out.iter_mut().zip(keys) {
+            *slot = key;
+        }
+    };
+    // Each core makes the keys of half the areas into its half of one
+    // buffer; the sort that follows makes their order irrelevant.
+    let (first, second) = shapes.split_at(shapes.len() / 2);
+    let in_first: usize = first.iter().map(|(_, g)| vertex_count(g)).sum();
+    let mut packed = vec![0u64; span.count];
+    let (a, b) = packed.split_at_mut(in_first);
+    rayon::join(|| fill(first, a), || fill(second, b));
     packed.par_sort_unstable();
     packed.dedup();
     let mask_i = (1u64 << bits_i) - 1;
@@ -267,6 +282,13 @@ fn packing(s: &KeySpan) -> Option<(u32, u32)> {
         bits(u64::try_from(s.last_area).ok()?),
     );
     (bx + by + bi <= 63).then_some((by, bi))
+}
+
+fn vertex_count(g: &MultiPolygon<f64>) -> usize {
+    g.iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|r| r.0.len())
+        .sum()
 }
 
 fn vertices(g: &MultiPolygon<f64>) -> impl Iterator<Item = &Coord<f64>> {

@@ -12,6 +12,7 @@ pub mod pilot;
 pub mod profile;
 pub mod registry;
 pub mod report;
+pub mod rounding;
 pub mod score;
 pub mod select;
 pub mod sensitivity;

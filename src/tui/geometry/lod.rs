@@ -1,6 +1,7 @@
 //! Levels of detail: the source rings snapped to coarser grids, and the
 //! outline of units made of several areas.
 
+use crate::domain::rounding::round;
 use std::collections::HashMap;
 
 /// One level of detail.
@@ -37,7 +38,7 @@ pub(super) fn snapped(raw: &Lod, tol: f64) -> Lod {
         area_rings: vec![[0, 0]; raw.area_rings.len()],
         ..Lod::default()
     };
-    let snap = |v: f32| ((f64::from(v) / tol).round() * tol) as f32;
+    let snap = |v: f32| (round(f64::from(v) / tol) * tol) as f32;
     for (area, &[a, b]) in raw.area_rings.iter().enumerate() {
         let first = lod.rings.len() as u32;
         for &[s, e] in &raw.rings[a as usize..b as usize] {
