@@ -9,6 +9,8 @@
 
 use super::cells::{push_cell_exact, push_exact};
 use super::{Document, ExportError, Exporter, Format};
+use crate::domain::analysis::UnitRow;
+use rayon::prelude::*;
 
 pub struct Csv;
 
@@ -134,11 +136,39 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
     header.extend(smoothed_ids.iter().map(|id| format!("smoothed_{id}")));
     header.extend(["lisa_i", "lisa_p", "lisa_class"].map(String::from));
     w.write_record(header.iter().map(|h| neutralise(h).into_owned()))?;
+    let mut bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    // Rows do not depend on one another: runs of them are written on every
+    // core and joined in order, the same bytes as one writer gives.
+    let parts: Vec<Result<Vec<u8>, csv::Error>> = doc
+        .order
+        .par_chunks(ROWS_PER_PART)
+        .zip(doc.rows.par_chunks(ROWS_PER_PART))
+        .map(|(order, rows)| write_rows(doc, &columns, &smoothed_ids, order, rows))
+        .collect();
+    for part in parts {
+        bytes.extend_from_slice(&part?);
+    }
+    Ok(bytes)
+}
+
+/// Rows handed to one writer at a time.
+const ROWS_PER_PART: usize = 1024;
+
+fn write_rows(
+    doc: &Document,
+    columns: &[usize],
+    smoothed_ids: &[&str],
+    order: &[usize],
+    rows: &[UnitRow],
+) -> Result<Vec<u8>, csv::Error> {
+    let cells = &doc.cells;
     let mut out = RowWriter {
-        w,
+        w: csv::Writer::from_writer(Vec::new()),
         buf: String::new(),
     };
-    for (&u, r) in doc.order.iter().zip(&doc.rows) {
+    for (&u, r) in order.iter().zip(rows) {
         out.int(r.rank)?;
         out.int(r.eligible_rank)?;
         out.text(&r.code)?;
@@ -169,7 +199,7 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
         out.range(r.rank_range)?;
         out.int(Some(r.tied))?;
         out.int(Some(r.small_population))?;
-        for &j in &columns {
+        for &j in columns {
             out.buf.clear();
             push_cell_exact(&mut out.buf, cells.get(u, j).value);
             out.flush_buf()?;
@@ -182,7 +212,7 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
                 )?;
             }
         }
-        for id in &smoothed_ids {
+        for id in smoothed_ids {
             out.num(super::spatial::smoothed(doc, u, id))?;
         }
         let (li, lp, lc) = super::spatial::lisa(doc, u);
