@@ -35,6 +35,7 @@
 //!   behind one trait, with the disclosure check and the provenance record;
 //!   its charts (rank intervals, unit bars, LISA map, correlation heat map,
 //!   before/after) and the effect page of `effect --format html`.
+//! - [`timing`]: phase times on stderr with `BUURTRADAR_TIMINGS=1`.
 //! - [`fetch`]: `buurtradar fetch`, the three inputs of a gemeente from the
 //!   public services (CBS OData, PDOK OGC API, DUO) into a folder, in the
 //!   formats `io` reads, with `fetch.toml` as provenance.

@@ -174,7 +174,7 @@ pub fn lisa(
     // and contiguous rows stay in cache where a `Vec` per draw does not.
     let mut draws: Vec<usize> = Vec::with_capacity(permutations * kmax);
     for _ in 0..permutations {
-        draws.extend(sample(&mut rng, n - 1, kmax).into_iter());
+        draws.extend(sample(&mut rng, n - 1, kmax));
     }
     // Each unit is tested against the same draws, independently of the
     // others: the units are spread over the cores, the result stays a
