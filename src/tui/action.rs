@@ -186,6 +186,8 @@ pub enum Action {
         generation: u64,
         result: Result<Box<Stability>, String>,
     },
+    /// The map's finer levels of detail, made after the first frame.
+    MapLevelsDone(Vec<crate::tui::geometry::Lod>),
     Saved(Result<PathBuf, String>),
     Exported(Result<PathBuf, String>),
     /// Answers to the unsaved-changes question on quitting: save the
@@ -228,4 +230,6 @@ pub enum Effect {
     Stability {
         generation: u64,
     },
+    /// Make the map's levels finer than those made at start.
+    MapLevels,
 }

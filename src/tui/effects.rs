@@ -103,6 +103,12 @@ pub fn run_blocking(app: &App, effect: Effect) -> Action {
             overwrite,
         } => export(app, &path, format, overwrite),
         Effect::Stability { .. } => stability_job(app)(),
+        Effect::MapLevels => Action::MapLevelsDone(
+            app.geo
+                .finer_levels_job(&app.analysis.members)
+                .map(|job| job())
+                .unwrap_or_default(),
+        ),
     }
 }
 
@@ -144,6 +150,23 @@ impl Runner {
                 }
                 None
             }
+            Effect::MapLevels => {
+                if let Some(job) = app.geo.finer_levels_job(&app.analysis.members) {
+                    let tx = self.tx.clone();
+                    std::thread::spawn(move || {
+                        let started = std::time::Instant::now();
+                        let levels = job();
+                        tracing::debug!(
+                            levels = levels.len(),
+                            ms = started.elapsed().as_millis() as u64,
+                            "finer map levels"
+                        );
+                        // The receiver only goes away when the app quits.
+                        let _ = tx.send(Action::MapLevelsDone(levels));
+                    });
+                }
+                None
+            }
             other => Some(run_blocking(app, other)),
         }
     }
@@ -161,10 +184,12 @@ impl Runner {
     /// A finished background result, if any.
     pub fn poll(&mut self, app: &App) -> Option<Action> {
         let a = self.rx.try_recv().ok()?;
-        self.busy = false;
-        if self.pending {
-            self.pending = false;
-            self.spawn(app);
+        if matches!(a, Action::StabilityDone { .. }) {
+            self.busy = false;
+            if self.pending {
+                self.pending = false;
+                self.spawn(app);
+            }
         }
         Some(a)
     }

@@ -192,6 +192,7 @@ fn event_loop(
     );
     app.stability_running = true;
     runner.start(app, super::action::Effect::Stability { generation: 0 });
+    runner.start(app, super::action::Effect::MapLevels);
     let mut dirty = true;
     loop {
         if dirty {

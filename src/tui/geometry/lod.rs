@@ -5,7 +5,7 @@ use crate::domain::rounding::round;
 use std::collections::HashMap;
 
 /// One level of detail.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lod {
     /// Grid size the vertices are snapped to, in metres; 0 for the source.
     pub tol: f64,

@@ -14,6 +14,7 @@
 use crate::domain::dataset::Dataset;
 use geo::{Contains, Point};
 use rayon::prelude::*;
+use std::sync::Arc;
 
 pub mod lod;
 pub mod pick;
@@ -38,8 +39,12 @@ pub struct MapGeometry {
     /// Areas with geometry, in dataset order.
     pub drawn: Vec<u32>,
     pub unit_bbox: Vec<Option<[f32; 4]>>,
-    /// Coarse to fine; the last one is the source geometry.
-    pub levels: Vec<Lod>,
+    /// Coarse to fine; the last one is the source geometry. Shared, so the
+    /// finer levels can be made from the source on another thread.
+    pub levels: Vec<Arc<Lod>>,
+    /// The grid where refining stopped before the first frame, when the
+    /// finer levels are still to be made ([`MapGeometry::finer_levels_job`]).
+    pub pending_tol: Option<f64>,
     /// Primary schools, relative to `origin`.
     pub schools: Vec<[f32; 2]>,
     /// The drawn areas' boxes, for finding the area under a click.
@@ -56,6 +61,40 @@ fn union(a: Option<[f32; 4]>, b: [f32; 4]) -> [f32; 4] {
             a[3].max(b[3]),
         ],
     }
+}
+
+/// The finest grid: half a metre.
+const FINEST: f64 = 0.5;
+/// Sources this small get every level before the first frame.
+const FEW_VERTICES: usize = 200_000;
+
+/// Levels from grid `tol` down, halving, while the grid is at least
+/// `floor`, two at a time on the two cores. Refining ends for good at a
+/// level nearly as detailed as the source (the source serves instead) or
+/// below the finest grid; otherwise the grid to go on from is returned.
+/// A finer level made beside one that ends the refining is thrown away, so
+/// the levels are those a one-by-one loop makes, wherever `floor` cuts it.
+fn refine(raw: &Lod, mut tol: f64, floor: f64) -> (Vec<Lod>, Option<f64>) {
+    let raw_count = raw.vertex_count().max(1);
+    let enough = |lod: &Lod| lod.vertex_count() * 10 >= raw_count * 8;
+    let floor = floor.max(FINEST);
+    let mut levels = Vec::new();
+    while tol >= floor {
+        let (a, b) = if tol / 2.0 >= floor {
+            let (a, b) = rayon::join(|| snapped(raw, tol), || snapped(raw, tol / 2.0));
+            (a, Some(b))
+        } else {
+            (snapped(raw, tol), None)
+        };
+        for lod in std::iter::once(a).chain(b) {
+            if enough(&lod) {
+                return (levels, None);
+            }
+            levels.push(lod);
+            tol /= 2.0;
+        }
+    }
+    (levels, (tol >= FINEST).then_some(tol))
 }
 
 impl MapGeometry {
@@ -144,35 +183,23 @@ impl MapGeometry {
             }
         }
 
-        // Coarsest level: about 64 grid cells across the whole map. Stop
-        // refining once snapping no longer saves much.
-        let mut levels = Vec::new();
-        let mut tol = size.0.max(size.1) / 64.0;
-        let raw_count = raw.vertex_count().max(1);
-        // Nearly as detailed as the source: the source serves instead.
-        let enough = |lod: &Lod| lod.vertex_count() * 10 >= raw_count * 8;
-        // Two levels at a time on the two cores; the finer one is thrown
-        // away when the coarser already stops the refining, so the levels
-        // are those a one-by-one loop makes.
-        'refine: while tol >= 0.5 {
-            let (a, b) = if tol / 2.0 >= 0.5 {
-                let (a, b) = rayon::join(|| snapped(&raw, tol), || snapped(&raw, tol / 2.0));
-                (a, Some(b))
-            } else {
-                (snapped(&raw, tol), None)
-            };
-            for lod in std::iter::once(a).chain(b) {
-                if enough(&lod) {
-                    break 'refine;
-                }
-                levels.push(lod);
-                tol /= 2.0;
-            }
-        }
+        // Coarsest level: about 64 grid cells across the whole map. Before
+        // the first frame only the levels a whole-map view can use are made
+        // (grids down to 1/512 of the map: a map pane up to about 500 dots,
+        // 250 columns, wide); the finer ones follow on another thread, and
+        // until they come a closer view draws the source.
+        let tol = size.0.max(size.1) / 64.0;
+        let floor = if raw.vertex_count() < FEW_VERTICES {
+            FINEST
+        } else {
+            size.0.max(size.1) / 512.0
+        };
+        let (mut levels, pending_tol) = refine(&raw, tol, floor);
         levels.push(raw);
         levels
             .par_iter_mut()
             .for_each(|lod| lod.outlines = dissolve(lod, members));
+        let levels = levels.into_iter().map(Arc::new).collect();
 
         let schools = ds
             .schools
@@ -191,11 +218,49 @@ impl MapGeometry {
             drawn,
             unit_bbox,
             levels,
+            pending_tol,
             schools,
         }
     }
 
-    /// The coarsest level whose grid is no larger than one screen dot.
+    /// The work that makes the levels finer than those made at start, for
+    /// another thread; `None` when there are none to make.
+    pub fn finer_levels_job(
+        &self,
+        members: &[Vec<usize>],
+    ) -> Option<impl FnOnce() -> Vec<Lod> + Send + 'static> {
+        let tol = self.pending_tol?;
+        let raw = Arc::clone(self.levels.last()?);
+        let members = members.to_vec();
+        Some(move || {
+            let (mut levels, _) = refine(&raw, tol, FINEST);
+            levels
+                .par_iter_mut()
+                .for_each(|lod| lod.outlines = dissolve(lod, &members));
+            levels
+        })
+    }
+
+    /// Makes the finer levels here and now (tests, benchmarks; the app
+    /// makes them on another thread after its first frame).
+    pub fn finish_levels(&mut self, members: &[Vec<usize>]) {
+        if let Some(job) = self.finer_levels_job(members) {
+            let finer = job();
+            self.add_finer_levels(finer);
+        }
+    }
+
+    /// The finer levels, between the coarse ones and the source.
+    pub fn add_finer_levels(&mut self, finer: Vec<Lod>) {
+        if self.pending_tol.take().is_none() {
+            return;
+        }
+        let at = self.levels.len().saturating_sub(1);
+        self.levels.splice(at..at, finer.into_iter().map(Arc::new));
+    }
+
+    /// The coarsest level whose grid is no larger than one screen dot (the
+    /// source while a finer level is still being made).
     pub fn lod(&self, metres_per_dot: f64) -> &Lod {
         let i = self
             .levels
@@ -218,5 +283,55 @@ impl MapGeometry {
                     .and_then(|a| a.geometry.as_ref())
                     .is_some_and(|g| g.contains(&p))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Squares of many sizes in a row, a point every quarter metre along
+    /// their sides: each grid from 64 m to half a metre keeps fewer points
+    /// than the next finer one.
+    fn raw() -> Lod {
+        let mut raw = Lod::default();
+        let mut x = 0.0f32;
+        for k in 0..60u32 {
+            let side = 1.0 + (k % 37) as f32 * 1.7;
+            let start = raw.xy.len() as u32;
+            let steps = (side / 0.25) as u32;
+            for (x0, y0, dx, dy) in [
+                (0.0, 0.0, 1.0, 0.0),
+                (side, 0.0, 0.0, 1.0),
+                (side, side, -1.0, 0.0),
+                (0.0, side, 0.0, -1.0),
+            ] {
+                for i in 0..steps {
+                    let t = i as f32 * side / steps as f32;
+                    raw.xy.push([x + x0 + dx * t, y0 + dy * t]);
+                }
+            }
+            raw.rings.push([start, raw.xy.len() as u32]);
+            raw.area_rings.push([k, k + 1]);
+            x += side + 0.7;
+        }
+        raw
+    }
+
+    #[test]
+    fn levels_made_in_two_steps_are_those_made_in_one() {
+        let raw = raw();
+        let (all, rest) = refine(&raw, 64.0, FINEST);
+        assert_eq!(rest, None);
+        assert!(all.len() >= 4, "{}", all.len());
+        for floor in [1.0, 4.0, 16.0, 64.0] {
+            let (mut coarse, pending) = refine(&raw, 64.0, floor);
+            let tol = pending.unwrap_or_else(|| panic!("floor {floor}: nothing left"));
+            assert!(coarse.iter().all(|l| l.tol >= floor) && tol < floor);
+            let (finer, rest) = refine(&raw, tol, FINEST);
+            assert_eq!(rest, None);
+            coarse.extend(finer);
+            assert_eq!(coarse, all, "floor {floor}");
+        }
     }
 }

@@ -33,6 +33,7 @@ fn from_loop(a: &Action) -> bool {
         a,
         Action::Resize { .. }
             | Action::StabilityDone { .. }
+            | Action::MapLevelsDone(_)
             | Action::Saved(_)
             | Action::Exported(_)
             | Action::ExportExists(_)
@@ -152,6 +153,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ToggleEffect => overlays::effect(app),
         Action::Compare => overlays::compare(app),
         Action::CompareClose => overlays::close(app),
+        Action::MapLevelsDone(levels) => app.geo.add_finer_levels(levels),
         Action::StabilityDone { generation, result } => {
             if generation == app.generation {
                 app.stability_running = false;
