@@ -63,6 +63,50 @@ fn union(a: Option<[f32; 4]>, b: [f32; 4]) -> [f32; 4] {
     }
 }
 
+/// One area's rings relative to the map's corner, with ring ranges into
+/// its own `xy` and the box of every point read.
+struct AreaRings {
+    xy: Vec<[f32; 2]>,
+    rings: Vec<[u32; 2]>,
+    bbox: Option<[f32; 4]>,
+}
+
+/// Non-finite points skipped, repeated points merged, a closing repeat of
+/// the first point dropped, rings under three points left out.
+fn area_rings(g: Option<&geo::MultiPolygon<f64>>, origin: (f64, f64)) -> AreaRings {
+    let mut out = AreaRings {
+        xy: Vec::new(),
+        rings: Vec::new(),
+        bbox: None,
+    };
+    let Some(g) = g else { return out };
+    for p in g.iter() {
+        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+            let start = out.xy.len();
+            for c in ring.coords() {
+                if !(c.x.is_finite() && c.y.is_finite()) {
+                    continue;
+                }
+                let q = [(c.x - origin.0) as f32, (c.y - origin.1) as f32];
+                if out.xy.len() > start && out.xy.last() == Some(&q) {
+                    continue;
+                }
+                out.xy.push(q);
+                out.bbox = Some(union(out.bbox, [q[0], q[1], q[0], q[1]]));
+            }
+            while out.xy.len() > start + 1 && out.xy.last() == out.xy.get(start) {
+                out.xy.pop();
+            }
+            if out.xy.len() - start < 3 {
+                out.xy.truncate(start);
+            } else {
+                out.rings.push([start as u32, out.xy.len() as u32]);
+            }
+        }
+    }
+    out
+}
+
 /// The finest grid: half a metre.
 const FINEST: f64 = 0.5;
 /// Sources this small get every level before the first frame.
@@ -140,38 +184,21 @@ impl MapGeometry {
             ..Lod::default()
         };
         let mut area_bbox = vec![None; n];
-        for &i in &drawn {
+        // Each area's rings are made on any core, then laid end to end in
+        // area order: the same buffer a single loop makes.
+        let parts: Vec<AreaRings> = drawn
+            .par_iter()
+            .map(|&i| area_rings(ds.areas[i as usize].geometry.as_ref(), origin))
+            .collect();
+        for (&i, part) in drawn.iter().zip(parts) {
             let i = i as usize;
             let first = raw.rings.len() as u32;
-            let mut bbox: Option<[f32; 4]> = None;
-            if let Some(g) = &ds.areas[i].geometry {
-                for p in g.iter() {
-                    for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
-                        let start = raw.xy.len();
-                        for c in ring.coords() {
-                            if !(c.x.is_finite() && c.y.is_finite()) {
-                                continue;
-                            }
-                            let q = [(c.x - origin.0) as f32, (c.y - origin.1) as f32];
-                            if raw.xy.len() > start && raw.xy.last() == Some(&q) {
-                                continue;
-                            }
-                            raw.xy.push(q);
-                            bbox = Some(union(bbox, [q[0], q[1], q[0], q[1]]));
-                        }
-                        while raw.xy.len() > start + 1 && raw.xy.last() == raw.xy.get(start) {
-                            raw.xy.pop();
-                        }
-                        if raw.xy.len() - start < 3 {
-                            raw.xy.truncate(start);
-                        } else {
-                            raw.rings.push([start as u32, raw.xy.len() as u32]);
-                        }
-                    }
-                }
-            }
+            let offset = raw.xy.len() as u32;
+            raw.xy.extend_from_slice(&part.xy);
+            raw.rings
+                .extend(part.rings.iter().map(|&[s, e]| [s + offset, e + offset]));
             raw.area_rings[i] = [first, raw.rings.len() as u32];
-            area_bbox[i] = bbox;
+            area_bbox[i] = part.bbox;
         }
 
         let mut unit_bbox = vec![None; members.len()];
