@@ -64,6 +64,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
         }
     };
     super::write_stdout(&out)?;
+    // The process ends next, and the system takes the memory back at once;
+    // freeing national data one allocation at a time cost ~20 ms.
+    std::mem::forget(ds);
     Ok(())
 }
 
