@@ -135,8 +135,12 @@ fn parse_all(inputs: &Inputs) -> Parsed {
     }
 }
 
+fn is_gpkg(src: &Source) -> bool {
+    looks_like_sqlite(src) || src.extension() == "gpkg"
+}
+
 fn read_boundary_file(src: &Source, inputs: &Inputs) -> Result<Boundaries, LoadError> {
-    if looks_like_sqlite(src) || src.extension() == "gpkg" {
+    if is_gpkg(src) {
         read_gpkg(src, inputs.layer.as_deref(), inputs.crs)
     } else {
         read_boundaries(src, inputs.crs)
@@ -164,8 +168,7 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
     let builder = match (&inputs.boundaries, parsed.boundaries) {
         (Some(src), Some(b)) => {
             let b = b?;
-            let is_gpkg = looks_like_sqlite(src) || src.extension() == "gpkg";
-            if let (Some(layer), false) = (&inputs.layer, is_gpkg) {
+            if let (Some(layer), false) = (&inputs.layer, is_gpkg(src)) {
                 warnings.push(Issue::file(
                     &src.name,
                     format!("--layer {layer} applies to GeoPackage files only: ignored"),

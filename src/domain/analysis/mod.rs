@@ -31,7 +31,7 @@ pub use notes::Note;
 pub use rows::UnitRow;
 
 use super::dataset::{Dataset, SchoolMethod};
-use super::lisa::{lisa, Lisa, DEFAULT_PERMUTATIONS};
+use super::lisa::Lisa;
 use super::pilot::PilotRule;
 use super::profile::Profile;
 use super::score::{Prepared, Ranking, ScoreError, UnitFacts};
@@ -143,7 +143,7 @@ impl Analysis {
                 || {
                     neighbours
                         .as_ref()
-                        .map(|nb| lisa(&scores, nb, DEFAULT_PERMUTATIONS, profile.monte_carlo.seed))
+                        .map(|nb| spatial::seeded_lisa(&scores, nb, profile))
                 },
             );
             (Some(st?), lisa)

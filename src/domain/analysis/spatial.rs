@@ -7,7 +7,14 @@ use crate::domain::adjacency::Adjacency;
 use crate::domain::compare::{compare, CompareError, Comparison};
 use crate::domain::correlation::{correlations, Correlations};
 use crate::domain::lisa::{lisa, Lisa, DEFAULT_PERMUTATIONS};
+use crate::domain::profile::Profile;
 use crate::domain::score::reference_mask;
+
+/// LISA of per-unit values on the units' neighbours, seeded by the
+/// profile's Monte Carlo seed: the same draws wherever it is asked for.
+pub(super) fn seeded_lisa(values: &[Option<f64>], nb: &[Vec<usize>], profile: &Profile) -> Lisa {
+    lisa(values, nb, DEFAULT_PERMUTATIONS, profile.monte_carlo.seed)
+}
 
 /// Queen neighbours between units: two units are neighbours when a member
 /// buurt of one shares at least one boundary point with a member of the
@@ -61,12 +68,10 @@ impl Analysis {
     /// LISA of any per-unit values on this run's neighbours, seeded by the
     /// profile's Monte Carlo seed; `None` when the run built no neighbours.
     pub fn lisa_of(&self, values: &[Option<f64>]) -> Option<Lisa> {
-        let nb = self.neighbours.as_ref()?;
-        Some(lisa(
+        Some(seeded_lisa(
             values,
-            nb,
-            DEFAULT_PERMUTATIONS,
-            self.profile.monte_carlo.seed,
+            self.neighbours.as_ref()?,
+            &self.profile,
         ))
     }
 
