@@ -3,6 +3,7 @@
 //! pair uses the units that have both values), and a warning when two
 //! weighted indicators say nearly the same thing.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Above this |r| two weighted indicators count as redundant.
@@ -53,13 +54,29 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
 
 /// Ranks 1..n, ties sharing their average rank.
 pub fn average_ranks(x: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..x.len()).collect();
-    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    // Sorting (value key, index) pairs directly gives the order a stable
+    // sort by value gives (indices are distinct), without an indirect read
+    // per comparison.
+    let mut order: Vec<(u64, u32)> = x
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (total_order_key(v), i as u32))
+        .collect();
+    order.sort_unstable();
+    ranks_in_order(x, order.iter().map(|&(_, i)| i as usize))
+}
+
+/// Average ranks of `x` given its indices in ascending order of value.
+/// Equal values are neighbours in any such order, so which of them comes
+/// first does not matter.
+fn ranks_in_order(x: &[f64], order: impl Iterator<Item = usize>) -> Vec<f64> {
+    let order: Vec<usize> = order.collect();
     let mut ranks = vec![0.0; x.len()];
     let mut k = 0;
     while k < order.len() {
+        let first = x[order[k]];
         let mut e = k;
-        while e + 1 < order.len() && x[order[e + 1]] == x[order[k]] {
+        while e + 1 < order.len() && x[order[e + 1]] == first {
             e += 1;
         }
         let r = (k + e) as f64 / 2.0 + 1.0;
@@ -69,6 +86,16 @@ pub fn average_ranks(x: &[f64]) -> Vec<f64> {
         k = e + 1;
     }
     ranks
+}
+
+/// `v` as an integer that orders as `f64::total_cmp` orders the floats.
+fn total_order_key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
 }
 
 /// Spearman's rho: Pearson's r of the average ranks.
@@ -88,22 +115,59 @@ pub fn correlations(
     let mut pearson_m = vec![vec![None; m]; m];
     let mut spearman_m = vec![vec![None; m]; m];
     let mut pairs = vec![vec![0; m]; m];
-    for a in 0..m {
-        for b in a..m {
-            let (x, y): (Vec<f64>, Vec<f64>) = (0..reference.len())
-                .filter(|&u| reference[u])
-                .filter_map(|u| {
-                    let x = columns[a].get(u).copied().flatten()?;
-                    let y = columns[b].get(u).copied().flatten()?;
-                    (x.is_finite() && y.is_finite()).then_some((x, y))
-                })
-                .unzip();
-            let (p, s) = (pearson(&x, &y), spearman(&x, &y));
-            for (i, j) in [(a, b), (b, a)] {
-                pearson_m[i][j] = p;
-                spearman_m[i][j] = s;
-                pairs[i][j] = x.len();
+    let value = |c: usize, u: usize| {
+        columns[c]
+            .get(u)
+            .copied()
+            .flatten()
+            .filter(|v| reference.get(u) == Some(&true) && v.is_finite())
+    };
+    // Each column is sorted once; a pair's ranks come from that order with
+    // the units the pair lacks left out (a subsequence of a sorted sequence
+    // is sorted), so there is no sort per pair.
+    let sorted: Vec<Vec<usize>> = (0..m)
+        .into_par_iter()
+        .map(|c| {
+            let mut keyed: Vec<(u64, u32)> = (0..reference.len())
+                .filter_map(|u| Some((total_order_key(value(c, u)?), u as u32)))
+                .collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|(_, u)| u as usize).collect()
+        })
+        .collect();
+    // Each pair has its own complete cases, so pairs are independent and
+    // measured on every core; the matrices are filled in pair order.
+    let pair_list: Vec<(usize, usize)> = (0..m).flat_map(|a| (a..m).map(move |b| (a, b))).collect();
+    let measured: Vec<(Option<f64>, Option<f64>, usize)> = pair_list
+        .par_iter()
+        .map(|&(a, b)| {
+            // Position of each unit among the pair's complete cases.
+            let mut at = vec![usize::MAX; reference.len()];
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            for (u, slot) in at.iter_mut().enumerate() {
+                if let (Some(va), Some(vb)) = (value(a, u), value(b, u)) {
+                    *slot = x.len();
+                    x.push(va);
+                    y.push(vb);
+                }
             }
+            let in_pair = |order: &[usize]| -> Vec<usize> {
+                order
+                    .iter()
+                    .map(|&u| at[u])
+                    .filter(|&p| p != usize::MAX)
+                    .collect()
+            };
+            let rx = ranks_in_order(&x, in_pair(&sorted[a]).into_iter());
+            let ry = ranks_in_order(&y, in_pair(&sorted[b]).into_iter());
+            (pearson(&x, &y), pearson(&rx, &ry), x.len())
+        })
+        .collect();
+    for (&(a, b), &(p, s, n)) in pair_list.iter().zip(&measured) {
+        for (i, j) in [(a, b), (b, a)] {
+            pearson_m[i][j] = p;
+            spearman_m[i][j] = s;
+            pairs[i][j] = n;
         }
     }
     let total: f64 = weights.iter().sum();
@@ -146,6 +210,86 @@ mod tests {
         assert!((r - 6.0 / 60f64.sqrt()).abs() < 1e-15, "{r}");
         assert_eq!(pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
         assert_eq!(pearson(&[1.0, 2.0], &[1.0, 2.0]), None);
+    }
+
+    /// The ranks of the first implementation: an index sort by value.
+    fn reference_ranks(x: &[f64]) -> Vec<f64> {
+        let mut order: Vec<usize> = (0..x.len()).collect();
+        order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+        let mut ranks = vec![0.0; x.len()];
+        let mut k = 0;
+        while k < order.len() {
+            let mut e = k;
+            while e + 1 < order.len() && x[order[e + 1]] == x[order[k]] {
+                e += 1;
+            }
+            for &o in &order[k..=e] {
+                ranks[o] = (k + e) as f64 / 2.0 + 1.0;
+            }
+            k = e + 1;
+        }
+        ranks
+    }
+
+    #[test]
+    fn average_ranks_match_an_index_sort_bit_for_bit() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for n in [0, 1, 2, 5, 100, 5_000] {
+            // Few distinct values (many ties), signed zeros, extremes.
+            let x: Vec<f64> = (0..n)
+                .map(|_| match rng.random_range(0..6) {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => f64::from(rng.random_range(-3i32..3)),
+                    3 => rng.random_range(-1e6..1e6),
+                    4 => [f64::MIN, f64::MAX, f64::MIN_POSITIVE, -f64::MIN_POSITIVE]
+                        [rng.random_range(0..4)],
+                    _ => rng.random::<f64>(),
+                })
+                .collect();
+            let got: Vec<u64> = average_ranks(&x).iter().map(|r| r.to_bits()).collect();
+            let want: Vec<u64> = reference_ranks(&x).iter().map(|r| r.to_bits()).collect();
+            assert_eq!(got, want, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn correlations_equal_pairwise_complete_reference_bit_for_bit() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+        let n = 3_000;
+        let cols: Vec<Vec<Option<f64>>> = (0..5)
+            .map(|c| {
+                (0..n)
+                    .map(|_| match rng.random_range(0..10) {
+                        0 => None,
+                        1 if c == 4 => Some(f64::NAN),
+                        2 => Some(f64::from(rng.random_range(0i32..4))),
+                        _ => Some(rng.random_range(-50.0..50.0)),
+                    })
+                    .collect()
+            })
+            .collect();
+        let reference: Vec<bool> = (0..n).map(|_| rng.random_range(0..5) > 0).collect();
+        let ids: Vec<String> = (0..5).map(|c| format!("i{c}")).collect();
+        let slices: Vec<&[Option<f64>]> = cols.iter().map(Vec::as_slice).collect();
+        let c = correlations(&ids, &slices, &[1.0; 5], &reference);
+        let bits = |r: Option<f64>| r.map(f64::to_bits);
+        for a in 0..5 {
+            for b in 0..5 {
+                let (x, y): (Vec<f64>, Vec<f64>) = (0..n)
+                    .filter(|&u| reference[u])
+                    .filter_map(|u| {
+                        let (x, y) = (cols[a][u]?, cols[b][u]?);
+                        (x.is_finite() && y.is_finite()).then_some((x, y))
+                    })
+                    .unzip();
+                assert_eq!(c.pairs[a][b], x.len());
+                assert_eq!(bits(c.pearson[a][b]), bits(pearson(&x, &y)), "{a} {b}");
+                assert_eq!(bits(c.spearman[a][b]), bits(spearman(&x, &y)), "{a} {b}");
+            }
+        }
     }
 
     #[test]
