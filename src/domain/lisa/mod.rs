@@ -19,13 +19,12 @@
 
 use rand::rngs::StdRng;
 use rand::seq::index::sample;
-use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// Permuted copies held at once for the global test (memory: batch x units).
-const GLOBAL_BATCH: usize = 32;
+mod global;
+use global::LazyGlobal;
 
 /// Default number of permutations, as GeoDa and esda.
 pub const DEFAULT_PERMUTATIONS: usize = 999;
@@ -83,8 +82,16 @@ pub struct GlobalMoran {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lisa {
     pub local: Vec<LocalMoran>,
-    pub global: Option<GlobalMoran>,
+    /// Made when first asked for (see [`LazyGlobal`]).
+    global: LazyGlobal,
     pub islands: usize,
+}
+
+impl Lisa {
+    /// Global Moran's I with its pseudo p-value; computed on the first call.
+    pub fn global(&self) -> Option<GlobalMoran> {
+        self.global.get()
+    }
 }
 
 /// Units with a value, their centred values and the neighbours kept
@@ -160,7 +167,7 @@ pub fn lisa(
         }
         return Lisa {
             local,
-            global: None,
+            global: LazyGlobal::none(),
             islands,
         };
     }
@@ -235,85 +242,13 @@ pub fn lisa(
     for (i, m) in tested {
         local[i] = m;
     }
-    let global = global_moran(&p, permutations, &mut rng);
+    // The global test continues the same generator where the local draws
+    // left it, whenever it is run.
     Lisa {
         local,
-        global,
+        global: LazyGlobal::new(p.z, p.nb, permutations, rng),
         islands,
     }
-}
-
-/// The neighbour lists of the units that have neighbours, laid out flat:
-/// the permutation test reads them a thousand times, and one contiguous
-/// array keeps that in cache where a `Vec` per unit does not.
-struct FlatNeighbours {
-    /// (unit, its neighbours' range in `idx`), in unit order.
-    rows: Vec<(usize, std::ops::Range<usize>)>,
-    idx: Vec<usize>,
-}
-
-impl FlatNeighbours {
-    fn new(nb: &[Vec<usize>]) -> FlatNeighbours {
-        let mut rows = Vec::new();
-        let mut idx = Vec::new();
-        for (c, v) in nb.iter().enumerate() {
-            if !v.is_empty() {
-                let start = idx.len();
-                idx.extend_from_slice(v);
-                rows.push((c, start..idx.len()));
-            }
-        }
-        FlatNeighbours { rows, idx }
-    }
-}
-
-/// Global Moran's I with row-standardised weights. The sums run in the same
-/// order as over the per-unit lists, so the result is the same to the bit.
-fn global_i(f: &FlatNeighbours, z: &[f64]) -> f64 {
-    let s0 = f.rows.len() as f64;
-    let cross: f64 = f
-        .rows
-        .iter()
-        .map(|(c, r)| {
-            let v = &f.idx[r.clone()];
-            z[*c] * v.iter().map(|&j| z[j]).sum::<f64>() / v.len() as f64
-        })
-        .sum();
-    let ss: f64 = z.iter().map(|v| v * v).sum();
-    z.len() as f64 / s0 * cross / ss
-}
-
-fn global_moran(p: &Prepared, permutations: usize, rng: &mut StdRng) -> Option<GlobalMoran> {
-    if p.nb.iter().all(Vec::is_empty) {
-        return None;
-    }
-    let flat = FlatNeighbours::new(&p.nb);
-    let obs = global_i(&flat, &p.z);
-    // The shuffles follow one another on the seeded generator; the Moran's
-    // I of each batch of them is computed on every core.
-    let mut z = p.z.clone();
-    let mut larger = 0usize;
-    let mut done = 0;
-    while done < permutations {
-        let batch: Vec<Vec<f64>> = (0..GLOBAL_BATCH.min(permutations - done))
-            .map(|_| {
-                z.shuffle(rng);
-                z.clone()
-            })
-            .collect();
-        done += batch.len();
-        larger += batch
-            .par_iter()
-            .filter(|zs| global_i(&flat, zs) >= obs)
-            .count();
-    }
-    let folded = larger.min(permutations - larger);
-    Some(GlobalMoran {
-        i: obs,
-        p: (folded as f64 + 1.0) / (permutations as f64 + 1.0),
-        expected: -1.0 / (p.z.len() as f64 - 1.0),
-        permutations,
-    })
 }
 
 /// Queen neighbours on a `cols` x `rows` lattice, row by row: the test and

@@ -42,7 +42,7 @@ fn local_i_matches_the_formula_by_hand() {
         assert!((l.local[u].i.unwrap() - w).abs() < 1e-15, "unit {u}");
     }
     // Global: n / S0 * sum_i z_i lag_i / sum z^2 = 4/4 * (6 + 4 - 2 - 6) / 50.
-    let g = l.global.unwrap();
+    let g = l.global().unwrap();
     assert!((g.i - 2.0 / 50.0).abs() < 1e-15, "{}", g.i);
     assert!((g.expected + 1.0 / 3.0).abs() < 1e-15);
 }
@@ -52,7 +52,7 @@ fn a_rook_checkerboard_is_all_high_low_and_low_high() {
     let (cols, rows) = (10, 10);
     let x = checkerboard(cols, rows);
     let l = lisa(&x, &lattice_rook(cols, rows), 999, 7);
-    let g = l.global.unwrap();
+    let g = l.global().unwrap();
     // Perfect negative autocorrelation: every lag is the opposite colour.
     assert!((g.i + 1.0).abs() < 1e-12, "{}", g.i);
     assert!(g.p <= 0.001 + 1e-12, "{}", g.p);
@@ -111,7 +111,7 @@ fn a_single_hot_block_is_high_high_with_low_high_edges() {
             "({r},{c})"
         );
     }
-    let g = l.global.unwrap();
+    let g = l.global().unwrap();
     assert!(g.i > 0.0 && g.p < 0.05, "{g:?}");
 }
 

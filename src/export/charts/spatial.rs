@@ -15,7 +15,7 @@ pub fn html(doc: &Document, lang: Lang, o: &mut String) -> Result<(), ExportErro
     if let Some(svg) = lisa_map(doc)? {
         writeln!(o, "<h2>{}</h2>", esc(t(Rt::LisaHeading))).map_err(fmt)?;
         writeln!(o, "<figure id=\"lisa\">\n{svg}").map_err(fmt)?;
-        if let Some(g) = a.lisa.as_ref().and_then(|l| l.global) {
+        if let Some(g) = a.lisa.as_ref().and_then(|l| l.global()) {
             writeln!(
                 o,
                 "<figcaption>{}</figcaption>",

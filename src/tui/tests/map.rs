@@ -403,7 +403,7 @@ fn c_on_the_map_shows_lisa_clusters_that_follow_the_weights() {
         .lisa
         .clone()
         .expect("the sample has neighbours and scores");
-    assert!(l.global.is_some());
+    assert!(l.global().is_some());
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("Moran"), "{status}");
     // The map's classes are the LISA classes, unit by unit.

@@ -211,7 +211,7 @@ pub(super) fn toggle_lisa(app: &mut App) {
     app.lisa = app.analysis.lisa_of(&values);
     recolour(app);
     let label = crate::tui::widgets::map::colour_label(app);
-    match app.lisa.as_ref().and_then(|l| l.global) {
+    match app.lisa.as_ref().and_then(|l| l.global()) {
         Some(g) => info(
             app,
             Msg::LisaOn.fill(
