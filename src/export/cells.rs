@@ -11,6 +11,7 @@ use crate::domain::value::{Missing, Value};
 use crate::i18n::Lang;
 use crate::present::figure;
 use crate::present::labels;
+use rayon::prelude::*;
 
 /// How an absent figure is written. Suppressed cells say exactly
 /// "suppressed": a reader must never take them for 0 or for a gap in the data.
@@ -151,46 +152,53 @@ impl Cells {
     pub fn build(ds: &Dataset, a: &Analysis) -> Cells {
         let info = info(ds, a);
         let m = ds.indicators.len();
-        let mut cells = Vec::with_capacity(a.units.len() * m);
-        for (u, members) in a.members.iter().enumerate() {
-            // Must mirror how the analysis built its unit columns, or the
-            // check would vet other numbers than the ranking used.
-            let published_code = match a.rule {
-                PilotRule::Wijk => Some(a.units[u].code.as_str()),
-                _ => None,
-            };
-            let direct = matches!(a.rule, PilotRule::Buurt | PilotRule::Catchment);
-            for (j, ind) in ds.indicators.iter().enumerate() {
-                let (value, published) = match (direct, members.as_slice()) {
-                    (true, [i]) => (ind.values[*i], false),
-                    _ => {
-                        let f = aggregate(ds, ind, published_code, members);
-                        (f.value, f.origin == Origin::Published)
-                    }
+        // Units do not depend on one another: their cells are made on every
+        // core and laid end to end in unit order.
+        let info_ref = &info;
+        let cells: Vec<Cell> = a
+            .members
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(u, members)| {
+                // Must mirror how the analysis built its unit columns, or the
+                // check would vet other numbers than the ranking used.
+                let published_code = match a.rule {
+                    PilotRule::Wijk => Some(a.units[u].code.as_str()),
+                    _ => None,
                 };
-                let n = if info[j].microdata && value.num().is_some() {
-                    let behind = units_behind(
-                        ds,
-                        &info[j],
-                        j,
-                        members,
-                        published_code.filter(|_| published),
-                    );
-                    // A count is itself the number of units it shows.
-                    match (info[j].is_count, value.num()) {
-                        (true, Some(x)) => Some(behind.map_or(x, |n| n.min(x))),
-                        _ => behind,
+                let direct = matches!(a.rule, PilotRule::Buurt | PilotRule::Catchment);
+                ds.indicators.iter().enumerate().map(move |(j, ind)| {
+                    let (value, published) = match (direct, members.as_slice()) {
+                        (true, [i]) => (ind.values[*i], false),
+                        _ => {
+                            let f = aggregate(ds, ind, published_code, members);
+                            (f.value, f.origin == Origin::Published)
+                        }
+                    };
+                    let n = if info_ref[j].microdata && value.num().is_some() {
+                        let behind = units_behind(
+                            ds,
+                            &info_ref[j],
+                            j,
+                            members,
+                            published_code.filter(|_| published),
+                        );
+                        // A count is itself the number of units it shows.
+                        match (info_ref[j].is_count, value.num()) {
+                            (true, Some(x)) => Some(behind.map_or(x, |n| n.min(x))),
+                            _ => behind,
+                        }
+                    } else {
+                        None
+                    };
+                    Cell {
+                        value,
+                        published,
+                        n,
                     }
-                } else {
-                    None
-                };
-                cells.push(Cell {
-                    value,
-                    published,
-                    n,
-                });
-            }
-        }
+                })
+            })
+            .collect();
         Cells { info, m, cells }
     }
 

@@ -26,10 +26,14 @@ impl Exporter for Csv {
     }
 
     fn sidecar(&self, doc: &Document) -> Result<Option<(&'static str, Vec<u8>)>, ExportError> {
-        let mut text = doc.provenance.to_toml()?;
+        let mut text = doc.provenance()?.to_toml()?;
         text.push('\n');
         text.push_str(&columns_toml(doc)?);
         Ok(Some((SIDECAR_SUFFIX, text.into_bytes())))
+    }
+
+    fn render_reads_provenance(&self) -> bool {
+        false
     }
 }
 

@@ -161,7 +161,7 @@ fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         .collect();
     let head = serde_json::to_string(&Head {
         kind: "FeatureCollection",
-        provenance: &doc.provenance,
+        provenance: doc.provenance()?,
         indicators: weighted
             .iter()
             .map(|&j| {

@@ -26,7 +26,7 @@ impl Exporter for Json {
     }
 
     fn render(&self, doc: &Document) -> Result<Vec<u8>, ExportError> {
-        let mut out = serde_json::to_vec_pretty(&build(doc)).map_err(ExportError::other)?;
+        let mut out = serde_json::to_vec_pretty(&build(doc)?).map_err(ExportError::other)?;
         out.push(b'\n');
         Ok(out)
     }
@@ -331,12 +331,12 @@ fn failed_rules(doc: &Document, u: usize) -> Vec<String> {
         .collect()
 }
 
-fn build<'a>(doc: &'a Document<'a>) -> JsonOut<'a> {
+fn build<'a>(doc: &'a Document<'a>) -> Result<JsonOut<'a>, ExportError> {
     let a = doc.analysis();
     let teams = Teams { doc };
-    JsonOut {
-        provenance: &doc.provenance,
-        tool: &doc.provenance.tool,
+    Ok(JsonOut {
+        provenance: doc.provenance()?,
+        tool: &doc.provenance()?.tool,
         profile: &a.profile,
         rule: a.rule,
         method: method_lines(a, doc.ds(), doc.ctx.options.lang),
@@ -399,6 +399,6 @@ fn build<'a>(doc: &'a Document<'a>) -> JsonOut<'a> {
             data_gaps: &doc.ctx.teams.data_gaps,
         },
         correlations: a.correlations(),
-        global_moran: a.lisa.as_ref().and_then(|l| l.global),
-    }
+        global_moran: a.lisa.as_ref().and_then(|l| l.global()),
+    })
 }

@@ -6,6 +6,7 @@ use super::escape::md_cell;
 use super::report;
 use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::{ChosenBy, UnitRow};
+use crate::export::Provenance;
 use crate::i18n::Rt;
 use crate::present::human::{self, fig, num};
 use crate::present::labels::made_from_name;
@@ -30,15 +31,16 @@ impl Exporter for Markdown {
 }
 
 fn write(doc: &Document, o: &mut String) -> Result<(), ExportError> {
-    body(doc, o).map_err(ExportError::other)?;
+    let prov = doc.provenance()?;
+    body(doc, prov, o).map_err(ExportError::other)?;
     let lang = doc.ctx.options.lang;
     writeln!(o, "## {}\n", Rt::Provenance.text(lang)).map_err(ExportError::other)?;
-    writeln!(o, "```toml\n{}```", doc.provenance.to_toml()?).map_err(ExportError::other)?;
+    writeln!(o, "```toml\n{}```", prov.to_toml()?).map_err(ExportError::other)?;
     Ok(())
 }
 
 /// Marks after a code: "!" for a small population.
-fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
+fn body(doc: &Document, prov: &Provenance, o: &mut String) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
     let k = a.ranking.top_k;
@@ -315,7 +317,7 @@ fn body(doc: &Document, o: &mut String) -> std::fmt::Result {
         t(Rt::Records)
     )?;
     writeln!(o, "|---|---|---|---:|---|")?;
-    for s in report::sources(doc) {
+    for s in report::sources(doc, prov) {
         writeln!(
             o,
             "| {} | {} | {} | {} | `{}` |",

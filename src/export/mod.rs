@@ -39,6 +39,7 @@ use crate::domain::analysis::{Analysis, UnitRow};
 use crate::domain::dataset::Dataset;
 use crate::domain::teams::{TeamProposal, TeamReport};
 use crate::io::{Inputs, Source};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -162,6 +163,11 @@ pub trait Exporter {
     fn sidecar(&self, _doc: &Document) -> Result<Option<(&'static str, Vec<u8>)>, ExportError> {
         Ok(None)
     }
+    /// Whether `render` reads the provenance: hashing the inputs (tens of
+    /// megabytes nationally) is skipped for a main output without it.
+    fn render_reads_provenance(&self) -> bool {
+        true
+    }
 }
 
 pub fn exporter(format: Format) -> Box<dyn Exporter> {
@@ -186,7 +192,8 @@ pub struct Document<'a> {
     pub rows: Vec<UnitRow>,
     pub cells: Cells,
     pub disclosure: DisclosureSummary,
-    pub provenance: Provenance,
+    /// `None` when built for a main output that does not show it.
+    provenance: Option<Provenance>,
     team_index: HashMap<String, usize>,
 }
 
@@ -194,20 +201,39 @@ impl<'a> Document<'a> {
     /// Gather the cells, run the disclosure check (fails here) and stamp
     /// the provenance.
     pub fn build(ctx: &'a ExportContext<'a>, format: Format) -> Result<Document<'a>, ExportError> {
+        Self::make(ctx, format, true)
+    }
+
+    /// [`Document::build`] for a main output that shows no provenance.
+    fn without_provenance(
+        ctx: &'a ExportContext<'a>,
+        format: Format,
+    ) -> Result<Document<'a>, ExportError> {
+        Self::make(ctx, format, false)
+    }
+
+    fn make(
+        ctx: &'a ExportContext<'a>,
+        format: Format,
+        with_provenance: bool,
+    ) -> Result<Document<'a>, ExportError> {
         let a = ctx.analysis;
         let order = a.display_order();
-        // Hashing the inputs (tens of megabytes for national data) needs
-        // nothing of the rows, so it runs beside them.
+        // Hashing the inputs needs nothing of the rows, so it runs beside
+        // them.
         let (inputs, (rows, cells)) = rayon::join(
-            || provenance::input_records(ctx),
+            || with_provenance.then(|| provenance::input_records(ctx)),
             || {
-                let rows: Vec<UnitRow> = order.iter().map(|&u| a.row(ctx.ds, u)).collect();
+                let rows: Vec<UnitRow> = order.par_iter().map(|&u| a.row(ctx.ds, u)).collect();
                 (rows, Cells::build(ctx.ds, a))
             },
         );
         crate::timing::mark("rows, cells and input hashes");
         let disclosure = disclosure::check(ctx, &cells)?;
-        let provenance = Provenance::new(ctx, format, &disclosure, inputs?)?;
+        let provenance = match inputs {
+            Some(inputs) => Some(Provenance::new(ctx, format, &disclosure, inputs?)?),
+            None => None,
+        };
         crate::timing::mark("provenance");
         let team_index = ctx
             .teams
@@ -232,6 +258,14 @@ impl<'a> Document<'a> {
         self.ctx.ds
     }
 
+    /// The provenance; an error for a document built without it (a main
+    /// output that said it does not read it).
+    pub fn provenance(&self) -> Result<&Provenance, ExportError> {
+        self.provenance
+            .as_ref()
+            .ok_or_else(|| ExportError::other("this document was built without its provenance"))
+    }
+
     pub fn analysis(&self) -> &Analysis {
         self.ctx.analysis
     }
@@ -253,8 +287,13 @@ impl<'a> Document<'a> {
 
 /// Render `format` to bytes (for csv: the table alone; see the module docs).
 pub fn render(ctx: &ExportContext, format: Format) -> Result<Vec<u8>, ExportError> {
-    let doc = Document::build(ctx, format)?;
-    exporter(format).render(&doc)
+    let e = exporter(format);
+    let doc = if e.render_reads_provenance() {
+        Document::build(ctx, format)?
+    } else {
+        Document::without_provenance(ctx, format)?
+    };
+    e.render(&doc)
 }
 
 /// Render for a single stream (stdout): a sidecar, which cannot travel

@@ -6,6 +6,7 @@ use super::Document;
 use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
+use crate::export::Provenance;
 use crate::i18n::{Msg, Rt};
 use crate::present::{human, method};
 
@@ -258,10 +259,9 @@ pub struct SourceRow {
     pub sha256: String,
 }
 
-pub fn sources(doc: &Document) -> Vec<SourceRow> {
+pub fn sources(doc: &Document, prov: &Provenance) -> Vec<SourceRow> {
     let report = &doc.ds().report.inputs;
-    doc.provenance
-        .inputs
+    prov.inputs
         .iter()
         .map(|i| {
             let r = report.iter().find(|r| r.file == i.name && r.role == i.role);

@@ -15,6 +15,7 @@ use super::report;
 use super::svg::map;
 use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::ChosenBy;
+use crate::export::Provenance;
 use crate::i18n::Rt;
 use crate::present::human;
 use crate::present::{method_lines, optional, rank_interval};
@@ -29,11 +30,12 @@ impl Exporter for Html {
 
     fn render(&self, doc: &Document) -> Result<Vec<u8>, ExportError> {
         let svg = map(doc, false)?;
-        let toml = doc.provenance.to_toml()?;
+        let prov = doc.provenance()?;
+        let toml = prov.to_toml()?;
         let mut spatial = String::new();
         charts::spatial::html(doc, doc.ctx.options.lang, &mut spatial)?;
         let mut o = String::with_capacity(1 << 17);
-        page(doc, &svg, &spatial, &toml, &mut o).map_err(ExportError::other)?;
+        page(doc, prov, (&svg, &spatial, &toml), &mut o).map_err(ExportError::other)?;
         Ok(o.into_bytes())
     }
 }
@@ -89,7 +91,12 @@ fn td_cell(v: crate::domain::value::Value, lang: crate::i18n::Lang) -> String {
 
 /// `spatial`: the LISA and correlation sections, made beforehand since
 /// they can fail with an export error.
-fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) -> std::fmt::Result {
+fn page(
+    doc: &Document,
+    prov: &Provenance,
+    (svg, spatial, toml): (&str, &str, &str),
+    o: &mut String,
+) -> std::fmt::Result {
     let a = doc.analysis();
     let p = &a.profile;
     let k = a.ranking.top_k;
@@ -109,7 +116,7 @@ fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) ->
     writeln!(
         o,
         "<meta name=\"generator\" content=\"{}\"/>",
-        esc(&doc.provenance.tool)
+        esc(&prov.tool)
     )?;
     writeln!(o, "<title>{}</title>", esc(&title))?;
     writeln!(o, "<style>{STYLE}</style>")?;
@@ -378,7 +385,7 @@ fn page(doc: &Document, svg: &str, spatial: &str, toml: &str, o: &mut String) ->
         writeln!(o, "</ul>")?;
     }
 
-    sources::section(doc, lang, o)?;
+    sources::section(doc, prov, lang, o)?;
 
     writeln!(o, "<h2>{}</h2>", t(Rt::Disclosure))?;
     writeln!(o, "<ul>")?;

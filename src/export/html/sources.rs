@@ -5,12 +5,18 @@
 use super::super::escape::xml_escape as esc;
 use super::super::{report, Document};
 use super::td_num;
+use crate::export::Provenance;
 use crate::i18n::{Lang, Rt};
 use crate::present::human;
 use crate::present::labels::made_from_name;
 use std::fmt::Write;
 
-pub(super) fn section(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::Result {
+pub(super) fn section(
+    doc: &Document,
+    prov: &Provenance,
+    lang: Lang,
+    o: &mut String,
+) -> std::fmt::Result {
     let t = |m: Rt| m.text(lang);
     let cells = &doc.cells;
     writeln!(o, "<h2>{}</h2>", t(Rt::Sources))?;
@@ -23,7 +29,7 @@ pub(super) fn section(doc: &Document, lang: Lang, o: &mut String) -> std::fmt::R
         t(Rt::Format),
         t(Rt::Records)
     )?;
-    for s in report::sources(doc) {
+    for s in report::sources(doc, prov) {
         writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td><code>{}</code></td></tr>",

@@ -141,7 +141,7 @@ fn map_layer(doc: &Document, standalone: bool, lisa: bool) -> Result<String, Exp
         let _ = writeln!(
             o,
             "<metadata id=\"provenance\">\n{}</metadata>",
-            xml_text(&doc.provenance.to_toml()?)
+            xml_text(&doc.provenance()?.to_toml()?)
         );
     }
     let _ = writeln!(
@@ -178,7 +178,7 @@ fn map_layer(doc: &Document, standalone: bool, lisa: bool) -> Result<String, Exp
         o,
         r##"<text x="{PAD}" y="{:.0}" font-size="10" fill="#666">{}</text>"##,
         height - PAD,
-        xml_escape(&doc.provenance.summary(lang))
+        xml_escape(&doc.provenance()?.summary(lang))
     );
     o.push_str("</svg>\n");
     Ok(o)
