@@ -7,9 +7,10 @@ use super::coverage::summarise;
 use super::declared::DisclosureSettings;
 use super::derived::add_derived;
 use super::disclosure::{apply_disclosure, DEFAULT_MIN_CELL};
-use super::types::{Area, BoundaryFeature, Dataset, IndicatorTable, SchoolMethod};
+use super::types::{Area, BoundaryFeature, CodeIndex, Dataset, IndicatorTable, SchoolMethod};
 use crate::domain::report::{Duplicate, JoinReport, LoadReport};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 
 /// Join boundaries and indicator tables into one dataset.
 pub struct DatasetBuilder {
@@ -20,7 +21,7 @@ pub struct DatasetBuilder {
     /// The profile's `[disclosure]` declarations.
     declared: DisclosureSettings,
     areas: Vec<Area>,
-    index: HashMap<String, usize>,
+    index: CodeIndex,
     report: LoadReport,
 }
 
@@ -35,18 +36,22 @@ impl DatasetBuilder {
             microdata: Vec::new(),
             declared: DisclosureSettings::default(),
             areas: Vec::with_capacity(features.len()),
-            index: HashMap::with_capacity(features.len()),
+            index: CodeIndex::with_capacity_and_hasher(features.len(), FxBuildHasher),
             report: LoadReport::default(),
         };
-        let mut places: HashMap<String, Vec<String>> = HashMap::new();
+        // Where each repeated code occurs, in feature order: only repeats
+        // need their places written out.
+        let mut first_feature: Vec<usize> = Vec::with_capacity(features.len());
+        let mut repeats: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for f in features {
-            places
-                .entry(f.code.clone())
-                .or_default()
-                .push(format!("feature {}", f.index));
-            if b.index.contains_key(&f.code) {
+            if let Some(&at) = b.index.get(&f.code) {
+                repeats
+                    .entry(f.code.clone())
+                    .or_insert_with(|| vec![format!("feature {}", first_feature[at])])
+                    .push(format!("feature {}", f.index));
                 continue;
             }
+            first_feature.push(f.index);
             let level = Level::of_code(&f.code).unwrap_or(Level::Buurt);
             let gemeente_code = f
                 .gemeente_code
@@ -68,16 +73,11 @@ impl DatasetBuilder {
                 schools: None,
             });
         }
-        let mut dups: Vec<Duplicate> = places
-            .into_iter()
-            .filter(|(_, p)| p.len() > 1)
-            .map(|(code, places)| Duplicate {
-                file: boundary_file.to_string(),
-                code,
-                places,
-            })
-            .collect();
-        dups.sort_by(|a, b| a.code.cmp(&b.code));
+        let dups = repeats.into_iter().map(|(code, places)| Duplicate {
+            file: boundary_file.to_string(),
+            code,
+            places,
+        });
         b.report.duplicates.extend(dups);
         b
     }
@@ -154,7 +154,7 @@ impl DatasetBuilder {
     }
 
     fn place_table(&mut self, t: &IndicatorTable) -> Vec<Option<usize>> {
-        let mut seen: HashMap<&str, u64> = HashMap::new();
+        let mut seen: FxHashMap<&str, u64> = FxHashMap::default();
         let mut map = Vec::with_capacity(t.regions.len());
         let mut dup_places: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for r in &t.regions {
@@ -180,7 +180,7 @@ impl DatasetBuilder {
     }
 
     fn join_report(&self, t: &IndicatorTable, boundary_buurten: &[String]) -> JoinReport {
-        let in_file: HashSet<&str> = t
+        let in_file: FxHashSet<&str> = t
             .regions
             .iter()
             .filter(|r| r.code.starts_with("BU"))

@@ -108,10 +108,15 @@ pub struct SchoolPoint {
     pub area: Option<usize>,
 }
 
+/// Area index by code. Codes come from the user's own files, so a fast
+/// hash without flooding protection is enough; nationally the join hashes
+/// every code a few times.
+pub type CodeIndex = HashMap<String, usize, rustc_hash::FxBuildHasher>;
+
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub areas: Vec<Area>,
-    pub index: HashMap<String, usize>,
+    pub index: CodeIndex,
     pub indicators: Vec<Indicator>,
     pub schools: Vec<SchoolPoint>,
     pub school_method: SchoolMethod,
