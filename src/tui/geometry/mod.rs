@@ -80,30 +80,48 @@ fn area_rings(g: Option<&geo::MultiPolygon<f64>>, origin: (f64, f64)) -> AreaRin
         bbox: None,
     };
     let Some(g) = g else { return out };
-    for p in g.iter() {
-        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
-            let start = out.xy.len();
-            for c in ring.coords() {
-                if !(c.x.is_finite() && c.y.is_finite()) {
-                    continue;
-                }
-                let q = [(c.x - origin.0) as f32, (c.y - origin.1) as f32];
-                if out.xy.len() > start && out.xy.last() == Some(&q) {
-                    continue;
-                }
-                out.xy.push(q);
-                out.bbox = Some(union(out.bbox, [q[0], q[1], q[0], q[1]]));
+    let rings = || {
+        g.iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+    };
+    out.xy.reserve_exact(rings().map(|r| r.0.len()).sum());
+    // The box as plain minima and maxima: the same values as a union per
+    // point, without an `Option` to test each time.
+    let mut b = [
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    ];
+    for ring in rings() {
+        let start = out.xy.len();
+        for c in ring.coords() {
+            if !(c.x.is_finite() && c.y.is_finite()) {
+                continue;
             }
-            while out.xy.len() > start + 1 && out.xy.last() == out.xy.get(start) {
-                out.xy.pop();
+            let q = [(c.x - origin.0) as f32, (c.y - origin.1) as f32];
+            if out.xy.len() > start && out.xy.last() == Some(&q) {
+                continue;
             }
-            if out.xy.len() - start < 3 {
-                out.xy.truncate(start);
-            } else {
-                out.rings.push([start as u32, out.xy.len() as u32]);
-            }
+            out.xy.push(q);
+            b = [
+                b[0].min(q[0]),
+                b[1].min(q[1]),
+                b[2].max(q[0]),
+                b[3].max(q[1]),
+            ];
+        }
+        while out.xy.len() > start + 1 && out.xy.last() == out.xy.get(start) {
+            out.xy.pop();
+        }
+        if out.xy.len() - start < 3 {
+            out.xy.truncate(start);
+        } else {
+            out.rings.push([start as u32, out.xy.len() as u32]);
         }
     }
+    // A point was read exactly when the box is no longer empty.
+    out.bbox = (b[0] <= b[2]).then_some(b);
     out
 }
 
@@ -190,6 +208,9 @@ impl MapGeometry {
             .par_iter()
             .map(|&i| area_rings(ds.areas[i as usize].geometry.as_ref(), origin))
             .collect();
+        raw.xy.reserve_exact(parts.iter().map(|p| p.xy.len()).sum());
+        raw.rings
+            .reserve_exact(parts.iter().map(|p| p.rings.len()).sum());
         for (&i, part) in drawn.iter().zip(parts) {
             let i = i as usize;
             let first = raw.rings.len() as u32;
@@ -200,7 +221,6 @@ impl MapGeometry {
             raw.area_rings[i] = [first, raw.rings.len() as u32];
             area_bbox[i] = part.bbox;
         }
-
         let mut unit_bbox = vec![None; members.len()];
         for (u, m) in members.iter().enumerate() {
             for &a in m {
