@@ -117,38 +117,52 @@ impl Analysis {
                 )
             })
         };
-        // Only spatial smoothing scores on the neighbours; otherwise the
-        // adjacency is built while the units are scored and ranked.
-        let (neighbours, scored) = if profile.smoothing.method == SmoothingMethod::SpatialEb {
-            let nb = build_neighbours(&units.members);
-            let scored = score_units(ds, profile, &mut units, nb.as_deref().unwrap_or(&[]));
-            (nb, scored)
-        } else {
-            let members = units.members.clone();
-            rayon::join(
-                || build_neighbours(&members),
-                || score_units(ds, profile, &mut units, &[]),
-            )
-        };
-        crate::timing::mark("neighbours and ranking");
-        let (prepared, ranking, smoothed) = scored?;
-        // The Monte Carlo and the LISA of the score read the same ranking
-        // and nothing of each other.
-        let (stability, lisa) = if opts.skip_stability {
-            (None, None)
-        } else {
+        let lisa_of = |nb: &[Vec<usize>], ranking: &Ranking| {
             let scores: Vec<Option<f64>> = ranking.units.iter().map(|u| u.score).collect();
-            let (st, lisa) = rayon::join(
-                || stability(&prepared, &ranking, &profile.monte_carlo),
-                || {
-                    neighbours
-                        .as_ref()
-                        .map(|nb| spatial::seeded_lisa(&scores, nb, profile))
-                },
-            );
-            (Some(st?), lisa)
+            spatial::seeded_lisa(&scores, nb, profile)
         };
-        crate::timing::mark("stability and lisa");
+        // Only spatial smoothing scores on the neighbours. Otherwise the
+        // units are scored first, and the Monte Carlo (which needs only the
+        // ranking) runs while the adjacency is built and the LISA of the
+        // score is tested on it: each keeps a core busy where the other
+        // leaves one idle.
+        let (neighbours, (prepared, ranking, smoothed), stability, lisa) =
+            if profile.smoothing.method == SmoothingMethod::SpatialEb {
+                let nb = build_neighbours(&units.members);
+                let (prepared, ranking, smoothed) =
+                    score_units(ds, profile, &mut units, nb.as_deref().unwrap_or(&[]))?;
+                crate::timing::mark("neighbours and ranking");
+                let (st, lisa) = if opts.skip_stability {
+                    (None, None)
+                } else {
+                    rayon::join(
+                        || Some(stability(&prepared, &ranking, &profile.monte_carlo)),
+                        || nb.as_deref().map(|nb| lisa_of(nb, &ranking)),
+                    )
+                };
+                (nb, (prepared, ranking, smoothed), st, lisa)
+            } else {
+                let scored = score_units(ds, profile, &mut units, &[])?;
+                crate::timing::mark("ranking");
+                let (prepared, ranking, _) = &scored;
+                let (st, (nb, lisa)) = rayon::join(
+                    || {
+                        (!opts.skip_stability)
+                            .then(|| stability(prepared, ranking, &profile.monte_carlo))
+                    },
+                    || {
+                        let nb = build_neighbours(&units.members);
+                        let lisa = match (&nb, opts.skip_stability) {
+                            (Some(nb), false) => Some(lisa_of(nb, ranking)),
+                            _ => None,
+                        };
+                        (nb, lisa)
+                    },
+                );
+                (nb, scored, st, lisa)
+            };
+        let stability = stability.transpose()?;
+        crate::timing::mark("stability, neighbours and lisa");
         let candidates = if opts.skip_candidates {
             Vec::new()
         } else {
