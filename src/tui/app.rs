@@ -3,17 +3,16 @@
 
 use super::action::{Column, Pane};
 use super::dialogs::{CompareState, ExportDialog};
-use super::geometry::MapGeometry;
+use super::geometry::{MapGeometry, MapShapes};
 use super::keymap::Keymap;
 pub use super::picks::Picked;
 use super::rows::{self, Classes};
 use super::theme::Theme;
 use super::Lang;
-use crate::domain::analysis::{data_profile, Analysis, RunOptions};
+use crate::domain::analysis::{run_or_stand_in, Analysis, RunOptions};
 use crate::domain::dataset::Dataset;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
-use crate::domain::score::ScoreError;
 use crate::domain::teams::{self, BuurtView, RoleCatalogue, TeamProposal, TeamSettings};
 use crate::i18n::Msg;
 use crate::io::Inputs;
@@ -238,25 +237,16 @@ impl App {
             skip_stability: true,
             skip_candidates: true,
         };
-        // A profile none of whose indicators the data holds still opens:
-        // on every indicator the data has, to be weighed in the app.
-        let (analysis, stand_in) = match Analysis::run(&ds, &profile, opts) {
-            Ok(a) => (a, None),
-            Err(
-                e @ (ScoreError::ProfileIndicatorsAbsent { .. }
-                | ScoreError::NoIndicatorPresent { .. }),
-            ) => {
-                let absent: Vec<String> = profile.indicators.iter().map(|i| i.id.clone()).collect();
-                let Some(p) = data_profile(&profile, &ds) else {
-                    return Err(e.into());
-                };
-                (Analysis::run(&ds, &p, opts)?, Some(absent))
-            }
-            Err(e) => return Err(e.into()),
-        };
+        // The map's shapes need nothing of the ranking: they are made while
+        // the units are ranked.
+        let (analysed, shapes) = rayon::join(
+            || run_or_stand_in(&ds, &profile, opts),
+            || MapShapes::build(&ds),
+        );
+        let (analysis, stand_in) = analysed?;
         let catalogue = RoleCatalogue::default_catalogue()?;
-        crate::timing::mark("app: ranked");
-        let geo = MapGeometry::build(&ds, &analysis.members);
+        crate::timing::mark("app: ranked, map shapes made");
+        let geo = MapGeometry::from_shapes(shapes, &analysis.members);
         crate::timing::mark("app: map levels built");
         let weights = analysis.ranking.weights.clone();
         let baseline = Baseline {

@@ -1,6 +1,7 @@
 //! Profile indicator ids checked against the registry and the data before
 //! anything is computed.
 
+use super::{Analysis, RunOptions};
 use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
 use crate::domain::registry::REGISTRY;
@@ -75,6 +76,29 @@ pub fn held_known_indicators(ds: &Dataset) -> Vec<String> {
         .filter(|i| i.meta.known && i.values.iter().any(|v| v.num().is_some()))
         .map(|i| i.meta.id.clone())
         .collect()
+}
+
+/// A run of `profile`; when the data holds none of its indicators, a run
+/// on every indicator the data does hold ([`data_profile`]), with the ids
+/// the profile asked for - so a stray profile still opens in the app.
+pub fn run_or_stand_in(
+    ds: &Dataset,
+    profile: &Profile,
+    opts: RunOptions,
+) -> Result<(Analysis, Option<Vec<String>>), ScoreError> {
+    match Analysis::run(ds, profile, opts) {
+        Ok(a) => Ok((a, None)),
+        Err(
+            e @ (ScoreError::ProfileIndicatorsAbsent { .. } | ScoreError::NoIndicatorPresent { .. }),
+        ) => {
+            let absent = profile.indicators.iter().map(|i| i.id.clone()).collect();
+            let Some(p) = data_profile(profile, ds) else {
+                return Err(e);
+            };
+            Ok((Analysis::run(ds, &p, opts)?, Some(absent)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// A stand-in for a profile none of whose indicators the data holds: its

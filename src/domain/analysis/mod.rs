@@ -39,7 +39,7 @@ use super::smoothing::{SmoothedColumn, SmoothingMethod};
 use super::uncertainty::{stability, Stability};
 use candidates::candidates_with;
 use check::{check_profile_has_data, check_profile_indicators};
-pub use check::{data_profile, held_known_indicators};
+pub use check::{data_profile, held_known_indicators, run_or_stand_in};
 use contiguous::{buurt_adjacency, AdjacencyCache};
 use std::collections::HashMap;
 use units::{scope, score_units, units_for};

@@ -159,18 +159,22 @@ fn refine(raw: &Lod, mut tol: f64, floor: f64) -> (Vec<Lod>, Option<f64>) {
     (levels, (tol >= FINEST).then_some(tol))
 }
 
-impl MapGeometry {
-    /// `members`: the dataset areas of each unit (as in `Analysis::members`).
-    pub fn build(ds: &Dataset, members: &[Vec<usize>]) -> MapGeometry {
+/// The part of [`MapGeometry`] that needs only the shapes, not the units:
+/// nearly all of the work, so it can be made while the units are ranked.
+pub struct MapShapes {
+    origin: (f64, f64),
+    size: (f64, f64),
+    area_bbox: Vec<Option<[f32; 4]>>,
+    drawn: Vec<u32>,
+    levels: Vec<Lod>,
+    pending_tol: Option<f64>,
+    schools: Vec<[f32; 2]>,
+    index: AreaIndex,
+}
+
+impl MapShapes {
+    pub fn build(ds: &Dataset) -> MapShapes {
         let n = ds.areas.len();
-        let mut area_unit = vec![None; n];
-        for (u, m) in members.iter().enumerate() {
-            for &a in m {
-                if let Some(slot) = area_unit.get_mut(a) {
-                    *slot = Some(u as u32);
-                }
-            }
-        }
         let mut min = (f64::INFINITY, f64::INFINITY);
         let mut max = (f64::NEG_INFINITY, f64::NEG_INFINITY);
         let mut drawn = Vec::new();
@@ -221,15 +225,6 @@ impl MapGeometry {
             raw.area_rings[i] = [first, raw.rings.len() as u32];
             area_bbox[i] = part.bbox;
         }
-        let mut unit_bbox = vec![None; members.len()];
-        for (u, m) in members.iter().enumerate() {
-            for &a in m {
-                if let Some(Some(b)) = area_bbox.get(a) {
-                    unit_bbox[u] = Some(union(unit_bbox[u], *b));
-                }
-            }
-        }
-
         // Coarsest level: about 64 grid cells across the whole map. Before
         // the first frame only the levels a whole-map view can use are made
         // (grids down to 1/512 of the map: a map pane up to about 500 dots,
@@ -243,10 +238,6 @@ impl MapGeometry {
         };
         let (mut levels, pending_tol) = refine(&raw, tol, floor);
         levels.push(raw);
-        levels
-            .par_iter_mut()
-            .for_each(|lod| lod.outlines = dissolve(lod, members));
-        let levels = levels.into_iter().map(Arc::new).collect();
 
         let schools = ds
             .schools
@@ -256,17 +247,60 @@ impl MapGeometry {
             .collect();
 
         let index = AreaIndex::new(&area_bbox);
-        MapGeometry {
-            index,
+        MapShapes {
             origin,
             size,
             area_bbox,
-            area_unit,
             drawn,
-            unit_bbox,
             levels,
             pending_tol,
             schools,
+            index,
+        }
+    }
+}
+
+impl MapGeometry {
+    /// `members`: the dataset areas of each unit (as in `Analysis::members`).
+    pub fn build(ds: &Dataset, members: &[Vec<usize>]) -> MapGeometry {
+        MapGeometry::from_shapes(MapShapes::build(ds), members)
+    }
+
+    /// The shapes joined to the units: which unit each area belongs to,
+    /// the units' boxes and outlines.
+    pub fn from_shapes(s: MapShapes, members: &[Vec<usize>]) -> MapGeometry {
+        let mut area_unit = vec![None; s.area_bbox.len()];
+        for (u, m) in members.iter().enumerate() {
+            for &a in m {
+                if let Some(slot) = area_unit.get_mut(a) {
+                    *slot = Some(u as u32);
+                }
+            }
+        }
+        let mut unit_bbox = vec![None; members.len()];
+        for (u, m) in members.iter().enumerate() {
+            for &a in m {
+                if let Some(Some(b)) = s.area_bbox.get(a) {
+                    unit_bbox[u] = Some(union(unit_bbox[u], *b));
+                }
+            }
+        }
+
+        let mut levels = s.levels;
+        levels
+            .par_iter_mut()
+            .for_each(|lod| lod.outlines = dissolve(lod, members));
+        MapGeometry {
+            index: s.index,
+            origin: s.origin,
+            size: s.size,
+            area_bbox: s.area_bbox,
+            area_unit,
+            drawn: s.drawn,
+            unit_bbox,
+            levels: levels.into_iter().map(Arc::new).collect(),
+            pending_tol: s.pending_tol,
+            schools: s.schools,
         }
     }
 
