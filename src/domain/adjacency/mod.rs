@@ -238,6 +238,26 @@ mod tests {
             .filter(|(_, a)| keep(a))
             .filter_map(|(i, a)| Some((i, a.geometry.as_ref()?)))
             .collect();
+        // Vertices closer than this on both axes may snap together or be
+        // near: pairs whose boxes are further apart need no test.
+        let reach = tol.max(0.1);
+        let boxes: Vec<(f64, f64, f64, f64)> = shapes
+            .iter()
+            .map(|(_, g)| {
+                vertices(g).fold(
+                    (
+                        f64::INFINITY,
+                        f64::NEG_INFINITY,
+                        f64::INFINITY,
+                        f64::NEG_INFINITY,
+                    ),
+                    |b, c| (b.0.min(c.x), b.1.max(c.x), b.2.min(c.y), b.3.max(c.y)),
+                )
+            })
+            .collect();
+        let apart = |p: (f64, f64, f64, f64), q: (f64, f64, f64, f64)| {
+            p.0 > q.1 + reach || q.0 > p.1 + reach || p.2 > q.3 + reach || q.2 > p.3 + reach
+        };
         let snapped: Vec<std::collections::BTreeSet<(i64, i64)>> = shapes
             .iter()
             .map(|(_, g)| vertices(g).map(shared::snap).collect())
@@ -267,6 +287,9 @@ mod tests {
         };
         for (x, &(i, a)) in shapes.iter().enumerate() {
             for (y, &(j, b)) in shapes.iter().enumerate().skip(x + 1) {
+                if apart(boxes[x], boxes[y]) {
+                    continue;
+                }
                 let shared = snapped[x].intersection(&snapped[y]).count();
                 let mut close = near(a, b);
                 if close.len() < 2 {
@@ -293,8 +316,8 @@ mod tests {
         adj
     }
 
-    /// A jittered lattice of cells in Rijksdriehoek range, each side with a
-    /// midpoint both cells share, in random order. Cells are dropped (so
+    /// A jittered lattice of cells in Rijksdriehoek range, each side with
+    /// one to six points both cells share, in random order. Cells are dropped (so
     /// others meet at a corner only), left without a shape or out of the
     /// kept set, moved by a hair, a near miss or a gap, given a hole with a
     /// buurt in it (exact or a little smaller), a repeated vertex, or a
@@ -310,17 +333,25 @@ mod tests {
             y: 463_000.0 + y + rng.random_range(-jitter..=jitter),
         };
         let mut corner = vec![vec![Coord::zero(); N + 1]; N + 1];
-        let mut across = vec![vec![Coord::zero(); N]; N + 1];
-        let mut up = vec![vec![Coord::zero(); N + 1]; N];
+        // The points along each side, shared by the cells on both sides:
+        // rings of up to 28 vertices, several chunks of the near test.
+        let mut across = vec![vec![Vec::new(); N]; N + 1];
+        let mut up = vec![vec![Vec::new(); N + 1]; N];
         for r in 0..=N {
             for c in 0..=N {
                 let (x, y) = (c as f64 * 100.0, r as f64 * 100.0);
                 corner[r][c] = point(&mut rng, x, y, 30.0);
                 if c < N {
-                    across[r][c] = point(&mut rng, x + 50.0, y, 15.0);
+                    let m = rng.random_range(1..=6);
+                    across[r][c] = (1..=m)
+                        .map(|k| point(&mut rng, x + 100.0 * k as f64 / (m + 1) as f64, y, 5.0))
+                        .collect();
                 }
                 if r < N {
-                    up[r][c] = point(&mut rng, x, y + 50.0, 15.0);
+                    let m = rng.random_range(1..=6);
+                    up[r][c] = (1..=m)
+                        .map(|k| point(&mut rng, x, y + 100.0 * k as f64 / (m + 1) as f64, 5.0))
+                        .collect();
                 }
             }
         }
@@ -336,16 +367,14 @@ mod tests {
         let mut areas = Vec::new();
         for r in 0..N {
             for c in 0..N {
-                let mut cell = vec![
-                    corner[r][c],
-                    across[r][c],
-                    corner[r][c + 1],
-                    up[r][c + 1],
-                    corner[r + 1][c + 1],
-                    across[r + 1][c],
-                    corner[r + 1][c],
-                    up[r][c],
-                ];
+                let mut cell = vec![corner[r][c]];
+                cell.extend(&across[r][c]);
+                cell.push(corner[r][c + 1]);
+                cell.extend(&up[r][c + 1]);
+                cell.push(corner[r + 1][c + 1]);
+                cell.extend(across[r + 1][c].iter().rev());
+                cell.push(corner[r + 1][c]);
+                cell.extend(up[r][c].iter().rev());
                 let code = format!("BU{r:02}{c:02}");
                 let mut holes = Vec::new();
                 let mut parts = Vec::new();
@@ -415,6 +444,10 @@ mod tests {
         let (mut corners, mut near_only) = (0, 0);
         for seed in 0..6 {
             let areas = random_map(seed);
+            assert!(areas
+                .iter()
+                .filter_map(|a| a.geometry.as_ref())
+                .any(|g| g.0[0].exterior().0.len() > shapes::CHUNK + 1));
             let exact = reference(&areas, buurt, 0.01);
             for tol in [0.01, 1.0, 5.0] {
                 let got = Adjacency::build(&areas, buurt, tol);

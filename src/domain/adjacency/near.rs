@@ -2,8 +2,8 @@
 //! without sharing vertices. Bounding boxes that touch pick the candidate
 //! pairs, then the vertices near the other shape's border decide.
 
-use super::shapes::Shape;
-use geo::{Coord, LineString, MultiPolygon, Rect};
+use super::shapes::{rings, Shape, CHUNK};
+use geo::{Coord, Rect};
 use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, RTreeObject};
@@ -28,17 +28,21 @@ pub(super) fn near_pairs(
         .par_iter()
         .flat_map_iter(|e| {
             let s = &shapes[e.data];
+            // The known pairs of this area, found once for all its
+            // candidates.
+            let first = known.partition_point(|p| p.0 < s.index);
+            let mine = &known[first..first + known[first..].partition_point(|p| p.0 == s.index)];
             tree.locate_in_envelope_intersecting(&e.envelope())
                 .map(|other| &shapes[other.data])
                 .filter(move |o| {
-                    o.index > s.index && known.binary_search(&(s.index, o.index)).is_err()
+                    o.index > s.index && mine.binary_search(&(s.index, o.index)).is_err()
                 })
                 .map(move |o| (s, o))
         })
         // One scratch list of segments per job, not per pair.
         .map_init(Vec::new, |segments, (s, o)| {
-            let a = (s.geometry, s.rect?);
-            let b = (o.geometry, o.rect?);
+            let a = (s, s.rect?);
+            let b = (o, o.rect?);
             let mut near = near_vertices(a, b, tol, segments);
             if near.len() < 2 {
                 for c in near_vertices(b, a, tol, segments) {
@@ -75,11 +79,11 @@ pub(super) fn expanded_boxes(shapes: &[Shape], margin: f64) -> Vec<Entry> {
 /// Vertices of `a` within `tol` of the boundary of `b` (at most two): two
 /// distinct such vertices mean a stretch of border in common, one only a
 /// corner. Only the part of both shapes where their boxes overlap is
-/// measured: no vertex or segment outside it can be within `tol`.
-/// `segments` is scratch space.
+/// measured: no vertex or segment outside it can be within `tol`, nor in a
+/// chunk whose box lies outside it. `segments` is scratch space.
 pub(super) fn near_vertices(
-    (a, ra): (&MultiPolygon<f64>, Rect<f64>),
-    (b, rb): (&MultiPolygon<f64>, Rect<f64>),
+    (a, ra): (&Shape, Rect<f64>),
+    (b, rb): (&Shape, Rect<f64>),
     tol: f64,
     segments: &mut Vec<(Coord<f64>, Coord<f64>)>,
 ) -> Vec<Coord<f64>> {
@@ -96,19 +100,27 @@ pub(super) fn near_vertices(
     if x0 > x1 || y0 > y1 {
         return found;
     }
-    // Plain loops over each ring's slice: this is the hot loop of the slow
-    // path, and chained iterators cost a good part of it.
     let (sx0, sx1, sy0, sy1) = (x0 - tol, x1 + tol, y0 - tol, y1 + tol);
     segments.clear();
-    for ring in rings(b) {
-        for w in ring.0.windows(2) {
-            let (p, q) = (w[0], w[1]);
-            if p.x.max(q.x) >= sx0
-                && p.x.min(q.x) <= sx1
-                && p.y.max(q.y) >= sy0
-                && p.y.min(q.y) <= sy1
+    let mut boxes = b.chunks.iter();
+    for ring in rings(b.geometry) {
+        for start in (0..ring.0.len()).step_by(CHUNK) {
+            if boxes
+                .next()
+                .is_some_and(|c| !c.meets((sx0, sx1), (sy0, sy1)))
             {
-                segments.push((p, q));
+                continue;
+            }
+            let end = (start + CHUNK + 1).min(ring.0.len());
+            for w in ring.0[start..end].windows(2) {
+                let (p, q) = (w[0], w[1]);
+                if p.x.max(q.x) >= sx0
+                    && p.x.min(q.x) <= sx1
+                    && p.y.max(q.y) >= sy0
+                    && p.y.min(q.y) <= sy1
+                {
+                    segments.push((p, q));
+                }
             }
         }
     }
@@ -116,29 +128,30 @@ pub(super) fn near_vertices(
         return found;
     }
     let tol2 = tol * tol;
-    for ring in rings(a) {
-        for c in &ring.0 {
-            if c.x < x0 || c.x > x1 || c.y < y0 || c.y > y1 || found.contains(c) {
+    let mut boxes = a.chunks.iter();
+    for ring in rings(a.geometry) {
+        for start in (0..ring.0.len()).step_by(CHUNK) {
+            if boxes.next().is_some_and(|c| !c.meets((x0, x1), (y0, y1))) {
                 continue;
             }
-            if segments
-                .iter()
-                .any(|&(p, q)| segment_dist2(*c, p, q) <= tol2)
-            {
-                found.push(*c);
-                if found.len() >= 2 {
-                    return found;
+            let end = (start + CHUNK).min(ring.0.len());
+            for c in &ring.0[start..end] {
+                if c.x < x0 || c.x > x1 || c.y < y0 || c.y > y1 || found.contains(c) {
+                    continue;
+                }
+                if segments
+                    .iter()
+                    .any(|&(p, q)| segment_dist2(*c, p, q) <= tol2)
+                {
+                    found.push(*c);
+                    if found.len() >= 2 {
+                        return found;
+                    }
                 }
             }
         }
     }
     found
-}
-
-/// Every ring of a shape, outer ring first in each part.
-fn rings(g: &MultiPolygon<f64>) -> impl Iterator<Item = &LineString<f64>> {
-    g.iter()
-        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
 }
 
 /// Squared distance from `p` to the segment `a`-`b`: no square roots in

@@ -4,7 +4,7 @@
 //! once, on every core, and shared.
 
 use crate::domain::dataset::Area;
-use geo::{Coord, MultiPolygon, Rect};
+use geo::{Coord, LineString, MultiPolygon, Rect};
 use rayon::prelude::*;
 
 pub(super) struct Shape<'a> {
@@ -18,7 +18,14 @@ pub(super) struct Shape<'a> {
     /// outer ring still has to fit the vertex keys.
     pub bounds: Option<Rect<f64>>,
     pub vertices: usize,
+    /// The box of each run of `CHUNK` segments of each ring, in the order
+    /// of `rings`: the near test skips every run whose box is far from
+    /// the other shape, instead of testing its vertices one by one.
+    pub chunks: Vec<Bounds>,
 }
+
+/// Segments per chunk box.
+pub(super) const CHUNK: usize = 16;
 
 /// The kept areas with a shape, in dataset order.
 pub(super) fn shapes<'a>(areas: &'a [Area], keep: &impl Fn(&Area) -> bool) -> Vec<Shape<'a>> {
@@ -33,11 +40,23 @@ pub(super) fn shapes<'a>(areas: &'a [Area], keep: &impl Fn(&Area) -> bool) -> Ve
     kept.into_par_iter()
         .map(|(index, geometry)| {
             let (mut outer, mut holes, mut vertices) = (Bounds::EMPTY, Bounds::EMPTY, 0);
+            let mut chunks = Vec::new();
             for p in geometry {
-                outer.extend(&p.exterior().0);
-                vertices += p.exterior().0.len();
-                for r in p.interiors() {
-                    holes.extend(&r.0);
+                for (k, r) in std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .enumerate()
+                {
+                    let first = chunks.len();
+                    chunk_boxes(&r.0, &mut chunks);
+                    // The chunks cover the ring: their union is its box.
+                    let ring = chunks[first..]
+                        .iter()
+                        .fold(Bounds::EMPTY, |b, c| b.union(*c));
+                    if k == 0 {
+                        outer = outer.union(ring);
+                    } else {
+                        holes = holes.union(ring);
+                    }
                     vertices += r.0.len();
                 }
             }
@@ -47,14 +66,29 @@ pub(super) fn shapes<'a>(areas: &'a [Area], keep: &impl Fn(&Area) -> bool) -> Ve
                 rect: outer.rect(),
                 bounds: outer.union(holes).rect(),
                 vertices,
+                chunks,
             }
         })
         .collect()
 }
 
+/// The boxes of a ring's chunks: chunk `k` holds the vertices
+/// `k * CHUNK ..= (k + 1) * CHUNK`, so each segment lies in the box of the
+/// chunk its first vertex belongs to.
+fn chunk_boxes(cs: &[Coord<f64>], out: &mut Vec<Bounds>) {
+    out.extend(cs.chunks(CHUNK).enumerate().map(|(k, _)| {
+        let mut b = Bounds::EMPTY;
+        b.extend(
+            cs.get(k * CHUNK..(k * CHUNK + CHUNK + 1).min(cs.len()))
+                .unwrap_or(&[]),
+        );
+        b
+    }));
+}
+
 /// A bounding box being grown.
-#[derive(Clone, Copy)]
-struct Bounds {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Bounds {
     min: Coord<f64>,
     max: Coord<f64>,
 }
@@ -80,6 +114,12 @@ impl Bounds {
         }
     }
 
+    /// Whether the box reaches into `x0..=x1` by `y0..=y1`.
+    #[inline]
+    pub fn meets(&self, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> bool {
+        self.max.x >= x0 && self.min.x <= x1 && self.max.y >= y0 && self.min.y <= y1
+    }
+
     fn union(self, o: Bounds) -> Bounds {
         Bounds {
             min: Coord {
@@ -99,13 +139,15 @@ impl Bounds {
     }
 }
 
+/// Every vertex of a shape, in the order of `rings`.
 pub(super) fn vertices(g: &MultiPolygon<f64>) -> impl Iterator<Item = &Coord<f64>> {
-    g.0.iter().flat_map(|p| {
-        p.exterior()
-            .0
-            .iter()
-            .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
-    })
+    rings(g).flat_map(|r| r.0.iter())
+}
+
+/// Every ring of a shape, each part's outer ring before its holes.
+pub(super) fn rings(g: &MultiPolygon<f64>) -> impl Iterator<Item = &LineString<f64>> {
+    g.iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
 }
 
 #[cfg(test)]
@@ -160,6 +202,28 @@ mod tests {
         assert_eq!(s[0].vertices, vertices(&g).count());
         assert_eq!(s[0].vertices, 5 + 4 + 4 + 4);
         assert_eq!((s[1].rect, s[1].bounds, s[1].vertices), (None, None, 0));
+        // One chunk per ring here; a long ring gets one per CHUNK segments,
+        // each holding the first vertex of the next.
+        assert_eq!(s[0].chunks.len(), 4);
+        let long: Vec<Coord<f64>> = (0..=2 * CHUNK + 1)
+            .map(|k| Coord {
+                x: k as f64,
+                y: (k * k) as f64,
+            })
+            .collect();
+        let mut boxes = Vec::new();
+        chunk_boxes(&long, &mut boxes);
+        let at = |k: usize| (k as f64, (k * k) as f64);
+        assert_eq!(boxes.len(), 3);
+        assert_eq!((boxes[0].min.x_y(), boxes[0].max.x_y()), (at(0), at(CHUNK)));
+        assert_eq!(
+            (boxes[1].min.x_y(), boxes[1].max.x_y()),
+            (at(CHUNK), at(2 * CHUNK))
+        );
+        assert_eq!(
+            (boxes[2].min.x_y(), boxes[2].max.x_y()),
+            (at(2 * CHUNK), at(2 * CHUNK + 1))
+        );
         assert_eq!(shapes(&areas, &|a| a.geometry.is_none()).len(), 0);
     }
 }
