@@ -21,7 +21,7 @@ pub(super) struct Collection<'a> {
 }
 
 pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
-    let mut s = Scanner { bytes, at: 0 };
+    let mut s = Scanner::new(bytes);
     let mut c = Collection {
         kind: None,
         crs: None,
@@ -66,40 +66,50 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
             }
         }
     }
-    s.skip_ws();
-    (s.at == bytes.len()).then_some(c)
+    s.at_end().then_some(c)
 }
 
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// A place in JSON text, stepped over member by member.
+pub(super) struct Scanner<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> Scanner<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Scanner { bytes, at: 0 }
+    }
+
+    /// Only whitespace left.
+    pub(super) fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.at == self.bytes.len()
+    }
+
     /// JSON's four whitespace bytes, as the parser takes them.
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
         }
     }
 
-    fn peek(&mut self) -> Option<u8> {
+    pub(super) fn peek(&mut self) -> Option<u8> {
         self.skip_ws();
         self.bytes.get(self.at).copied()
     }
 
-    fn next(&mut self) -> Option<u8> {
+    pub(super) fn next(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.at += 1;
         Some(b)
     }
 
-    fn expect(&mut self, want: u8) -> Option<()> {
+    pub(super) fn expect(&mut self, want: u8) -> Option<()> {
         (self.next()? == want).then_some(())
     }
 
     /// A string with its quotes.
-    fn string(&mut self) -> Option<&'a [u8]> {
+    pub(super) fn string(&mut self) -> Option<&'a [u8]> {
         self.expect(b'"')?;
         let start = self.at - 1;
         self.skip_string_body()?;
@@ -122,7 +132,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The text of one value, brackets balanced; not checked beyond that.
-    fn value(&mut self) -> Option<&'a [u8]> {
+    pub(super) fn value(&mut self) -> Option<&'a [u8]> {
         let first = self.peek()?;
         let start = self.at;
         match first {

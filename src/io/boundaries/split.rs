@@ -1,18 +1,19 @@
 //! The whole-file read split over every core: one quick pass (`scan`) finds
 //! where each feature's text lies, then each feature is parsed where it is
-//! checked. Its raw rings go straight into the shape and are freed with the
+//! checked (`feature_text`, which reads the coordinates of areas by hand).
+//! Its raw rings go straight into the shape and are freed with the
 //! feature, instead of a national file's millions of positions all being
 //! held at once.
 //!
 //! This is only a faster way to the same result. A file it cannot read in
 //! full (invalid JSON, a feature that does not parse, not a
-//! FeatureCollection, anything `strict` refuses) gets `None`, and the reader
-//! reads it the one-pass way, which gives the errors and warnings, with
-//! line and column in the file, as before.
+//! FeatureCollection, anything `feature_text` or `strict` refuses) gets
+//! `None`, and the reader reads it the one-pass way, which gives the
+//! errors and warnings, with line and column in the file, as before.
 
-use super::feature::{boundary_feature, RawFeature};
+use super::feature::boundary_feature;
+use super::feature_text::feature;
 use super::scan::scan;
-use super::strict::StrictGeometry;
 use crate::domain::dataset::BoundaryFeature;
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
@@ -52,7 +53,7 @@ pub(super) fn read_split(file: &str, bytes: &[u8]) -> Option<Split> {
 }
 
 fn check(file: &str, i: usize, text: &[u8]) -> Option<Checked> {
-    let mut f: RawFeature<StrictGeometry> = serde_json::from_slice(text).ok()?;
+    let mut f = feature(text)?;
     let shallow = |v: &Json| json_depth(v) <= MAX_DEPTH;
     if !(f
         .properties
@@ -62,7 +63,7 @@ fn check(file: &str, i: usize, text: &[u8]) -> Option<Checked> {
     {
         return None;
     }
-    let geometry = f.geometry.take().map(|g| g.0);
+    let geometry = f.geometry.take();
     let mut warnings = Vec::new();
     let feature = boundary_feature(file, i, &f, geometry, &mut warnings);
     Some((feature, warnings, f.properties))
