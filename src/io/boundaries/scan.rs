@@ -139,6 +139,7 @@ impl<'a> Scanner<'a> {
             b'{' | b'[' => {
                 let mut depth = 0usize;
                 loop {
+                    self.skip_blocks(&mut depth);
                     let rest = self.bytes.get(self.at..)?;
                     let k = rest
                         .iter()
@@ -173,6 +174,27 @@ impl<'a> Scanner<'a> {
         (!v.is_empty()).then_some(v)
     }
 
+    /// Steps over whole blocks of bytes that hold no quote and cannot close
+    /// the value (fewer closing brackets than its depth), counting their
+    /// brackets at once: coordinates are mostly such blocks, and a byte at a
+    /// time was the longest part of the scan.
+    fn skip_blocks(&mut self, depth: &mut usize) {
+        const BLOCK: usize = 16;
+        while let Some(block) = self.bytes.get(self.at..self.at + BLOCK) {
+            let (mut opens, mut closes, mut quotes) = (0u8, 0u8, 0u8);
+            for &b in block {
+                opens += u8::from(b == b'{' || b == b'[');
+                closes += u8::from(b == b'}' || b == b']');
+                quotes += u8::from(b == b'"');
+            }
+            if quotes > 0 || usize::from(closes) >= *depth {
+                return;
+            }
+            *depth = *depth + usize::from(opens) - usize::from(closes);
+            self.at += BLOCK;
+        }
+    }
+
     /// The `features` member: `null`, or an array whose entries are cut out.
     fn features(&mut self) -> Option<Option<Vec<&'a [u8]>>> {
         if self.peek()? != b'[' {
@@ -199,6 +221,7 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::number::generate::Rng;
     use super::*;
 
     #[test]
@@ -228,6 +251,68 @@ mod tests {
         }
         let none = scan(br#"{"type":"FeatureCollection","features":null}"#).unwrap();
         assert!(none.features.is_none());
+    }
+
+    /// A random JSON value: long arrays of numbers as in coordinates, and
+    /// strings full of brackets, quotes and escapes.
+    fn random_value(r: &mut Rng, depth: u32) -> Json {
+        let pick = if depth == 0 { r.below(3) } else { r.below(6) };
+        match pick {
+            0 => Json::from(r.below(1_000_000) as f64 / 8.0),
+            1 => {
+                let parts = ["[", "]", "{", "}", "\"", "\\", "x", " ", "]]]]", "ü"];
+                let n = r.below(12);
+                Json::from(
+                    (0..n)
+                        .map(|_| parts[r.below(parts.len() as u64) as usize])
+                        .collect::<String>(),
+                )
+            }
+            2 => Json::Null,
+            3 | 4 => {
+                let n = if r.below(3) == 0 {
+                    r.below(60)
+                } else {
+                    r.below(4)
+                };
+                Json::Array((0..n).map(|_| random_value(r, depth - 1)).collect())
+            }
+            _ => {
+                let n = r.below(5);
+                Json::Object(
+                    (0..n)
+                        .map(|i| (format!("k{i}]"), random_value(r, depth - 1)))
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    #[test]
+    fn long_random_features_are_cut_where_a_full_parse_finds_them() {
+        let mut r = Rng(0x5DEE_CE66_D1CE_4E5B);
+        for round in 0..300 {
+            let features: Vec<Json> = (0..1 + r.below(6))
+                .map(|_| {
+                    let depth = 1 + r.below(7) as u32;
+                    random_value(&mut r, depth)
+                })
+                .collect();
+            let doc = serde_json::json!({"type": "FeatureCollection", "features": features});
+            let text = if round % 2 == 0 {
+                serde_json::to_string(&doc).unwrap()
+            } else {
+                serde_json::to_string_pretty(&doc).unwrap()
+            };
+            let c = scan(text.as_bytes()).unwrap();
+            let cut: Vec<Json> = c
+                .features
+                .unwrap()
+                .iter()
+                .map(|f| serde_json::from_slice(f).unwrap())
+                .collect();
+            assert_eq!(cut, features, "{text}");
+        }
     }
 
     #[test]
