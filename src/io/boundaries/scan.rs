@@ -38,6 +38,8 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
             if key.contains(&b'\\') {
                 return None;
             }
+            // A name the one-pass read refuses (not UTF-8, a control byte).
+            serde_json::from_slice::<&str>(key).ok()?;
             s.expect(b':')?;
             let slot = match key {
                 b"\"type\"" => Some(0),
@@ -330,8 +332,12 @@ mod tests {
             r#"{"type":7,"features":[]}"#,
             r#"[{"type":"FeatureCollection"}]"#,
             "",
+            "{\"type\":\"FeatureCollection\",\"features\":[],\"a\u{1}\":1}",
         ] {
             assert!(scan(d.as_bytes()).is_none(), "{d}");
         }
+        let not_utf8 = b"{\"type\":\"FeatureCollection\",\"features\":[],\"\xff\":1}";
+        assert!(serde_json::from_slice::<Json>(not_utf8).is_err());
+        assert!(scan(not_utf8).is_none());
     }
 }
