@@ -5,18 +5,24 @@
 //! - `keys`: the property names those are found under
 //! - `geometry`: rings and polygons repaired or dropped, and projected
 //! - `crossing`: the self-intersection check
+//! - `coordinates`: a Polygon's or MultiPolygon's coordinates read by hand
+//! - `number`: JSON numbers read bit for bit as serde_json reads them
 //! - `raw_geometry`: geometries read without a heap allocation per position
 //! - `properties`: figures carried as properties, as an indicator table
 //! - `scan`: where each feature's text lies, found without a full parse
 //! - `split`: the file split into features, each parsed and checked on
 //!   every core
-//! - `strict`: geometries as the split read takes them, rings read
-//!   straight into their final buffers
+//! - `feature_text`: one feature read from its text for the split read
+//! - `strict`: geometries in collections as the split read takes them,
+//!   rings read straight into their final buffers
 
+mod coordinates;
 mod crossing;
 mod feature;
+mod feature_text;
 mod geometry;
 mod keys;
+mod number;
 mod properties;
 mod raw_geometry;
 mod scan;

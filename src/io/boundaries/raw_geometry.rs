@@ -179,46 +179,57 @@ impl<'de> Visitor<'de> for GeometryVisitor {
                 }
             }
         }
-        let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
-        if kind == "GeometryCollection" {
-            let g = geometries.ok_or_else(|| de::Error::missing_field("geometries"))?;
-            return Ok(RawGeometry::Collection(g));
-        }
-        if let Some(name) = OTHER_TYPES.iter().find(|t| **t == kind) {
-            if self.strict.is_some() {
-                strict::shallow(coordinates.as_ref())?;
-            }
-            return Ok(RawGeometry::Other(name));
-        }
-        let depth = match kind.as_str() {
-            "Polygon" => 2,
-            "MultiPolygon" => 3,
-            _ => return Err(de::Error::unknown_variant(&kind, &ALL_TYPES)),
-        };
-        let coords = coordinates.ok_or_else(|| de::Error::missing_field("coordinates"))?;
-        let items = match coords {
-            Nested::List(items) => items,
-            // Positions where arrays of rings belong: too shallow, below.
-            Nested::Ring(coords) => coords.iter().map(|c| Nested::Xy(c.x, c.y)).collect(),
-            // A bare number or a position where arrays of rings belong.
-            Nested::Xy(..) | Nested::Short(_) | Nested::Num(_) => {
-                return Err(de::Error::custom(format!(
-                    "the coordinates of a {kind} are not an array of arrays"
-                )))
-            }
-        };
-        if !items.iter().all(|n| nested_depth_ok(n, depth - 1)) {
-            return Err(de::Error::custom(format!(
-                "the coordinates of a {kind} are not nested {} deep",
-                depth + 1
-            )));
-        }
-        Ok(if depth == 2 {
-            RawGeometry::Polygon(items)
-        } else {
-            RawGeometry::MultiPolygon(items)
-        })
+        finish(kind, coordinates, geometries, self.strict.is_some())
     }
+}
+
+/// The geometry its members make: `strict` for the split read (see
+/// `strict`), which also bounds the depth of coordinates it does not read.
+pub(super) fn finish<E: de::Error>(
+    kind: Option<String>,
+    coordinates: Option<Nested>,
+    geometries: Option<Vec<RawGeometry>>,
+    strict: bool,
+) -> Result<RawGeometry, E> {
+    let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
+    if kind == "GeometryCollection" {
+        let g = geometries.ok_or_else(|| de::Error::missing_field("geometries"))?;
+        return Ok(RawGeometry::Collection(g));
+    }
+    if let Some(name) = OTHER_TYPES.iter().find(|t| **t == kind) {
+        if strict {
+            strict::shallow(coordinates.as_ref())?;
+        }
+        return Ok(RawGeometry::Other(name));
+    }
+    let depth = match kind.as_str() {
+        "Polygon" => 2,
+        "MultiPolygon" => 3,
+        _ => return Err(de::Error::unknown_variant(&kind, &ALL_TYPES)),
+    };
+    let coords = coordinates.ok_or_else(|| de::Error::missing_field("coordinates"))?;
+    let items = match coords {
+        Nested::List(items) => items,
+        // Positions where arrays of rings belong: too shallow, below.
+        Nested::Ring(coords) => coords.iter().map(|c| Nested::Xy(c.x, c.y)).collect(),
+        // A bare number or a position where arrays of rings belong.
+        Nested::Xy(..) | Nested::Short(_) | Nested::Num(_) => {
+            return Err(de::Error::custom(format!(
+                "the coordinates of a {kind} are not an array of arrays"
+            )))
+        }
+    };
+    if !items.iter().all(|n| nested_depth_ok(n, depth - 1)) {
+        return Err(de::Error::custom(format!(
+            "the coordinates of a {kind} are not nested {} deep",
+            depth + 1
+        )));
+    }
+    Ok(if depth == 2 {
+        RawGeometry::Polygon(items)
+    } else {
+        RawGeometry::MultiPolygon(items)
+    })
 }
 
 /// `depth` further levels of arrays above the positions.

@@ -21,7 +21,7 @@ pub(super) struct Collection<'a> {
 }
 
 pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
-    let mut s = Scanner { bytes, at: 0 };
+    let mut s = Scanner::new(bytes);
     let mut c = Collection {
         kind: None,
         crs: None,
@@ -38,6 +38,8 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
             if key.contains(&b'\\') {
                 return None;
             }
+            // A name the one-pass read refuses (not UTF-8, a control byte).
+            serde_json::from_slice::<&str>(key).ok()?;
             s.expect(b':')?;
             let slot = match key {
                 b"\"type\"" => Some(0),
@@ -66,40 +68,50 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Collection<'_>> {
             }
         }
     }
-    s.skip_ws();
-    (s.at == bytes.len()).then_some(c)
+    s.at_end().then_some(c)
 }
 
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// A place in JSON text, stepped over member by member.
+pub(super) struct Scanner<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> Scanner<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Scanner { bytes, at: 0 }
+    }
+
+    /// Only whitespace left.
+    pub(super) fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.at == self.bytes.len()
+    }
+
     /// JSON's four whitespace bytes, as the parser takes them.
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
         }
     }
 
-    fn peek(&mut self) -> Option<u8> {
+    pub(super) fn peek(&mut self) -> Option<u8> {
         self.skip_ws();
         self.bytes.get(self.at).copied()
     }
 
-    fn next(&mut self) -> Option<u8> {
+    pub(super) fn next(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.at += 1;
         Some(b)
     }
 
-    fn expect(&mut self, want: u8) -> Option<()> {
+    pub(super) fn expect(&mut self, want: u8) -> Option<()> {
         (self.next()? == want).then_some(())
     }
 
     /// A string with its quotes.
-    fn string(&mut self) -> Option<&'a [u8]> {
+    pub(super) fn string(&mut self) -> Option<&'a [u8]> {
         self.expect(b'"')?;
         let start = self.at - 1;
         self.skip_string_body()?;
@@ -122,13 +134,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// The text of one value, brackets balanced; not checked beyond that.
-    fn value(&mut self) -> Option<&'a [u8]> {
+    pub(super) fn value(&mut self) -> Option<&'a [u8]> {
         let first = self.peek()?;
         let start = self.at;
         match first {
             b'{' | b'[' => {
                 let mut depth = 0usize;
                 loop {
+                    self.skip_blocks(&mut depth);
                     let rest = self.bytes.get(self.at..)?;
                     let k = rest
                         .iter()
@@ -163,6 +176,27 @@ impl<'a> Scanner<'a> {
         (!v.is_empty()).then_some(v)
     }
 
+    /// Steps over whole blocks of bytes that hold no quote and cannot close
+    /// the value (fewer closing brackets than its depth), counting their
+    /// brackets at once: coordinates are mostly such blocks, and a byte at a
+    /// time was the longest part of the scan.
+    fn skip_blocks(&mut self, depth: &mut usize) {
+        const BLOCK: usize = 16;
+        while let Some(block) = self.bytes.get(self.at..self.at + BLOCK) {
+            let (mut opens, mut closes, mut quotes) = (0u8, 0u8, 0u8);
+            for &b in block {
+                opens += u8::from(b == b'{' || b == b'[');
+                closes += u8::from(b == b'}' || b == b']');
+                quotes += u8::from(b == b'"');
+            }
+            if quotes > 0 || usize::from(closes) >= *depth {
+                return;
+            }
+            *depth = *depth + usize::from(opens) - usize::from(closes);
+            self.at += BLOCK;
+        }
+    }
+
     /// The `features` member: `null`, or an array whose entries are cut out.
     fn features(&mut self) -> Option<Option<Vec<&'a [u8]>>> {
         if self.peek()? != b'[' {
@@ -189,6 +223,7 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::number::generate::Rng;
     use super::*;
 
     #[test]
@@ -220,6 +255,68 @@ mod tests {
         assert!(none.features.is_none());
     }
 
+    /// A random JSON value: long arrays of numbers as in coordinates, and
+    /// strings full of brackets, quotes and escapes.
+    fn random_value(r: &mut Rng, depth: u32) -> Json {
+        let pick = if depth == 0 { r.below(3) } else { r.below(6) };
+        match pick {
+            0 => Json::from(r.below(1_000_000) as f64 / 8.0),
+            1 => {
+                let parts = ["[", "]", "{", "}", "\"", "\\", "x", " ", "]]]]", "ü"];
+                let n = r.below(12);
+                Json::from(
+                    (0..n)
+                        .map(|_| parts[r.below(parts.len() as u64) as usize])
+                        .collect::<String>(),
+                )
+            }
+            2 => Json::Null,
+            3 | 4 => {
+                let n = if r.below(3) == 0 {
+                    r.below(60)
+                } else {
+                    r.below(4)
+                };
+                Json::Array((0..n).map(|_| random_value(r, depth - 1)).collect())
+            }
+            _ => {
+                let n = r.below(5);
+                Json::Object(
+                    (0..n)
+                        .map(|i| (format!("k{i}]"), random_value(r, depth - 1)))
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    #[test]
+    fn long_random_features_are_cut_where_a_full_parse_finds_them() {
+        let mut r = Rng(0x5DEE_CE66_D1CE_4E5B);
+        for round in 0..300 {
+            let features: Vec<Json> = (0..1 + r.below(6))
+                .map(|_| {
+                    let depth = 1 + r.below(7) as u32;
+                    random_value(&mut r, depth)
+                })
+                .collect();
+            let doc = serde_json::json!({"type": "FeatureCollection", "features": features});
+            let text = if round % 2 == 0 {
+                serde_json::to_string(&doc).unwrap()
+            } else {
+                serde_json::to_string_pretty(&doc).unwrap()
+            };
+            let c = scan(text.as_bytes()).unwrap();
+            let cut: Vec<Json> = c
+                .features
+                .unwrap()
+                .iter()
+                .map(|f| serde_json::from_slice(f).unwrap())
+                .collect();
+            assert_eq!(cut, features, "{text}");
+        }
+    }
+
     #[test]
     fn what_it_is_unsure_of_is_left_to_the_full_parse() {
         for d in [
@@ -235,8 +332,12 @@ mod tests {
             r#"{"type":7,"features":[]}"#,
             r#"[{"type":"FeatureCollection"}]"#,
             "",
+            "{\"type\":\"FeatureCollection\",\"features\":[],\"a\u{1}\":1}",
         ] {
             assert!(scan(d.as_bytes()).is_none(), "{d}");
         }
+        let not_utf8 = b"{\"type\":\"FeatureCollection\",\"features\":[],\"\xff\":1}";
+        assert!(serde_json::from_slice::<Json>(not_utf8).is_err());
+        assert!(scan(not_utf8).is_none());
     }
 }

@@ -1,18 +1,19 @@
 //! The whole-file read split over every core: one quick pass (`scan`) finds
 //! where each feature's text lies, then each feature is parsed where it is
-//! checked. Its raw rings go straight into the shape and are freed with the
+//! checked (`feature_text`, which reads the coordinates of areas by hand).
+//! Its raw rings go straight into the shape and are freed with the
 //! feature, instead of a national file's millions of positions all being
 //! held at once.
 //!
 //! This is only a faster way to the same result. A file it cannot read in
 //! full (invalid JSON, a feature that does not parse, not a
-//! FeatureCollection, anything `strict` refuses) gets `None`, and the reader
-//! reads it the one-pass way, which gives the errors and warnings, with
-//! line and column in the file, as before.
+//! FeatureCollection, anything `feature_text` or `strict` refuses) gets
+//! `None`, and the reader reads it the one-pass way, which gives the
+//! errors and warnings, with line and column in the file, as before.
 
-use super::feature::{boundary_feature, RawFeature};
+use super::feature::boundary_feature;
+use super::feature_text::feature;
 use super::scan::scan;
-use super::strict::StrictGeometry;
 use crate::domain::dataset::BoundaryFeature;
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
@@ -52,7 +53,7 @@ pub(super) fn read_split(file: &str, bytes: &[u8]) -> Option<Split> {
 }
 
 fn check(file: &str, i: usize, text: &[u8]) -> Option<Checked> {
-    let mut f: RawFeature<StrictGeometry> = serde_json::from_slice(text).ok()?;
+    let mut f = feature(text)?;
     let shallow = |v: &Json| json_depth(v) <= MAX_DEPTH;
     if !(f
         .properties
@@ -62,7 +63,7 @@ fn check(file: &str, i: usize, text: &[u8]) -> Option<Checked> {
     {
         return None;
     }
-    let geometry = f.geometry.take().map(|g| g.0);
+    let geometry = f.geometry.take();
     let mut warnings = Vec::new();
     let feature = boundary_feature(file, i, &f, geometry, &mut warnings);
     Some((feature, warnings, f.properties))
@@ -84,6 +85,7 @@ fn json_depth(v: &Json) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::number::generate::Rng;
     use super::super::{read_boundaries, read_one_pass, Boundaries};
     use super::*;
     use crate::io::crs::Crs;
@@ -201,6 +203,175 @@ mod tests {
         same(&text, false);
         let e = outcome(read_boundaries(&src(&text), Some(Crs::Rd)));
         assert!(e.contains("recursion limit"), "{e}");
+    }
+
+    /// One number of a vertex, written in one of the ways files write it.
+    fn written(r: &mut Rng, v: f64) -> String {
+        match r.below(10) {
+            0 => format!("{v:e}"),
+            1 => format!("{v}.0"),
+            2 => format!("{v:.3}"),
+            3 => format!("{}", v + 0.1),
+            4 => format!("{v}E0"),
+            _ => format!("{v}"),
+        }
+    }
+
+    /// A ring around a random place in Rijksdriehoek metres: mostly a
+    /// square, now and then open, crossing or with a height.
+    fn random_ring(r: &mut Rng) -> String {
+        let (x, y) = (
+            (100_000 + r.below(10_000)) as f64,
+            (400_000 + r.below(10_000)) as f64,
+        );
+        let d = (1 + r.below(500)) as f64;
+        let mut corners = vec![(x, y), (x + d, y), (x + d, y + d), (x, y + d), (x, y)];
+        match r.below(8) {
+            0 => {
+                corners.pop();
+            }
+            1 => corners.swap(1, 2),
+            _ => {}
+        }
+        let height = r.below(6) == 0;
+        let positions: Vec<String> = corners
+            .iter()
+            .map(|&(px, py)| {
+                let z = if height { ",3.5" } else { "" };
+                format!("[{},{}{z}]", written(r, px), written(r, py))
+            })
+            .collect();
+        format!("[{}]", positions.join(", "))
+    }
+
+    fn random_geometry(r: &mut Rng) -> String {
+        let polygon = |r: &mut Rng| {
+            let n = 1 + r.below(3);
+            let rings: Vec<String> = (0..n).map(|_| random_ring(r)).collect();
+            format!("[{}]", rings.join(","))
+        };
+        match r.below(10) {
+            0 => "null".to_string(),
+            1 => r#"{"type":"LineString","coordinates":[[1e5,4e5],[100001,400001]]}"#.to_string(),
+            2 => {
+                let p = polygon(r);
+                format!(
+                    r#"{{"type":"GeometryCollection","geometries":[{{"type":"Polygon","coordinates":{p}}}]}}"#
+                )
+            }
+            3 | 4 => {
+                let n = 1 + r.below(3);
+                let ps: Vec<String> = (0..n).map(|_| polygon(r)).collect();
+                format!(
+                    r#"{{"type":"MultiPolygon","coordinates":[{}]}}"#,
+                    ps.join(",")
+                )
+            }
+            5 => {
+                let p = polygon(r);
+                format!(r#"{{"coordinates":{p},"type":"Polygon"}}"#)
+            }
+            _ => {
+                let p = polygon(r);
+                format!(r#"{{"type":"Polygon", "bbox":[0,0,1,1], "coordinates":{p}}}"#)
+            }
+        }
+    }
+
+    fn random_file(r: &mut Rng) -> String {
+        let n = 1 + r.below(5);
+        let features: Vec<String> = (0..n)
+            .map(|i| {
+                let g = random_geometry(r);
+                let code = format!("BU0001{i:04}");
+                let mut members = vec![
+                    r#""type":"Feature""#.to_string(),
+                    format!(
+                        r#""properties":{{"statcode":"{code}","statnaam":"N [{i}]","aantal_inwoners":{}}}"#,
+                        r.below(3000)
+                    ),
+                    format!(r#""geometry":{g}"#),
+                ];
+                if r.below(3) == 0 {
+                    members.push(format!(r#""id":"{code}""#));
+                }
+                let k = r.below(members.len() as u64) as usize;
+                members.rotate_left(k);
+                format!("{{{}}}", members.join(",\n "))
+            })
+            .collect();
+        let mut text = collection(&features);
+        // Now and then one byte taken out, put in or changed.
+        if r.below(4) == 0 {
+            let at = r.below(text.len() as u64) as usize;
+            let bytes = [
+                b',', b'[', b']', b'-', b'0', b'.', b'e', b' ', b'}', b'"', b':',
+            ];
+            let b = char::from(bytes[r.below(bytes.len() as u64) as usize]);
+            match r.below(3) {
+                0 => {
+                    text.remove(at);
+                }
+                1 => text.insert(at, b),
+                _ => text.replace_range(at..=at, &b.to_string()),
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn random_files_read_alike() {
+        let mut r = Rng(0x1234_5678_9ABC_DEF1);
+        let (mut split_read, mut one_pass) = (0, 0);
+        for _ in 0..1_500 {
+            let text = random_file(&mut r);
+            let s = src(&text);
+            assert_eq!(
+                outcome(read_boundaries(&s, Some(Crs::Rd))),
+                outcome(read_one_pass(&s, Some(Crs::Rd))),
+                "{text}"
+            );
+            if read_split("b.geojson", text.as_bytes()).is_some() {
+                split_read += 1;
+            } else {
+                one_pass += 1;
+            }
+        }
+        // Both ways are taken often.
+        assert!(
+            split_read > 500 && one_pass > 200,
+            "{split_read} {one_pass}"
+        );
+    }
+
+    #[test]
+    fn real_boundary_files_read_alike() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+        for name in [
+            "buurten_amsterdam_2019.geojson",
+            "buurten_goirle_2024_rd.geojson",
+            "buurten_hvb_2024.geojson",
+            "gemeenten_hvb_2024.geojson",
+        ] {
+            let path = dir.join(name);
+            let Ok(bytes) = std::fs::read(&path) else {
+                let ci =
+                    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
+                assert!(
+                    !ci,
+                    "{} is missing and CI=true requires every test to run",
+                    path.display()
+                );
+                eprintln!("SKIPPED: {} is missing", path.display());
+                continue;
+            };
+            let s = Source::from_bytes(name, bytes.clone());
+            let split = outcome(read_boundaries(&s, None));
+            assert!(!split.starts_with("error"), "{name}: {split}");
+            assert_eq!(split, outcome(read_one_pass(&s, None)), "{name}");
+            let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+            assert!(read_split(name, bytes).is_some(), "{name}");
+        }
     }
 
     #[test]

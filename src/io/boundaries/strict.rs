@@ -1,7 +1,10 @@
-//! Geometries as the split read takes them. When a Polygon's or
-//! MultiPolygon's type comes before its coordinates (as in every CBS, PDOK
-//! and GDAL file), the positions go straight into each ring's final buffer,
-//! with no entry per position to build and drop.
+//! Geometries as the split read takes them. The split read reads a
+//! feature's own geometry by hand (`feature_text`, `coordinates`); the
+//! geometries inside a GeometryCollection are read here, through serde,
+//! with the same rules: when a Polygon's or MultiPolygon's type comes
+//! before its coordinates (as in every CBS, PDOK and GDAL file), the
+//! positions go straight into each ring's final buffer, with no entry per
+//! position to build and drop.
 //!
 //! Anything out of the ordinary here is an error, and an error only sends
 //! the whole file to the one-pass read, whose reader gives the warnings and
@@ -12,27 +15,14 @@
 use super::raw_geometry::{GeometryVisitor, Nested, RawGeometry};
 use geo::Coord;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 use std::fmt;
-
-/// A geometry read the strict way.
-pub(super) struct StrictGeometry(pub(super) RawGeometry);
 
 /// Collections within collections, and arrays within the coordinates of a
 /// type that is not an area, up to these bounds; with the split read's
 /// bound on property nesting they keep every feature far from the parser's
 /// depth limit, which the one-pass read reaches two levels sooner.
-const MAX_COLLECTIONS: u8 = 8;
+pub(super) const MAX_COLLECTIONS: u8 = 8;
 const MAX_LEVELS: usize = 8;
-
-impl<'de> Deserialize<'de> for StrictGeometry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(GeometryVisitor {
-            strict: Some(MAX_COLLECTIONS),
-        })
-        .map(StrictGeometry)
-    }
-}
 
 /// The `coordinates` value, read for the type if it is already known to
 /// be an area.
@@ -67,6 +57,16 @@ pub(super) fn geometries<'de, A: MapAccess<'de>>(
         return Err(de::Error::custom("collections nested too deep"));
     };
     map.next_value_seed(Geometries(inner))
+}
+
+/// The `geometries` of a collection from their text, each read the strict
+/// way; `left` as in [`geometries`].
+pub(super) fn geometries_text(text: &[u8], left: u8) -> Option<Vec<RawGeometry>> {
+    let inner = left.checked_sub(1)?;
+    let mut d = serde_json::Deserializer::from_slice(text);
+    let g = Geometries(inner).deserialize(&mut d).ok()?;
+    d.end().ok()?;
+    Some(g)
 }
 
 /// Coordinates of a type that is not an area are never looked at, but their
@@ -204,14 +204,31 @@ impl<'de> Visitor<'de> for Position {
 
 #[cfg(test)]
 mod tests {
+    use super::super::feature_text::geometry_text;
+    use super::super::number::generate::{token, Rng};
     use super::*;
 
+    /// The one-pass read's geometry.
     fn general(s: &str) -> Result<RawGeometry, serde_json::Error> {
         serde_json::from_str(s)
     }
 
-    fn strict(s: &str) -> Result<RawGeometry, serde_json::Error> {
-        serde_json::from_str::<StrictGeometry>(s).map(|g| g.0)
+    /// The split read's geometry, read by hand.
+    fn strict(s: &str) -> Option<RawGeometry> {
+        geometry_text(s)
+    }
+
+    /// The split read's rules through serde, as for a collection's members.
+    fn strict_serde(s: &str) -> Option<RawGeometry> {
+        let mut d = serde_json::Deserializer::from_str(s);
+        let g = OneGeometry(MAX_COLLECTIONS).deserialize(&mut d).ok()?;
+        d.end().ok()?;
+        Some(g)
+    }
+
+    /// Values compared bit for bit: `-0.0 == 0.0` would hide a sign.
+    fn bits(g: &RawGeometry) -> String {
+        format!("{g:?}")
     }
 
     #[test]
@@ -228,22 +245,29 @@ mod tests {
             r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
             r#"{"type":"Point"}"#,
             r#"{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},{"type":"GeometryCollection","geometries":[]}]}"#,
+            " {\n\t\"type\" : \"Polygon\" ,\r\n \"bbox\":[0,0,1,1], \"coordinates\" : [ [ [ -0.0 , 0 , 1e400 ] , [1 ,\n2 ] ] , [ ] ] } ",
+            r#"{"type":"MultiPolygon","coordinates":[[[[-0.0,-0],[0.0,-0.1],[1.7976931348623157e308,4.9e-324],[18446744073709551616,-18446744073709551616]]]]}"#,
         ];
         for s in taken {
             let g = general(s);
             let st = strict(s);
+            let se = strict_serde(s);
             if s.contains("e400") {
-                // Out of range for both: an error either way.
-                assert!(g.is_err() && st.is_err(), "{s}");
+                // Out of range for all: an error either way.
+                assert!(g.is_err() && st.is_none() && se.is_none(), "{s}");
                 continue;
             }
-            assert_eq!(st.unwrap(), g.unwrap(), "{s}");
+            let g = bits(&g.unwrap());
+            assert_eq!(st.as_ref().map(bits), Some(g.clone()), "{s}");
+            assert_eq!(se.as_ref().map(bits), Some(g), "{s}");
         }
         // Full positions become rings, not lists of positions.
-        let Ok(RawGeometry::Polygon(rings)) = strict(taken[3]) else {
-            panic!("not a polygon");
-        };
-        assert!(matches!(&rings[0], Nested::Ring(c) if c.len() == 4 && c.capacity() == 5));
+        for read in [strict(taken[3]), strict_serde(taken[3])] {
+            let Some(RawGeometry::Polygon(rings)) = read else {
+                panic!("not a polygon");
+            };
+            assert!(matches!(&rings[0], Nested::Ring(c) if c.len() == 4 && c.capacity() == 5));
+        }
     }
 
     #[test]
@@ -261,20 +285,136 @@ mod tests {
             r#"{"type":"Point","coordinates":[[[[[[[[[[1]]]]]]]]]]}"#,
             r#"{"type":"Polygon","coordinates":7}"#,
             r#"{"type":"Blob","coordinates":[]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0],]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]],]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0,],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0][1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0 0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[01,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1.,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[.5,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[+1,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1e,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,"0"],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0x1],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,NaN],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]}]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]],}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]]"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]]} x"#,
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]],"bbox":[1,}"#,
+            "{\"type\":\"Polygon\",\"coordinates\":[[[1,0],[1,0],[1,1],[0,0]]],\"k\u{1}\":1}",
+            r#"{"type":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]],"coordinates":[]}"#,
+            r#"{"\u0074ype":"Polygon","coordinates":[[[1,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"["Polygon",[[[1,0],[1,0],[1,1],[0,0]]]]"#,
         ];
         let mut refused = 0;
         for s in odd {
             match strict(s) {
-                Ok(g) => assert_eq!(Ok(g), general(s).map_err(|e| e.to_string()), "{s}"),
-                Err(_) => refused += 1,
+                Some(g) => {
+                    assert_eq!(Some(bits(&g)), general(s).ok().as_ref().map(bits), "{s}");
+                    assert_eq!(Some(bits(&g)), strict_serde(s).as_ref().map(bits), "{s}");
+                }
+                None => refused += 1,
             }
         }
-        assert!(refused >= 8, "{refused}");
+        assert!(refused >= 34, "{refused}");
         // Collections nested past the bound go the general way.
         let mut deep = r#"{"type":"Point"}"#.to_string();
         for _ in 0..=MAX_COLLECTIONS {
             deep = format!(r#"{{"type":"GeometryCollection","geometries":[{deep}]}}"#);
         }
-        assert!(strict(&deep).is_err() && general(&deep).is_ok());
+        assert!(strict(&deep).is_none() && general(&deep).is_ok());
+    }
+
+    /// Coordinates of random shape and content, with random whitespace,
+    /// some of them then broken by one byte taken out, put in or changed.
+    fn random_geometry(r: &mut Rng) -> String {
+        let ws = |r: &mut Rng| [" ", "", "", "", "\n", "\t", "\r\n "][r.below(7) as usize];
+        let levels = if r.below(2) == 0 { 2 } else { 3 };
+        /// `levels` arrays above the positions; 0 is a position.
+        fn arrays(r: &mut Rng, levels: u32, ws: &dyn Fn(&mut Rng) -> &'static str) -> String {
+            let n = if levels == 0 {
+                match r.below(40) {
+                    0 => r.below(2),
+                    1..=3 => 3,
+                    4 => 4,
+                    _ => 2,
+                }
+            } else {
+                match r.below(8) {
+                    0 => 0,
+                    1 => 1,
+                    _ => 2 + r.below(5),
+                }
+            };
+            let mut items = Vec::new();
+            for _ in 0..n {
+                let item = if levels > 0 {
+                    arrays(r, levels - 1, ws)
+                } else if r.below(8) == 0 {
+                    // Mostly numbers as files hold them, now and then any
+                    // token at all.
+                    token(r)
+                } else {
+                    let scale = 10f64.powi(r.below(4) as i32);
+                    format!("{}", (r.below(2_000_000) as f64 - 1e6) / scale)
+                };
+                items.push(format!("{}{item}{}", ws(r), ws(r)));
+            }
+            format!("[{}]", items.join(","))
+        }
+        let kind = if levels == 2 {
+            "Polygon"
+        } else {
+            "MultiPolygon"
+        };
+        let coords = arrays(r, levels, &ws);
+        let mut s = if r.below(10) == 0 {
+            format!(r#"{{"coordinates":{coords},"type":"{kind}"}}"#)
+        } else {
+            format!(
+                r#"{{"type":"{kind}",{}"coordinates"{}:{coords}}}"#,
+                ws(r),
+                ws(r)
+            )
+        };
+        if r.below(4) == 0 {
+            let at = r.below(s.len() as u64) as usize;
+            let bytes = [b',', b'[', b']', b'-', b'0', b'.', b'e', b' ', b'}', b'"'];
+            let b = char::from(bytes[r.below(bytes.len() as u64) as usize]);
+            match r.below(3) {
+                0 => {
+                    s.remove(at);
+                }
+                1 => s.insert(at, b),
+                _ => s.replace_range(at..=at, &b.to_string()),
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn random_coordinates_are_read_alike_or_refused_alike() {
+        let mut r = Rng(0xD1B5_4A32_D192_ED03);
+        let (mut taken, mut refused) = (0, 0);
+        for _ in 0..40_000 {
+            let s = random_geometry(&mut r);
+            let st = strict(&s);
+            let se = strict_serde(&s);
+            assert_eq!(st.as_ref().map(bits), se.as_ref().map(bits), "{s}");
+            match st {
+                Some(g) => {
+                    assert_eq!(Some(bits(&g)), general(&s).ok().as_ref().map(bits), "{s}");
+                    taken += 1;
+                }
+                None => refused += 1,
+            }
+        }
+        // Both outcomes are tried often.
+        assert!(taken > 5_000 && refused > 5_000, "{taken} {refused}");
     }
 }
