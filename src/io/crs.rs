@@ -64,6 +64,14 @@ impl Extent {
         self.max_y = self.max_y.max(y);
     }
 
+    /// This extent grown to hold `other` as well.
+    pub fn merge(&mut self, other: &Extent) {
+        self.min_x = self.min_x.min(other.min_x);
+        self.min_y = self.min_y.min(other.min_y);
+        self.max_x = self.max_x.max(other.max_x);
+        self.max_y = self.max_y.max(other.max_y);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.min_x > self.max_x
     }

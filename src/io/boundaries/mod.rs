@@ -93,7 +93,12 @@ pub fn read_boundaries(src: &Source, explicit: Option<Crs>) -> Result<Boundaries
             .unzip();
         let props: Vec<Option<&Map<String, Json>>> =
             properties.iter().map(Option::as_ref).collect();
-        return assemble(&src.name, checked, &props, member, explicit);
+        let read = assemble(&src.name, checked, &props, member, explicit);
+        drop(props);
+        // Freeing a national file's property maps one by one held up the
+        // load on one core; nothing needs to wait for it.
+        rayon::spawn(move || drop(properties));
+        return read;
     }
     read_one_pass(src, explicit)
 }
@@ -157,14 +162,24 @@ fn assemble(
     let file = file.to_string();
     let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(checked.len());
+    // Every vertex is visited for the extent: on every core, one extent
+    // per feature, combined in file order below.
+    let extents: Vec<Extent> = checked
+        .par_iter()
+        .map(|(f, _)| {
+            let mut e = Extent::empty();
+            if let Some(g) = f.as_ref().ok().and_then(|f| f.geometry.as_ref()) {
+                add_to_extent(&mut e, g);
+            }
+            e
+        })
+        .collect();
     let mut extent = Extent::empty();
     let mut prop_rows: Vec<(usize, &Map<String, Json>)> = Vec::new();
-    for ((feature, w), p) in checked.into_iter().zip(props) {
+    for (((feature, w), p), e) in checked.into_iter().zip(props).zip(&extents) {
         warnings.extend(w);
         let feature = feature?;
-        if let Some(g) = &feature.geometry {
-            add_to_extent(&mut extent, g);
-        }
+        extent.merge(e);
         if let Some(p) = p {
             prop_rows.push((out.len(), p));
         }
