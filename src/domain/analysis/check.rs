@@ -89,7 +89,8 @@ pub fn run_or_stand_in(
     match Analysis::run(ds, profile, opts) {
         Ok(a) => Ok((a, None)),
         Err(
-            e @ (ScoreError::ProfileIndicatorsAbsent { .. } | ScoreError::NoIndicatorPresent { .. }),
+            e
+            @ (ScoreError::ProfileIndicatorsAbsent { .. } | ScoreError::NoIndicatorPresent { .. }),
         ) => {
             let absent = profile.indicators.iter().map(|i| i.id.clone()).collect();
             let Some(p) = data_profile(profile, ds) else {
