@@ -74,7 +74,7 @@ impl Scale {
     }
 
     /// The word in the names of the files written flat into `<out>/`.
-    fn file_tag(self) -> &'static str {
+    pub fn file_tag(self) -> &'static str {
         match self {
             Scale::Sample => "denkerveen",
             Scale::National => "national",
@@ -326,25 +326,39 @@ impl Paths {
     }
 }
 
-/// The national benchmark set, generated once into `$BUURTRADAR_NATIONAL`
-/// or `$CARGO_TARGET_DIR/national-42` and read back as load inputs. Every
-/// benchmark starts here, so they all measure the same files.
+/// The national benchmark set ([`bench_inputs`]).
 pub fn national_bench_inputs() -> Result<(SynthSummary, buurtradar::io::Inputs)> {
-    let dir = match std::env::var("BUURTRADAR_NATIONAL") {
+    bench_inputs(Scale::National)
+}
+
+/// The set `$BUURTRADAR_BENCH_SET` names: `national` (also when unset) or
+/// `blocks`.
+pub fn bench_scale() -> Result<Scale> {
+    match std::env::var("BUURTRADAR_BENCH_SET").as_deref() {
+        Err(_) | Ok("national") => Ok(Scale::National),
+        Ok("blocks") => Ok(Scale::Blocks),
+        Ok(other) => {
+            anyhow::bail!("BUURTRADAR_BENCH_SET is {other:?}; it can be \"national\" or \"blocks\"")
+        }
+    }
+}
+
+/// A benchmark set (national or blocks, seed 42), generated into
+/// `$BUURTRADAR_NATIONAL` / `$BUURTRADAR_BLOCKS` or
+/// `$CARGO_TARGET_DIR/<national|blocks>-42` and read back as load inputs.
+/// Every benchmark starts here, so they all measure the same files.
+pub fn bench_inputs(scale: Scale) -> Result<(SynthSummary, buurtradar::io::Inputs)> {
+    ensure!(scale != Scale::Sample, "the sample is no benchmark set");
+    let tag = scale.file_tag();
+    let dir = match std::env::var(format!("BUURTRADAR_{}", tag.to_uppercase())) {
         Ok(d) => PathBuf::from(d),
         Err(_) => {
             let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-            PathBuf::from(target).join("national-42")
+            PathBuf::from(target).join(format!("{tag}-42"))
         }
     };
-    let summary = generate(
-        &SynthSpec {
-            scale: Scale::National,
-            seed: 42,
-        },
-        &dir,
-    )
-    .with_context(|| format!("generating the national set in {}", dir.display()))?;
+    let summary = generate(&SynthSpec { scale, seed: 42 }, &dir)
+        .with_context(|| format!("generating the {tag} set in {}", dir.display()))?;
     let read = |p: &PathBuf| buurtradar::io::Source::read(p).map_err(anyhow::Error::from);
     let inputs = buurtradar::io::Inputs {
         boundaries: Some(read(&summary.boundaries_path)?),
