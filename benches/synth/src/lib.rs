@@ -166,8 +166,8 @@ pub fn generate_formats(spec: &SynthSpec, out_dir: &Path) -> Result<(SynthSummar
     // national set's 15,120 buurten.
     ensure!(
         spec.scale == Scale::National,
-        "the other file formats are made for the national set only, not for {:?}",
-        spec.scale
+        "--formats is for the national set only, not for the {} set",
+        spec.scale.file_tag()
     );
     let summary = generate(spec, out_dir)?;
     let world = build(spec)?;
