@@ -3,9 +3,11 @@
 //! The terminal app on the national synthetic set (~15,000 buurten, ~3
 //! million vertices) at 200 x 60 cells: one full frame with the map, and a
 //! weight change (re-rank + redraw). Budget: 16 ms each (60 frames/s).
+//! `BUURTRADAR_BENCH_SET=blocks` runs the same on the blocks set (250,000
+//! small areas, ~13 million vertices).
 //!
-//! The set is generated once into target/national-<seed> (or the directory
-//! in BUURTRADAR_NATIONAL) and reused, as in `benches/load.rs`.
+//! The set is generated into target/<national|blocks>-42 (or the directory
+//! in BUURTRADAR_NATIONAL / BUURTRADAR_BLOCKS), as in `benches/load.rs`.
 
 use buurtradar::domain::profile::Profile;
 use buurtradar::io::load;
@@ -14,7 +16,7 @@ use buurtradar::tui::app::App;
 use buurtradar::tui::theme::Theme;
 use buurtradar::tui::update::update;
 use buurtradar::tui::Lang;
-use buurtradar_synth::national_bench_inputs;
+use buurtradar_synth::{bench_inputs, bench_scale};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -23,13 +25,12 @@ use std::time::{Duration, Instant};
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
-fn national_app() -> App {
-    let (_, inputs) = national_bench_inputs().unwrap_or_else(|e| panic!("{e:#}"));
-    let ds = load(&inputs).unwrap_or_else(|e| panic!("{e}"));
+fn bench_app(inputs: &buurtradar::io::Inputs, set: &str) -> App {
+    let ds = load(inputs).unwrap_or_else(|e| panic!("{e}"));
     let started = Instant::now();
     let mut app = App::new(
         ds,
-        inputs,
+        inputs.clone(),
         Profile::smartstart().unwrap(),
         Lang::Nl,
         Theme { color: true },
@@ -45,7 +46,7 @@ fn national_app() -> App {
         .map(|l| format!("{:.0} m: {}", l.tol, l.vertex_count()))
         .collect();
     eprintln!(
-        "national app: {} units, prepared in {:.2} s; levels {}",
+        "{set} app: {} units, prepared in {:.2} s; levels {}",
         app.analysis.units.len(),
         started.elapsed().as_secs_f64(),
         levels.join(", ")
@@ -65,11 +66,13 @@ fn terminal() -> Terminal<TestBackend> {
 }
 
 fn bench_tui(c: &mut Criterion) {
-    let mut g = c.benchmark_group("tui_national_200x60");
+    let scale = bench_scale().unwrap_or_else(|e| panic!("{e:#}"));
+    let set = scale.file_tag();
+    let mut g = c.benchmark_group(format!("tui_{set}_200x60"));
     // What the user waits for at start: files read, ranked, the map's
     // coarse levels prepared and the first frame drawn (the finer levels
     // follow on another thread).
-    let (_, inputs) = national_bench_inputs().unwrap_or_else(|e| panic!("{e:#}"));
+    let (_, inputs) = bench_inputs(scale).unwrap_or_else(|e| panic!("{e:#}"));
     g.sample_size(10).measurement_time(Duration::from_secs(30));
     g.bench_function("first_frame_with_load", |b| {
         b.iter(|| {
@@ -93,7 +96,7 @@ fn bench_tui(c: &mut Criterion) {
             t.draw(|f| f.render_widget(&app, f.area())).unwrap();
         })
     });
-    let mut app = national_app();
+    let mut app = bench_app(&inputs, set);
     let mut term = terminal();
     g.sample_size(50).measurement_time(Duration::from_secs(10));
 

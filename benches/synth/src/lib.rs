@@ -1,19 +1,20 @@
 //! Deterministic synthetic data in the real CBS/DUO file formats.
 //!
-//! Two scales: `Sample` is the fictional municipality Denkerveen (GM9999),
-//! small enough to commit and read by eye, with one of every quirk the
-//! readers must survive; `National` is a country-sized set for benchmarks.
+//! Three scales: `Sample` is the fictional municipality Denkerveen
+//! (GM9999), small enough to commit and read by eye, with one of every quirk
+//! the readers must survive; `National` is a country-sized set for
+//! benchmarks, and `Blocks` the same country cut into 250,000 small areas.
 //! The same seed always gives byte-identical files.
 
 mod access;
 mod figures;
 mod followup;
 mod geom;
+mod grid_layout;
 mod grow;
 mod lattice;
 mod layout;
 mod names;
-mod national_layout;
 mod out_geojson;
 mod out_gpkg;
 mod out_postcodes;
@@ -24,13 +25,15 @@ mod sample_layout;
 mod school_words;
 mod schools;
 
+#[cfg(test)]
+mod grid_tests;
 mod rng;
 #[cfg(test)]
 mod tests;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{ensure, Context, Result};
 
 pub use followup::{EFFECT, PILOTS, RENAMED};
 
@@ -55,6 +58,29 @@ pub enum Scale {
     /// ~15,000 buurten, ~3 million vertices in Rijksdriehoek metres,
     /// written flat into `<out>/`.
     National,
+    /// 250,000 small areas (the count of US block groups), ~13 million
+    /// vertices over the same extent, written flat into `<out>/`.
+    Blocks,
+}
+
+impl Scale {
+    /// The lattice of the country-sized scales; None for the sample.
+    pub(crate) fn grid(self) -> Option<&'static grid_layout::Grid> {
+        match self {
+            Scale::Sample => None,
+            Scale::National => Some(&grid_layout::NATIONAL),
+            Scale::Blocks => Some(&grid_layout::BLOCKS),
+        }
+    }
+
+    /// The word in the names of the files written flat into `<out>/`.
+    pub fn file_tag(self) -> &'static str {
+        match self {
+            Scale::Sample => "denkerveen",
+            Scale::National => "national",
+            Scale::Blocks => "blocks",
+        }
+    }
 }
 
 /// What `generate` wrote.
@@ -136,6 +162,13 @@ pub struct FormatPaths {
 
 /// Writes the national set ([`generate`]) and its [`FormatPaths`] files.
 pub fn generate_formats(spec: &SynthSpec, out_dir: &Path) -> Result<(SynthSummary, FormatPaths)> {
+    // The postcode table's codes and filler postcodes are sized for the
+    // national set's 15,120 buurten.
+    ensure!(
+        spec.scale == Scale::National,
+        "--formats is for the national set only, not for the {} set",
+        spec.scale.file_tag()
+    );
     let summary = generate(spec, out_dir)?;
     let world = build(spec)?;
     let rows = publish::rows(&world.layout, &world.truths, world.quirks, spec.seed);
@@ -171,9 +204,9 @@ pub(crate) struct World {
 }
 
 pub(crate) fn build(spec: &SynthSpec) -> Result<World> {
-    let layout = match spec.scale {
-        Scale::Sample => sample_layout::layout(spec.seed)?,
-        Scale::National => national_layout::layout(spec.seed),
+    let layout = match spec.scale.grid() {
+        None => sample_layout::layout(spec.seed)?,
+        Some(grid) => grid_layout::layout(grid, spec.seed),
     };
     let shapes = trace_all(&layout)?;
     let mut truths = figures::truths(&layout, spec.seed);
@@ -260,16 +293,19 @@ impl Paths {
                     }),
                 }
             }
-            Scale::National => Paths {
-                boundaries: out.join("buurten_national_2024.geojson"),
-                kerncijfers: out.join("kerncijfers_national_2024.csv"),
-                kwb: out.join("kwb_national_2024.csv"),
-                microdata: out.join("microdata_national.csv"),
-                schools: out.join("scholen_national.geojson"),
-                gpkg: None,
-                kwb_xlsx: None,
-                followup: None,
-            },
+            Scale::National | Scale::Blocks => {
+                let tag = scale.file_tag();
+                Paths {
+                    boundaries: out.join(format!("buurten_{tag}_2024.geojson")),
+                    kerncijfers: out.join(format!("kerncijfers_{tag}_2024.csv")),
+                    kwb: out.join(format!("kwb_{tag}_2024.csv")),
+                    microdata: out.join(format!("microdata_{tag}.csv")),
+                    schools: out.join(format!("scholen_{tag}.geojson")),
+                    gpkg: None,
+                    kwb_xlsx: None,
+                    followup: None,
+                }
+            }
         }
     }
 
@@ -290,25 +326,39 @@ impl Paths {
     }
 }
 
-/// The national benchmark set, generated once into `$BUURTRADAR_NATIONAL`
-/// or `$CARGO_TARGET_DIR/national-42` and read back as load inputs. Every
-/// benchmark starts here, so they all measure the same files.
+/// The national benchmark set ([`bench_inputs`]).
 pub fn national_bench_inputs() -> Result<(SynthSummary, buurtradar::io::Inputs)> {
-    let dir = match std::env::var("BUURTRADAR_NATIONAL") {
+    bench_inputs(Scale::National)
+}
+
+/// The set `$BUURTRADAR_BENCH_SET` names: `national` (also when unset) or
+/// `blocks`.
+pub fn bench_scale() -> Result<Scale> {
+    match std::env::var("BUURTRADAR_BENCH_SET").as_deref() {
+        Err(_) | Ok("national") => Ok(Scale::National),
+        Ok("blocks") => Ok(Scale::Blocks),
+        Ok(other) => {
+            anyhow::bail!("BUURTRADAR_BENCH_SET is {other:?}; it can be \"national\" or \"blocks\"")
+        }
+    }
+}
+
+/// A benchmark set (national or blocks, seed 42), generated into
+/// `$BUURTRADAR_NATIONAL` / `$BUURTRADAR_BLOCKS` or
+/// `$CARGO_TARGET_DIR/<national|blocks>-42` and read back as load inputs.
+/// Every benchmark starts here, so they all measure the same files.
+pub fn bench_inputs(scale: Scale) -> Result<(SynthSummary, buurtradar::io::Inputs)> {
+    ensure!(scale != Scale::Sample, "the sample is no benchmark set");
+    let tag = scale.file_tag();
+    let dir = match std::env::var(format!("BUURTRADAR_{}", tag.to_uppercase())) {
         Ok(d) => PathBuf::from(d),
         Err(_) => {
             let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-            PathBuf::from(target).join("national-42")
+            PathBuf::from(target).join(format!("{tag}-42"))
         }
     };
-    let summary = generate(
-        &SynthSpec {
-            scale: Scale::National,
-            seed: 42,
-        },
-        &dir,
-    )
-    .with_context(|| format!("generating the national set in {}", dir.display()))?;
+    let summary = generate(&SynthSpec { scale, seed: 42 }, &dir)
+        .with_context(|| format!("generating the {tag} set in {}", dir.display()))?;
     let read = |p: &PathBuf| buurtradar::io::Source::read(p).map_err(anyhow::Error::from);
     let inputs = buurtradar::io::Inputs {
         boundaries: Some(read(&summary.boundaries_path)?),

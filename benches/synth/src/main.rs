@@ -1,4 +1,4 @@
-//! Writes the synthetic Denkerveen sample or the national benchmark set.
+//! Writes the synthetic Denkerveen sample or a country-sized benchmark set.
 
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
@@ -14,7 +14,9 @@ use clap::{Parser, ValueEnum};
 struct Args {
     /// sample: the fictional municipality Denkerveen (files go to
     /// OUT/boundaries/ and OUT/sample-data/); national: ~15,000 buurten for
-    /// benchmarks (files go straight into OUT/).
+    /// benchmarks; blocks: 250,000 small areas of ~50 vertices over the same
+    /// country, the count of US block groups (national and blocks files go
+    /// straight into OUT/).
     #[arg(long, value_enum, default_value_t = ScaleArg::Sample)]
     scale: ScaleArg,
     /// Output directory; for the committed sample, the repository root.
@@ -23,8 +25,8 @@ struct Args {
     /// Same seed, byte-identical files.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Also the GeoPackage, the CBS postcode table (~9 million rows at
-    /// national scale) and a DUO address list without coordinates.
+    /// Also the GeoPackage, the CBS postcode table (~9 million rows) and a
+    /// DUO address list without coordinates (national scale only).
     #[arg(long)]
     formats: bool,
 }
@@ -33,6 +35,7 @@ struct Args {
 enum ScaleArg {
     Sample,
     National,
+    Blocks,
 }
 
 fn main() -> Result<()> {
@@ -40,6 +43,7 @@ fn main() -> Result<()> {
     let scale = match args.scale {
         ScaleArg::Sample => Scale::Sample,
         ScaleArg::National => Scale::National,
+        ScaleArg::Blocks => Scale::Blocks,
     };
     let started = Instant::now();
     let spec = SynthSpec {

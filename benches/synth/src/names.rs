@@ -184,6 +184,17 @@ pub(crate) const GM_SUFFIX: &[&str] = &[
     "beek", "donk", "sluis", "meer", "waarde", "werf", "kamp", "wijk", "burg",
 ];
 
+/// Behind a gemeente name once the plain names run out (the blocks set).
+pub(crate) const GM_QUALIFIER: &[&str] = &[
+    "aan Zee",
+    "aan de Maas",
+    "aan den Rijn",
+    "aan den IJssel",
+    "aan de Vecht",
+    "aan de Lek",
+    "aan de Amstel",
+];
+
 pub(crate) const BU_FIRST: &[&str] = &[
     "Molen", "Kerk", "Hoog", "Laag", "Eiken", "Berken", "Linden", "Wilgen", "Heide", "Zand",
     "Veen", "Klei", "Beek", "Brink", "Hof", "Kamp", "Steen", "Koren", "Haver", "Rogge", "Vlas",

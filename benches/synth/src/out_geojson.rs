@@ -50,7 +50,7 @@ pub(crate) fn write_boundaries(
                 json_str(if buurt.kind.is_water() { "JA" } else { "NEE" }),
             )?,
             // The generalised-map style (cartomap/PDOK).
-            Scale::National => write!(
+            Scale::National | Scale::Blocks => write!(
                 w,
                 "\"properties\":{{\"statcode\":{},\"jrstatcode\":{},\"statnaam\":{},\"rubriek\":\"buurt\"}},\"id\":{},",
                 json_str(&buurt.code),
@@ -140,7 +140,7 @@ pub(crate) fn write_schools(
             json_str(&s.gemeente),
             json_str(match scale {
                 Scale::Sample => "Gelderland",
-                Scale::National => "Synthetisch",
+                Scale::National | Scale::Blocks => "Synthetisch",
             }),
             json_str(&s.brin),
             json_str(&s.vestiging),

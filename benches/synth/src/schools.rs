@@ -52,9 +52,9 @@ pub(crate) fn place(
     seed: u64,
 ) -> Result<Vec<School>> {
     let mut rng = Rng::stream(seed, SCHOOL_SALT, 0);
-    let mut slots = match scale {
-        Scale::Sample => sample_slots(layout, truths, &mut rng)?,
-        Scale::National => national_slots(layout, truths, &mut rng),
+    let mut slots = match scale.grid() {
+        None => sample_slots(layout, truths, &mut rng)?,
+        Some(grid) => grid_slots(layout, truths, grid.schools, &mut rng),
     };
     rng.shuffle(&mut slots);
     let f = layout.lattice.frame;
@@ -139,8 +139,9 @@ fn sample_slots(layout: &Layout, truths: &[Truth], rng: &mut Rng) -> Result<Vec<
     Ok(slots)
 }
 
-/// About 7,000 schools of all kinds in proportion to inhabitants.
-fn national_slots(layout: &Layout, truths: &[Truth], rng: &mut Rng) -> Vec<Slot> {
+/// About 7,000 schools of all kinds times `factor`, in proportion to
+/// inhabitants.
+fn grid_slots(layout: &Layout, truths: &[Truth], factor: f64, rng: &mut Rng) -> Vec<Slot> {
     const MIX: [(&str, usize); 7] = [
         ("basisschool", 5950),
         ("SBAO", 280),
@@ -160,7 +161,7 @@ fn national_slots(layout: &Layout, truths: &[Truth], rng: &mut Rng) -> Vec<Slot>
     }
     let mut slots = Vec::new();
     for (kind, n) in MIX {
-        for _ in 0..n {
+        for _ in 0..(n as f64 * factor).round() as usize {
             let x = rng.unit() * total;
             let b = cumulative
                 .partition_point(|&c| c <= x)
@@ -257,7 +258,10 @@ fn describe(layout: &Layout, slot: &Slot, pos: Pt, k: usize, name: &str, rng: &m
         _ => format!("Scholengemeenschap {place}"),
     };
     let letter = |n: usize| char::from(b'A' + (n % 26) as u8);
+    // Two digits and two letters make 67,600 BRIN numbers; beyond that (the
+    // blocks set) the vestiging number tells schools apart.
     let brin = format!("{:02}{}{}", 99 - k % 100, letter(k / 100), letter(k / 2600));
+    let vestiging = format!("{brin}{:02}", k / 67_600);
     // Denkerveen (gemeente 0) gets 947x; others count down, staying 4 digits.
     let postcode_base = 9470 - (g * 24) % 8400;
     School {
@@ -278,7 +282,7 @@ fn describe(layout: &Layout, slot: &Slot, pos: Pt, k: usize, name: &str, rng: &m
         ),
         plaats: place.clone(),
         gemeente: place.to_uppercase(),
-        vestiging: format!("{brin}00"),
+        vestiging,
         brin,
         pos,
         buurt: slot.buurt,
