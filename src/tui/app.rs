@@ -9,7 +9,7 @@ pub use super::picks::Picked;
 use super::rows::{self, Classes};
 use super::theme::Theme;
 use super::Lang;
-use crate::domain::analysis::{run_or_stand_in, Analysis, RunOptions};
+use crate::domain::analysis::{run_or_stand_in, Analysis, GemeenteMeans, RunOptions};
 use crate::domain::dataset::Dataset;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
@@ -220,6 +220,8 @@ pub struct App {
     pub directions_changed: bool,
     /// The map shows LISA clusters of what it colours, instead of classes.
     pub lisa: Option<crate::domain::lisa::Lisa>,
+    /// Gemeente means per column, for the detail pane.
+    pub gemeente_means: GemeenteMeans,
     pub compare: CompareState,
 }
 
@@ -247,6 +249,7 @@ impl App {
         let catalogue = RoleCatalogue::default_catalogue()?;
         crate::timing::mark("app: ranked, map shapes made");
         let geo = MapGeometry::from_shapes(shapes, &analysis.members);
+        let gemeente_means = GemeenteMeans::of(&analysis);
         crate::timing::mark("app: map levels built");
         let weights = analysis.ranking.weights.clone();
         let baseline = Baseline {
@@ -330,6 +333,7 @@ impl App {
             effect: None,
             directions_changed: false,
             lisa: None,
+            gemeente_means,
             compare: CompareState::default(),
         };
         let skipped = super::picks::restore_saved(&mut app);

@@ -15,6 +15,7 @@
 mod candidates;
 mod check;
 mod contiguous;
+mod gemeente_means;
 mod hand;
 mod notes;
 mod rows;
@@ -26,6 +27,7 @@ mod units;
 mod fixture;
 
 pub use candidates::{candidate_counts, RuleCandidates};
+pub use gemeente_means::GemeenteMeans;
 pub use hand::{shortlist_with, ChosenBy, HandChoices, HandError, TIE_EPSILON};
 pub use notes::Note;
 pub use rows::UnitRow;

@@ -51,15 +51,5 @@ pub fn gemeente_ref(app: &App, u: usize, id: &str, unit: &str, given: Option<f64
     if !is_count(unit) {
         return given;
     }
-    let col = app.analysis.column(id)?;
-    let g = &app.analysis.units.get(u)?.gemeente_code;
-    let vals: Vec<f64> = app
-        .analysis
-        .units
-        .iter()
-        .zip(col)
-        .filter(|(f, _)| &f.gemeente_code == g)
-        .filter_map(|(_, v)| *v)
-        .collect();
-    (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
+    app.gemeente_means.mean(u, id)
 }

@@ -51,17 +51,21 @@ pub fn render(app: &App, vp: &Viewport, canvas: Rect, buf: &mut Buffer) {
     };
     school_names(app, vp, buf, &mut taken, &mut put);
     let shortlist = app.shortlist();
-    let mut order: Vec<usize> = (0..app.geo.unit_bbox.len()).collect();
-    let rank = |u: &usize| {
-        if *u == app.selected {
-            0
-        } else if shortlist.contains(u) {
-            1
-        } else {
-            2
-        }
-    };
-    order.sort_by_key(|u| rank(u));
+    // The selected unit first, then the shortlisted ones, then the rest,
+    // each in unit order: laid out directly, as a sort of every unit per
+    // frame costs too much at a few hundred thousand units.
+    let n = app.geo.unit_bbox.len();
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    order.extend((app.selected < n).then_some(app.selected));
+    let mut listed: Vec<usize> = shortlist
+        .iter()
+        .copied()
+        .filter(|&u| u < n && u != app.selected)
+        .collect();
+    listed.sort_unstable();
+    listed.dedup();
+    order.extend(listed);
+    order.extend((0..n).filter(|u| *u != app.selected && !shortlist.contains(u)));
     let [x0, y0, x1, y1] = vp.bounds();
     for u in order {
         let Some(Some(b)) = app.geo.unit_bbox.get(u).copied() else {
