@@ -70,22 +70,10 @@ impl<'a> Locator<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dataset::Level;
     use geo::{polygon, MultiPolygon};
 
     fn area(code: &str, g: Option<MultiPolygon<f64>>) -> Area {
-        Area {
-            code: code.into(),
-            name: code.into(),
-            level: Level::Buurt,
-            gemeente_code: "GM0001".into(),
-            gemeente_name: None,
-            wijk_code: None,
-            water: false,
-            geometry: g,
-            in_boundaries: true,
-            schools: None,
-        }
+        Area::test_buurt(code, g)
     }
 
     #[test]

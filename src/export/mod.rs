@@ -164,7 +164,9 @@ pub trait Exporter {
         Ok(None)
     }
     /// Whether `render` reads the provenance: hashing the inputs (tens of
-    /// megabytes nationally) is skipped for a main output without it.
+    /// megabytes nationally) is skipped for a main output without it, and so
+    /// is any failure to make it (an unreadable postcode table), which only
+    /// the outputs that show the provenance report.
     fn render_reads_provenance(&self) -> bool {
         true
     }

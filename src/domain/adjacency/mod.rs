@@ -110,18 +110,7 @@ mod tests {
     use geo::{polygon, Coord, MultiPolygon, Polygon};
 
     pub(super) fn area(code: &str, p: Option<Polygon<f64>>) -> Area {
-        Area {
-            code: code.into(),
-            name: code.into(),
-            level: Level::Buurt,
-            gemeente_code: "GM0001".into(),
-            gemeente_name: None,
-            wijk_code: None,
-            water: false,
-            geometry: p.map(|p| MultiPolygon(vec![p])),
-            in_boundaries: true,
-            schools: None,
-        }
+        Area::test_buurt(code, p.map(|p| MultiPolygon(vec![p])))
     }
 
     pub(super) fn square(x: f64, y: f64, s: f64) -> Polygon<f64> {

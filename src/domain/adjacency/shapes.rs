@@ -153,22 +153,10 @@ pub(super) fn rings(g: &MultiPolygon<f64>) -> impl Iterator<Item = &LineString<f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dataset::Level;
     use geo::{polygon, BoundingRect};
 
     fn area(g: Option<MultiPolygon<f64>>) -> Area {
-        Area {
-            code: "BU1".into(),
-            name: "BU1".into(),
-            level: Level::Buurt,
-            gemeente_code: "GM0001".into(),
-            gemeente_name: None,
-            wijk_code: None,
-            water: false,
-            geometry: g,
-            in_boundaries: true,
-            schools: None,
-        }
+        Area::test_buurt("BU1", g)
     }
 
     #[test]

@@ -24,6 +24,25 @@ pub struct Area {
     pub schools: Option<u32>,
 }
 
+#[cfg(test)]
+impl Area {
+    /// A buurt of gemeente GM0001 from the boundaries, for tests of shapes.
+    pub(crate) fn test_buurt(code: &str, geometry: Option<MultiPolygon<f64>>) -> Area {
+        Area {
+            code: code.into(),
+            name: code.into(),
+            level: Level::Buurt,
+            gemeente_code: "GM0001".into(),
+            gemeente_name: None,
+            wijk_code: None,
+            water: false,
+            geometry,
+            in_boundaries: true,
+            schools: None,
+        }
+    }
+}
+
 /// A boundary feature as the reader hands it over.
 #[derive(Debug, Clone)]
 pub struct BoundaryFeature {

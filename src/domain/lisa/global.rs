@@ -51,6 +51,9 @@ impl LazyGlobal {
         }
     }
 
+    /// Not from inside parallel work: the permutations run on every core
+    /// while the value is made, and a pool thread waiting for it could pick
+    /// up a second call for the same value and wait on itself.
     pub fn get(&self) -> Option<GlobalMoran> {
         *self.value.get_or_init(|| {
             let i = self.inputs.as_deref()?;
