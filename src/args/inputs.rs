@@ -9,7 +9,8 @@ use crate::io::crs::Crs;
 use crate::io::schools::SchoolOptions;
 use crate::io::{Inputs, LoadError, Source};
 use clap::Args;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Args, Default)]
 pub struct InputArgs {
@@ -114,21 +115,47 @@ impl InputArgs {
         }
         let f = self.fetched()?;
         // A microdata file also named by --indicators is read once.
-        let mut indicators: Vec<Source> = f
-            .indicators
-            .iter()
-            .map(|p| Source::read(p))
-            .collect::<Result<_, _>>()?;
         let mut microdata = Vec::new();
+        let mut extra: Vec<&Path> = Vec::new();
         for p in &self.microdata {
             let name = p.display().to_string();
-            if !indicators.iter().any(|s| s.name == name) {
-                indicators.push(Source::read(p)?);
+            let named = |q: &PathBuf| q.display().to_string() == name;
+            if !f.indicators.iter().any(named)
+                && !extra.iter().any(|q| q.display().to_string() == name)
+            {
+                extra.push(p);
             }
             microdata.push(name);
         }
-        let boundaries = f.boundaries.as_deref().map(Source::read).transpose()?;
-        let schools = f.schools.as_deref().map(Source::read).transpose()?;
+        // Every file at once (a national boundary file is most of the
+        // wait); a failure is reported in the order they are named here.
+        let paths: Vec<&Path> = f
+            .indicators
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(extra.iter().copied())
+            .chain(f.boundaries.as_deref())
+            .chain(f.schools.as_deref())
+            .collect();
+        let mut results = paths
+            .par_iter()
+            .map(|p| Source::read(p))
+            .collect::<Vec<_>>()
+            .into_iter();
+        let mut next = || results.next().transpose();
+        let mut indicators = Vec::with_capacity(f.indicators.len() + extra.len());
+        for _ in 0..f.indicators.len() + extra.len() {
+            indicators.extend(next()?);
+        }
+        let boundaries = match f.boundaries {
+            Some(_) => next()?,
+            None => None,
+        };
+        let schools = match f.schools {
+            Some(_) => next()?,
+            None => None,
+        };
+        crate::timing::mark("inputs read");
         let mut notes = f.notes;
         let read = boundaries.iter().chain(&indicators).chain(&schools);
         for src in read {

@@ -20,22 +20,28 @@ use std::collections::HashSet;
 /// Tilburg.
 pub(super) fn scope(ds: &Dataset, profile: &Profile) -> Result<Vec<usize>, ScoreError> {
     let filter = GemeenteFilter::new(&profile.eligibility.gemeenten);
-    let idx: Vec<usize> = buurt_indices(ds)
-        .into_iter()
-        .filter(|&i| {
-            let a = &ds.areas[i];
-            filter.matches(&UnitFacts {
-                code: a.code.clone(),
-                name: String::new(),
-                gemeente_code: a.gemeente_code.clone(),
-                gemeente_name: gemeente_name(ds, a),
-                primary_schools: None,
-                inhabitants: None,
-                children_0_15: None,
-                water: false,
+    let all = buurt_indices(ds);
+    // No gemeente chosen: nothing to compare (nationally, a name lookup and
+    // three strings per buurt saved).
+    let idx: Vec<usize> = if filter.is_all() {
+        all
+    } else {
+        all.into_iter()
+            .filter(|&i| {
+                let a = &ds.areas[i];
+                filter.matches(&UnitFacts {
+                    code: a.code.clone(),
+                    name: String::new(),
+                    gemeente_code: a.gemeente_code.clone(),
+                    gemeente_name: gemeente_name(ds, a),
+                    primary_schools: None,
+                    inhabitants: None,
+                    children_0_15: None,
+                    water: false,
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     if idx.is_empty() {
         return Err(ScoreError::EmptyScope {
             gemeenten: profile.eligibility.gemeenten.clone(),
@@ -63,6 +69,40 @@ pub(super) fn children(ds: &Dataset, i: usize) -> Option<f64> {
         let pct = num(ds, "children_0_14_pct", i)?;
         Some(pct / 100.0 * num(ds, "inhabitants", i)?)
     })
+}
+
+/// The columns [`num`] and [`children`] read, looked up once for a loop
+/// over every buurt (same figures).
+struct Figures<'a> {
+    inhabitants: Option<&'a [Value]>,
+    children: Option<&'a [Value]>,
+    children_pct: Option<&'a [Value]>,
+}
+
+impl<'a> Figures<'a> {
+    fn of(ds: &'a Dataset) -> Figures<'a> {
+        let column = |id: &str| ds.indicator(id).map(|i| i.values.as_slice());
+        Figures {
+            inhabitants: column("inhabitants"),
+            children: column("children_0_14"),
+            children_pct: column("children_0_14_pct"),
+        }
+    }
+
+    fn at(column: Option<&[Value]>, i: usize) -> Option<f64> {
+        column.and_then(|c| c.get(i).copied()).and_then(Value::num)
+    }
+
+    fn inhabitants(&self, i: usize) -> Option<f64> {
+        Self::at(self.inhabitants, i)
+    }
+
+    fn children(&self, i: usize) -> Option<f64> {
+        Self::at(self.children, i).or_else(|| {
+            let pct = Self::at(self.children_pct, i)?;
+            Some(pct / 100.0 * self.inhabitants(i)?)
+        })
+    }
 }
 
 fn gemeente_name(ds: &Dataset, a: &Area) -> String {
@@ -116,6 +156,7 @@ pub(super) struct Units {
 }
 
 fn buurt_units(ds: &Dataset, idx: &[usize], schools: &[Option<u32>]) -> Units {
+    let people = Figures::of(ds);
     let facts = idx
         .iter()
         .map(|&i| {
@@ -126,8 +167,8 @@ fn buurt_units(ds: &Dataset, idx: &[usize], schools: &[Option<u32>]) -> Units {
                 gemeente_code: a.gemeente_code.clone(),
                 gemeente_name: gemeente_name(ds, a),
                 primary_schools: schools[i],
-                inhabitants: num(ds, "inhabitants", i),
-                children_0_15: children(ds, i),
+                inhabitants: people.inhabitants(i),
+                children_0_15: people.children(i),
                 water: a.water,
             }
         })

@@ -5,6 +5,7 @@ use super::codes::Level;
 use super::types::{Area, Indicator};
 use crate::domain::report::{Coverage, GemeenteCount, LoadReport};
 use crate::domain::value::Value;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Fill in the report's counts once the dataset is complete.
@@ -26,9 +27,11 @@ pub(super) fn summarise(report: &mut LoadReport, areas: &[Area], indicators: &[I
 }
 
 fn gemeente_counts(areas: &[Area]) -> BTreeMap<String, GemeenteCount> {
-    let mut gemeenten: BTreeMap<String, GemeenteCount> = BTreeMap::new();
+    // Counted under borrowed codes first: a national file has a few hundred
+    // gemeenten and tens of thousands of buurten.
+    let mut by_code: FxHashMap<&str, GemeenteCount> = FxHashMap::default();
     for a in areas.iter().filter(|a| a.level == Level::Buurt) {
-        let g = gemeenten.entry(a.gemeente_code.clone()).or_default();
+        let g = by_code.entry(a.gemeente_code.as_str()).or_default();
         g.buurten += 1;
         if a.geometry.as_ref().is_some_and(|g| !g.0.is_empty()) {
             g.with_geometry += 1;
@@ -37,6 +40,10 @@ fn gemeente_counts(areas: &[Area]) -> BTreeMap<String, GemeenteCount> {
             g.name = a.gemeente_name.clone();
         }
     }
+    let mut gemeenten: BTreeMap<String, GemeenteCount> = by_code
+        .into_iter()
+        .map(|(code, g)| (code.to_string(), g))
+        .collect();
     // Gemeente names from GM rows of indicator files, when boundaries lack them.
     for a in areas.iter().filter(|a| a.level == Level::Gemeente) {
         if let Some(g) = gemeenten.get_mut(&a.code) {

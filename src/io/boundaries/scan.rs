@@ -9,6 +9,7 @@
 //! a top level that is not an object) gives `None`, and the file is read
 //! the one-pass way.
 
+use rayon::prelude::*;
 use serde::de::IgnoredAny;
 use serde_json::Value as Json;
 
@@ -205,18 +206,133 @@ impl<'a> Scanner<'a> {
             return (v == b"null").then_some(None);
         }
         self.at += 1;
-        let mut out = Vec::new();
         if self.peek()? == b']' {
             self.at += 1;
-            return Some(Some(out));
+            return Some(Some(Vec::new()));
         }
-        loop {
-            out.push(self.value()?);
-            match self.next()? {
-                b',' => continue,
-                b']' => return Some(Some(out)),
-                _ => return None,
+        let (entries, end) = entries(self.bytes, self.at)?;
+        self.at = end;
+        Some(Some(entries))
+    }
+}
+
+/// Arrays shorter than this are cut on one thread.
+const PARALLEL_FROM: usize = 4 << 20;
+
+/// The entries of an array from `at`, the start of its first entry, and
+/// where the array ends. A long array is cut in pieces at once: each piece
+/// but the first starts where an entry seems to start (`entry_start`) and
+/// the piece before stops there. Only if that piece arrives at exactly that
+/// place, about to read an entry, are the next piece's entries taken: the
+/// cut from a place depends on nothing but the place, so they are the
+/// entries one pass would find. Otherwise one pass goes on from where the
+/// pieces stopped agreeing.
+fn entries(bytes: &[u8], at: usize) -> Option<(Vec<&[u8]>, usize)> {
+    let pieces = if bytes.len().saturating_sub(at) < PARALLEL_FROM {
+        1
+    } else {
+        rayon::current_num_threads().clamp(1, 8)
+    };
+    entries_in(bytes, at, pieces)
+}
+
+fn entries_in(bytes: &[u8], at: usize, pieces: usize) -> Option<(Vec<&[u8]>, usize)> {
+    let len = bytes.len().saturating_sub(at);
+    if pieces <= 1 {
+        return match cut(bytes, at, None)? {
+            Cut::Done(out, end) => Some((out, end)),
+            Cut::Stopped(..) => None,
+        };
+    }
+    let mut starts = vec![at];
+    for i in 1..pieces {
+        let from = (at + len / pieces * i).max(starts[starts.len() - 1] + 1);
+        if let Some(s) = entry_start(bytes, from) {
+            starts.push(s);
+        }
+    }
+    starts.dedup();
+    let cuts: Vec<Option<Cut>> = (0..starts.len())
+        .into_par_iter()
+        .map(|i| cut(bytes, starts[i], starts.get(i + 1).copied()))
+        .collect();
+    let mut out = Vec::new();
+    let mut resume = at;
+    for (i, c) in cuts.into_iter().enumerate() {
+        if resume != starts[i] {
+            break;
+        }
+        match c {
+            Some(Cut::Done(mut more, end)) => {
+                out.append(&mut more);
+                return Some((out, end));
             }
+            Some(Cut::Stopped(mut more, stop)) => {
+                out.append(&mut more);
+                resume = stop;
+            }
+            // Only the first piece is known to start at an entry.
+            None if i == 0 => return None,
+            None => break,
+        }
+    }
+    match cut(bytes, resume, None)? {
+        Cut::Done(mut more, end) => {
+            out.append(&mut more);
+            Some((out, end))
+        }
+        Cut::Stopped(..) => None,
+    }
+}
+
+enum Cut<'a> {
+    /// The entries up to the array's end, and the place after its `]`.
+    Done(Vec<&'a [u8]>, usize),
+    /// The entries before the first that starts at or after the stop, and
+    /// where that entry starts.
+    Stopped(Vec<&'a [u8]>, usize),
+}
+
+/// The entries of an array from `at`, the start of an entry, to the array's
+/// end or to the first entry starting at or after `stop`.
+fn cut(bytes: &[u8], at: usize, stop: Option<usize>) -> Option<Cut<'_>> {
+    let mut s = Scanner { bytes, at };
+    let mut out = Vec::new();
+    loop {
+        s.skip_ws();
+        if stop.is_some_and(|stop| s.at >= stop) {
+            return Some(Cut::Stopped(out, s.at));
+        }
+        out.push(s.value()?);
+        match s.next()? {
+            b',' => continue,
+            b']' => return Some(Cut::Done(out, s.at)),
+            _ => return None,
+        }
+    }
+}
+
+/// The next place from `from` that looks like the start of a feature: an
+/// object after `}` and `,`. Only a guess (the text may be inside a string
+/// or deeper in a feature); `entries` checks it.
+fn entry_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut at = from;
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| b == b'}')? + 1;
+        let mut i = at;
+        while bytes.get(i).is_some_and(ws) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b',') {
+            continue;
+        }
+        i += 1;
+        while bytes.get(i).is_some_and(ws) {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b'{') {
+            return Some(i);
         }
     }
 }
@@ -315,6 +431,74 @@ mod tests {
                 .collect();
             assert_eq!(cut, features, "{text}");
         }
+    }
+
+    /// Entries full of what looks like the start of an entry: `},{` in
+    /// strings, in geometry collections, and after the array's end.
+    fn decoy_feature(r: &mut Rng, i: usize) -> String {
+        let decoys = [
+            r#""a},{b""#,
+            r#""},{\"}, {""#,
+            r#"{"type":"GeometryCollection","geometries":[{"x":1},{"y":[2,{"z":3}]}, {}]}"#,
+            r#"[{}, {}]"#,
+            r#"null"#,
+            r#""\\"},{"#,
+        ];
+        let n = r.below(4) as usize;
+        let values: Vec<String> = (0..n)
+            .map(|k| {
+                let d = decoys[r.below(decoys.len() as u64) as usize];
+                format!(r#""k{k}": {d}"#)
+            })
+            .collect();
+        match r.below(8) {
+            0 => format!("[{i}, {{}}]"),
+            1 => format!(r#""s{i}}},{{""#),
+            _ if values.is_empty() => format!(r#"{{"id":{i}}}"#),
+            _ => format!(r#"{{"id":{i},{}}}"#, values.join(",\n ")),
+        }
+    }
+
+    #[test]
+    fn entries_cut_in_pieces_are_the_entries_cut_in_one_pass() {
+        let mut r = Rng(0x0123_4567_89AB_CDEF);
+        let (mut agreed, mut stopped_agreeing) = (0, 0);
+        for round in 0..2_000 {
+            let n = 1 + r.below(30) as usize;
+            let features: Vec<String> = (0..n).map(|i| decoy_feature(&mut r, i)).collect();
+            let sep = if round % 2 == 0 { "," } else { " ,\n  " };
+            let mut text = format!(
+                r#"{{"type":"FeatureCollection","features":[{}],"after":[{{}},{{}}, {{"x":"}},{{"}}]}}"#,
+                features.join(sep)
+            );
+            // Now and then broken, so a piece fails or ends early.
+            if r.below(5) == 0 {
+                let at = r.below(text.len() as u64) as usize;
+                text.replace_range(at..=at, "]");
+            }
+            let bytes = text.as_bytes();
+            let Some(open) = text.find('[') else { continue };
+            let mut s = Scanner::new(bytes);
+            s.at = open + 1;
+            if s.peek() == Some(b']') {
+                continue;
+            }
+            let at = s.at;
+            let one = entries_in(bytes, at, 1);
+            for pieces in 2..=6 {
+                let got = entries_in(bytes, at, pieces);
+                assert_eq!(got, one, "{pieces} pieces: {text}");
+            }
+            if one.is_some() {
+                agreed += 1;
+            } else {
+                stopped_agreeing += 1;
+            }
+        }
+        assert!(
+            agreed > 500 && stopped_agreeing > 100,
+            "{agreed} {stopped_agreeing}"
+        );
     }
 
     #[test]
