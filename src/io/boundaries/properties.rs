@@ -7,6 +7,8 @@ use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
 use crate::io::cell::{parse_cell, Cell, DecimalMark};
 use crate::io::indicators::is_descriptor;
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use serde_json::{Map, Value as Json};
 
 /// Numeric properties as indicator columns, with CBS sentinels as missing.
@@ -15,11 +17,15 @@ pub(super) fn property_indicators(
     features: &[BoundaryFeature],
     rows: &[(usize, &Map<String, Json>)],
 ) -> Option<IndicatorTable> {
+    // Features of one file share their few keys: each is judged once.
+    let mut judged: FxHashSet<&str> = FxHashSet::default();
     let mut keys: Vec<&String> = Vec::new();
     for (_, p) in rows {
         for (k, v) in p.iter() {
-            let skip = is_attribute_key(k) || is_descriptor(k);
-            if !skip && v.is_number() && !keys.contains(&k) {
+            if !v.is_number() || !judged.insert(k.as_str()) {
+                continue;
+            }
+            if !(is_attribute_key(k) || is_descriptor(k)) {
                 keys.push(k);
             }
         }
@@ -27,46 +33,12 @@ pub(super) fn property_indicators(
     if keys.is_empty() {
         return None;
     }
-    let mut warnings = Vec::new();
-    let indicators = keys
-        .iter()
-        .map(|k| {
-            let values = rows
-                .iter()
-                .map(|(fi, p)| match p.get(k.as_str()) {
-                    Some(Json::Number(n)) => match n.as_f64() {
-                        Some(v) => Missing::from_sentinel(v).map(Value::Missing).unwrap_or(Value::Num(v)),
-                        None => Value::Missing(Missing::Invalid),
-                    },
-                    Some(Json::String(s)) => match parse_cell(s, DecimalMark::Point) {
-                        Cell::Value(v) => v,
-                        Cell::Invalid(t) => {
-                            let f = &features[*fi];
-                            warnings.push(Issue::feature(
-                                file,
-                                f.index,
-                                Some(&f.code),
-                                format!("property {k:?}: value {t:?} is not a number: treated as missing"),
-                            ));
-                            Value::Missing(Missing::Invalid)
-                        }
-                    },
-                    Some(Json::Null) | None => Value::Missing(Missing::Secret),
-                    Some(other) => {
-                        let f = &features[*fi];
-                        warnings.push(Issue::feature(
-                            file,
-                            f.index,
-                            Some(&f.code),
-                            format!("property {k:?}: value {other} is not a number: treated as missing"),
-                        ));
-                        Value::Missing(Missing::Invalid)
-                    }
-                })
-                .collect();
-            RawIndicator { header: k.to_string(), unit: None, values }
-        })
-        .collect();
+    // One column per core at a time; warnings in key order, then row order.
+    let (indicators, warnings): (Vec<RawIndicator>, Vec<Vec<Issue>>) = keys
+        .par_iter()
+        .map(|k| column(file, features, rows, k))
+        .unzip();
+    let warnings = warnings.concat();
     let regions = rows
         .iter()
         .map(|(fi, _)| RegionRow {
@@ -82,4 +54,59 @@ pub(super) fn property_indicators(
         indicators,
         warnings,
     })
+}
+
+/// One property as an indicator column, with a warning for every value
+/// that is not a number.
+fn column(
+    file: &str,
+    features: &[BoundaryFeature],
+    rows: &[(usize, &Map<String, Json>)],
+    k: &str,
+) -> (RawIndicator, Vec<Issue>) {
+    let mut warnings = Vec::new();
+    let values = rows
+        .iter()
+        .map(|(fi, p)| match p.get(k) {
+            Some(Json::Number(n)) => match n.as_f64() {
+                Some(v) => Missing::from_sentinel(v)
+                    .map(Value::Missing)
+                    .unwrap_or(Value::Num(v)),
+                None => Value::Missing(Missing::Invalid),
+            },
+            Some(Json::String(s)) => match parse_cell(s, DecimalMark::Point) {
+                Cell::Value(v) => v,
+                Cell::Invalid(t) => {
+                    let f = &features[*fi];
+                    warnings.push(Issue::feature(
+                        file,
+                        f.index,
+                        Some(&f.code),
+                        format!("property {k:?}: value {t:?} is not a number: treated as missing"),
+                    ));
+                    Value::Missing(Missing::Invalid)
+                }
+            },
+            Some(Json::Null) | None => Value::Missing(Missing::Secret),
+            Some(other) => {
+                let f = &features[*fi];
+                warnings.push(Issue::feature(
+                    file,
+                    f.index,
+                    Some(&f.code),
+                    format!("property {k:?}: value {other} is not a number: treated as missing"),
+                ));
+                Value::Missing(Missing::Invalid)
+            }
+        })
+        .collect();
+    let header = k.to_string();
+    (
+        RawIndicator {
+            header,
+            unit: None,
+            values,
+        },
+        warnings,
+    )
 }
