@@ -3,6 +3,7 @@
 //! of units behind it. The disclosure check and every format read this one
 //! table, so what is checked is what is written.
 
+use super::exact::push_exact;
 use crate::domain::aggregate::{aggregate, Origin};
 use crate::domain::analysis::Analysis;
 use crate::domain::dataset::{is_count_column, Dataset, Indicator, MicroRole};
@@ -37,20 +38,6 @@ pub fn push_cell_exact(out: &mut String, v: Value) {
         Value::Num(x) => push_exact(out, x),
         Value::Missing(m) => out.push_str(missing_text(m)),
     }
-}
-
-/// `x` appended exactly as `format!("{x}")` writes it. Whole numbers (most
-/// figures are counts) skip the shortest-digits search: below 2^53 a whole
-/// f64 is exactly its integer, whose digits are its shortest form. Minus
-/// zero keeps its sign through the general path.
-pub fn push_exact(out: &mut String, x: f64) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = if x.fract() == 0.0 && x.abs() < 1e15 && (x != 0.0 || x.is_sign_positive()) {
-        write!(out, "{}", x as i64)
-    } else {
-        write!(out, "{x}")
-    };
 }
 
 /// One indicator column as the exports describe it.

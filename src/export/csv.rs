@@ -7,7 +7,8 @@
 //! table as it is; the sidecar's `[[columns]]` list gives each indicator's
 //! labels (Dutch, English) and unit, since the header keeps the ids.
 
-use super::cells::{push_cell_exact, push_exact};
+use super::cells::push_cell_exact;
+use super::exact::push_exact;
 use super::{Document, ExportError, Exporter, Format};
 use crate::domain::analysis::UnitRow;
 use rayon::prelude::*;
@@ -151,8 +152,10 @@ fn table(doc: &Document) -> Result<Vec<u8>, csv::Error> {
         .zip(doc.rows.par_chunks(ROWS_PER_PART))
         .map(|(order, rows)| write_rows(doc, &columns, &smoothed_ids, order, rows))
         .collect();
+    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+    bytes.reserve_exact(parts.iter().map(Vec::len).sum());
     for part in parts {
-        bytes.extend_from_slice(&part?);
+        bytes.extend_from_slice(&part);
     }
     Ok(bytes)
 }

@@ -20,6 +20,7 @@ mod csv;
 mod disclosure;
 pub mod effect_page;
 mod escape;
+mod exact;
 mod geojson;
 mod geometry;
 mod html;

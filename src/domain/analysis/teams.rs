@@ -6,6 +6,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::teams::{
     propose_all, BuurtView, IndicatorView, RoleCatalogue, TeamReport, TeamSettings,
 };
+use rayon::prelude::*;
 
 impl Analysis {
     /// The unit's figures as the team rules read them: raw value, z and
@@ -84,7 +85,9 @@ impl Analysis {
         } else {
             units.to_vec()
         };
-        let views: Vec<BuurtView> = chosen.iter().map(|&u| self.team_view(ds, u)).collect();
+        // Each view walks every unit per indicator: one shortlisted unit per
+        // core at a time nationally.
+        let views: Vec<BuurtView> = chosen.par_iter().map(|&u| self.team_view(ds, u)).collect();
         propose_all(catalogue, &views, settings)
     }
 }
