@@ -159,9 +159,13 @@ impl ScoreOrder {
 /// returns their bounds for [`ScoreOrder::sort`]: the lowest score above
 /// -inf and the highest.
 pub(super) fn score_and_bound(num: &[f64], den: &[f64], scores: &mut [f64]) -> (f64, f64) {
-    // Four independent minima and maxima: a single chain would wait on
-    // every comparison. Plain comparisons, not f64::min/max, whose NaN
-    // handling costs more; scores are never NaN.
+    // Two passes, as a fused one measured slower: alone, the divisions
+    // vectorise. Then four independent minima and maxima, as a single chain
+    // would wait on every comparison. Plain comparisons, not f64::min/max,
+    // whose NaN handling costs more; scores are never NaN.
+    for ((s, &a), &b) in scores.iter_mut().zip(num).zip(den) {
+        *s = super::engine::ratio(a, b);
+    }
     const LANES: usize = 4;
     let mut lo = [f64::INFINITY; LANES];
     let mut hi = [f64::NEG_INFINITY; LANES];
@@ -178,19 +182,14 @@ pub(super) fn score_and_bound(num: &[f64], den: &[f64], scores: &mut [f64]) -> (
         };
         hi[k] = if s > hi[k] { s } else { hi[k] };
     };
-    let mut s4 = scores.chunks_exact_mut(LANES);
-    let mut n4 = num.chunks_exact(LANES);
-    let mut d4 = den.chunks_exact(LANES);
-    for ((s, a), b) in (&mut s4).zip(&mut n4).zip(&mut d4) {
-        for k in 0..LANES {
-            s[k] = super::engine::ratio(a[k], b[k]);
-            fold(k, s[k]);
+    let mut quads = scores.chunks_exact(LANES);
+    for quad in &mut quads {
+        for (k, &s) in quad.iter().enumerate() {
+            fold(k, s);
         }
     }
-    let rest = s4.into_remainder().iter_mut();
-    for ((s, &a), &b) in rest.zip(n4.remainder()).zip(d4.remainder()) {
-        *s = super::engine::ratio(a, b);
-        fold(0, *s);
+    for &s in quads.remainder() {
+        fold(0, s);
     }
     let lo = lo
         .iter()
@@ -327,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn scores_and_bounds_in_one_pass() {
+    fn scores_and_bounds_match_their_definition() {
         let mut rng = StdRng::seed_from_u64(19);
         for n in [0, 1, 3, 4, 5, 8, 9, 1001] {
             let num: Vec<f64> = (0..n).map(|_| rng.random_range(-3.0..3.0)).collect();
