@@ -4,7 +4,8 @@
 //! one full ranking, and 1,000 Monte Carlo draws that reuse the normalised
 //! matrix. The 20 columns are the registry indicators the synthetic files
 //! carry plus derived copies with noise, so every column has real gaps.
-//! Also the local Moran's I of the score with 999 permutations.
+//! The Monte Carlo is also measured as `rank` runs it, on the profile's own
+//! indicators. Also the local Moran's I of the score with 999 permutations.
 
 use buurtradar::domain::analysis::{Analysis, RunOptions};
 use buurtradar::domain::profile::{IndicatorWeight, Profile};
@@ -30,6 +31,27 @@ fn bench_rank(c: &mut Criterion) {
         },
     )
     .unwrap();
+    // The Monte Carlo as `rank` runs it: the profile's own indicators.
+    let mut g = c.benchmark_group("stability");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("national_profile_1000_draws", |b| {
+        b.iter(|| stability(&base.prepared, &base.ranking, &profile.monte_carlo).unwrap())
+    });
+    // CPU time of all threads instead of wall time: steadier on a machine
+    // that other work shares.
+    g.bench_function("national_profile_1000_draws_cpu", |b| {
+        b.iter_custom(|iters| {
+            let before = process_cpu();
+            for _ in 0..iters {
+                std::hint::black_box(
+                    stability(&base.prepared, &base.ranking, &profile.monte_carlo).unwrap(),
+                );
+            }
+            process_cpu() - before
+        })
+    });
+    g.finish();
+
     let risk: Vec<(String, Vec<Option<f64>>)> = base
         .column_ids
         .iter()
@@ -113,6 +135,20 @@ fn bench_rank(c: &mut Criterion) {
         b.iter(|| spatial.lisa_of(&scores).unwrap())
     });
     g.finish();
+}
+
+/// User plus system time of every thread of the process so far, from
+/// Linux's `/proc/self/stat` (fields 14 and 15, in ticks of 10 ms).
+fn process_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let ticks: u64 = rest
+        .split(' ')
+        .skip(11)
+        .take(2)
+        .map(|f| f.parse::<u64>().unwrap())
+        .sum();
+    Duration::from_millis(ticks * 10)
 }
 
 criterion_group!(benches, bench_rank);

@@ -1,13 +1,16 @@
 //! Scoring and ordering one draw: the blocked matrix-vector product, the
-//! bucket sort of the scores, and the pruned sensitivity scan.
+//! scores, ranks and eligible order, and the pruned sensitivity scan.
 
 use super::compact::{Compact, NONE};
+use super::order::{score_and_bound, ScoreOrder};
+use super::run::RankCell;
 
 /// Order of (score, local index): higher score first, then lower index.
 pub(super) fn better(a: (f64, u32), b: (f64, u32)) -> bool {
     a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
 }
 
+#[inline]
 pub(super) fn ratio(num: f64, den: f64) -> f64 {
     let s = num / den;
     // A unit whose present indicators all drew weight ~0 has no score in
@@ -71,10 +74,6 @@ pub(super) fn weighted_sums(c: &Compact, method: usize, ws: &[&[f64]], nums: &mu
     }
 }
 
-/// Buckets per unit in [`Worker::order_scores`]: fewer means more items to
-/// compare per bucket, more means larger arrays competing for cache.
-const BUCKETS_PER_UNIT: usize = 2;
-
 /// Scratch space for scoring and ordering one draw, reused across draws.
 pub(super) struct Worker {
     k: usize,
@@ -82,9 +81,7 @@ pub(super) struct Worker {
     pub(super) num: Vec<f64>,
     den: Vec<f64>,
     scores: Vec<f64>,
-    bucket_end: Vec<u32>,
-    /// (score, local index), best first.
-    pub(super) order: Vec<(f64, u32)>,
+    order: ScoreOrder,
     /// Positions in `elig`, best first.
     pub(super) elig_order: Vec<u32>,
     pub(super) elig_num: Vec<f64>,
@@ -100,8 +97,7 @@ impl Worker {
             num: vec![0.0; c.n_r],
             den: vec![0.0; c.n_r],
             scores: vec![0.0; c.n_r],
-            bucket_end: Vec::with_capacity(BUCKETS_PER_UNIT * c.n_r + 1),
-            order: Vec::with_capacity(c.n_r),
+            order: ScoreOrder::with_capacity(c.n_r),
             elig_order: Vec::with_capacity(n_e + 1),
             elig_num: vec![0.0; n_e],
             elig_den: vec![0.0; n_e],
@@ -121,11 +117,14 @@ impl Worker {
         weighted_sums(c, method, &[w], &mut num);
         let [num] = num;
         self.num = num;
-        self.finish(c, w);
+        let mut ranks = vec![0u32; c.n_r];
+        self.finish(c, w, &mut ranks);
     }
 
-    /// The rest of [`Worker::evaluate`], once `num` holds the weighted sums.
-    pub(super) fn finish(&mut self, c: &Compact, w: &[f64]) {
+    /// The rest of [`Worker::evaluate`], once `num` holds the weighted sums;
+    /// also writes every unit's one-based rank into `ranks` (by local
+    /// index).
+    pub(super) fn finish<T: RankCell>(&mut self, c: &Compact, w: &[f64], ranks: &mut [T]) {
         // Weighted mean = num / den; for the geometric mean it is ln(score),
         // which orders units the same way.
         let total: f64 = w.iter().sum();
@@ -144,22 +143,21 @@ impl Worker {
                 d
             };
         }
-        for ((s, &a), &b) in self.scores.iter_mut().zip(&self.num).zip(&self.den) {
-            *s = ratio(a, b);
-        }
-        self.order_scores();
+        let bounds = score_and_bound(&self.num, &self.den, &mut self.scores);
 
         // Branch-free filter: eligibility is random along the order, so a
         // branch would mispredict often. One spare slot takes the last write.
-        self.elig_order.clear();
-        self.elig_order.resize(c.elig.len() + 1, 0);
+        let elig_order = &mut self.elig_order;
+        elig_order.clear();
+        elig_order.resize(c.elig.len() + 1, 0);
         let mut len = 0;
-        for &(_, l) in &self.order {
+        self.order.sort(&self.scores, bounds, |pos, l| {
+            ranks[l as usize] = T::from_rank(pos + 1);
             let e = c.elig_pos[l as usize];
-            self.elig_order[len] = e;
+            elig_order[len] = e;
             len += usize::from(e != NONE);
-        }
-        self.elig_order.truncate(len);
+        });
+        elig_order.truncate(len);
         let mut den_min = f64::INFINITY;
         for (e, &l) in c.elig.iter().enumerate() {
             self.elig_num[e] = self.num[l as usize];
@@ -170,88 +168,6 @@ impl Worker {
             }
         }
         self.elig_den_min = den_min;
-    }
-
-    /// Sort `scores` best first with ties by index. A bucket sort on the
-    /// score range: buckets respect the order, so after scattering only
-    /// neighbours within a bucket can be out of order, which one insertion
-    /// pass over the whole array fixes (a per-bucket loop costs a branch
-    /// miss per bucket). Crowded buckets (skewed scores) are sorted first so
-    /// the insertion pass stays linear. Ties keep index order because items
-    /// are scattered in index order and insertion is stable.
-    fn order_scores(&mut self) {
-        const CROWDED: usize = 32;
-        let n = self.scores.len();
-        self.order.clear();
-        if n == 0 {
-            return;
-        }
-        // Plain comparisons, not f64::min/max: their NaN handling makes a
-        // slow dependency chain, and scores are never NaN.
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for &s in &self.scores {
-            if s < lo && s > f64::NEG_INFINITY {
-                lo = s;
-            }
-            if s > hi {
-                hi = s;
-            }
-        }
-        let nb = BUCKETS_PER_UNIT * n;
-        let last = nb - 1;
-        let scale = if hi > lo {
-            last as f64 / (hi - lo)
-        } else {
-            0.0
-        };
-        // Higher score -> lower bucket; monotone because every step is.
-        // Recomputed in the scatter pass: cheaper than keeping it in memory.
-        let bucket = |s: f64| {
-            if s.is_finite() {
-                (((hi - s) * scale) as usize).min(last)
-            } else {
-                last
-            }
-        };
-        self.bucket_end.clear();
-        self.bucket_end.resize(nb + 1, 0);
-        for &s in &self.scores {
-            self.bucket_end[bucket(s) + 1] += 1;
-        }
-        let mut crowded = false;
-        for i in 0..nb {
-            crowded |= self.bucket_end[i + 1] as usize > CROWDED;
-            self.bucket_end[i + 1] += self.bucket_end[i];
-        }
-        // bucket_end[i] is the start of bucket i; scattering advances it to
-        // the bucket's end.
-        self.order.resize(n, (0.0, 0));
-        for (l, &s) in self.scores.iter().enumerate() {
-            let at = &mut self.bucket_end[bucket(s)];
-            self.order[*at as usize] = (s, l as u32);
-            *at += 1;
-        }
-        if crowded {
-            let mut start = 0;
-            for &end in &self.bucket_end[..nb] {
-                let end = end as usize;
-                if end - start > CROWDED {
-                    self.order[start..end]
-                        .sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
-                }
-                start = end;
-            }
-        }
-        let order = &mut self.order;
-        for i in 1..n {
-            let item = order[i];
-            let mut p = i;
-            while p > 0 && item.0 > order[p - 1].0 {
-                order[p] = order[p - 1];
-                p -= 1;
-            }
-            order[p] = item;
-        }
     }
 
     /// Would raising indicator `j`'s weight by `delta` change the top-k

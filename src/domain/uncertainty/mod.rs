@@ -26,13 +26,14 @@
 //! Layout: `result` holds what the caller gets back; `monte_carlo` checks
 //! the settings and assembles that result; `compact` copies the base-ranked
 //! units into dense matrices; `draws` generates every draw's weights; `engine`
-//! scores and orders one draw; `run` spreads the draws over threads; `spread`
-//! turns per-draw ranks into quantiles.
+//! scores one draw and `order` sorts its scores; `run` spreads the draws over
+//! threads; `spread` turns per-draw ranks into quantiles.
 
 mod compact;
 mod draws;
 mod engine;
 mod monte_carlo;
+mod order;
 mod result;
 mod run;
 mod spread;

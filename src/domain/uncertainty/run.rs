@@ -198,10 +198,9 @@ fn draw_chunk<T: RankCell>(
         for (g, w) in ws.iter().enumerate() {
             let i = d + g - range.start;
             std::mem::swap(&mut worker.num, &mut nums[g]);
-            worker.finish(c, w);
+            worker.finish(c, w, &mut chunk.ranks[i * n_r..(i + 1) * n_r]);
             std::mem::swap(&mut worker.num, &mut nums[g]);
 
-            record_ranks(&worker, &mut chunk.ranks[i * n_r..(i + 1) * n_r]);
             if n_e > 0 {
                 record_eligible_ranks(&worker, &mut chunk.elig_ranks[i * n_e..(i + 1) * n_e]);
             }
@@ -210,12 +209,6 @@ fn draw_chunk<T: RankCell>(
         d = group_end;
     }
     counts
-}
-
-fn record_ranks<T: RankCell>(worker: &Worker, row: &mut [T]) {
-    for (pos, &(_, l)) in worker.order.iter().enumerate() {
-        row[l as usize] = T::from_rank(pos + 1);
-    }
 }
 
 fn record_eligible_ranks<T: RankCell>(worker: &Worker, row: &mut [T]) {
