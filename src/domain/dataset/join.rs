@@ -55,13 +55,12 @@ impl DatasetBuilder {
             let level = Level::of_code(&f.code).unwrap_or(Level::Buurt);
             let gemeente_code = f
                 .gemeente_code
-                .clone()
                 .or_else(|| gemeente_of(&f.code))
                 .unwrap_or_default();
-            let wijk_code = f.wijk_code.clone().or_else(|| wijk_of(&f.code));
+            let wijk_code = f.wijk_code.or_else(|| wijk_of(&f.code));
             b.index.insert(f.code.clone(), b.areas.len());
             b.areas.push(Area {
-                name: f.name.clone().unwrap_or_else(|| f.code.clone()),
+                name: f.name.unwrap_or_else(|| f.code.clone()),
                 code: f.code,
                 level,
                 gemeente_code,
@@ -136,11 +135,9 @@ impl DatasetBuilder {
     /// The area of every row of every table, reporting repeated codes and,
     /// when there are boundaries, how each file's buurten match them.
     fn place_rows(&mut self, tables: &[IndicatorTable]) -> RowAreas {
-        let boundary_buurten: Vec<String> = self
-            .areas
-            .iter()
-            .filter(|a| a.in_boundaries && a.level == Level::Buurt)
-            .map(|a| a.code.clone())
+        // Indices, not codes: tables only add areas after these.
+        let boundary_buurten: Vec<usize> = (0..self.areas.len())
+            .filter(|&i| self.areas[i].in_boundaries && self.areas[i].level == Level::Buurt)
             .collect();
         let mut rows = Vec::with_capacity(tables.len());
         for t in tables {
@@ -179,7 +176,7 @@ impl DatasetBuilder {
         map
     }
 
-    fn join_report(&self, t: &IndicatorTable, boundary_buurten: &[String]) -> JoinReport {
+    fn join_report(&self, t: &IndicatorTable, boundary_buurten: &[usize]) -> JoinReport {
         let in_file: FxHashSet<&str> = t
             .regions
             .iter()
@@ -198,6 +195,7 @@ impl DatasetBuilder {
         only_in_file.sort();
         let only_in_boundaries: Vec<String> = boundary_buurten
             .iter()
+            .map(|&i| &self.areas[i].code)
             .filter(|c| !in_file.contains(c.as_str()))
             .cloned()
             .collect();
