@@ -90,3 +90,34 @@ impl Source {
         self.bytes.starts_with(b"PAR1")
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A file large enough to be read in halves, with an odd length and no
+    /// two equal blocks, so a half in the wrong place or a byte lost shows.
+    #[test]
+    fn a_file_read_in_halves_is_the_file() {
+        let len = READ_IN_HALVES_FROM as usize + 12_345;
+        let bytes: Vec<u8> = (0..len as u64)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
+            .collect();
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&bytes).unwrap();
+        f.flush().unwrap();
+        let read = Source::read(f.path()).unwrap();
+        assert!(read.bytes.as_ref() == bytes.as_slice());
+        // A small file the plain way.
+        let mut small = tempfile::NamedTempFile::new().unwrap();
+        small.write_all(&bytes[..1000]).unwrap();
+        small.flush().unwrap();
+        assert!(Source::read(small.path()).unwrap().bytes.as_ref() == &bytes[..1000]);
+        // A missing file names its path.
+        let gone = f.path().with_extension("gone");
+        let e = Source::read(&gone).unwrap_err().to_string();
+        assert!(e.contains(&gone.display().to_string()), "{e}");
+    }
+}
