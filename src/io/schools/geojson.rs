@@ -1,5 +1,6 @@
 //! Schools as GeoJSON point features.
 
+use super::geojson_lean::{self, KindKeys};
 use super::{
     counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, RawSchool,
     SchoolFile, SchoolOptions,
@@ -27,6 +28,7 @@ const PLACE_KEYS: &[&str] = &[
     "gemeentenaam",
     "woonplaats",
 ];
+const GEMEENTE_KEYS: &[&str] = &["gemeente", "gemeentenaam", "GEMEENTENAAM"];
 
 #[derive(Deserialize)]
 struct RawCollection {
@@ -54,7 +56,57 @@ fn text_prop(p: Option<&Map<String, Json>>, keys: &[&str]) -> String {
         .unwrap_or_default()
 }
 
+/// The lean reading when it is sure, else the full one (see
+/// `geojson_lean`).
 pub(super) fn read_geojson(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError> {
+    match read_lean(src, opts) {
+        Some(read) => read,
+        None => read_full(src, opts),
+    }
+}
+
+pub(super) fn read_lean(
+    src: &Source,
+    opts: &SchoolOptions,
+) -> Option<Result<SchoolFile, LoadError>> {
+    let bytes: &[u8] = &src.bytes;
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let mut kinds = KindKeys::new(opts);
+    let raw = geojson_lean::parse(bytes, &mut kinds).ok()?;
+    let features = raw.features?;
+    let kind_col = kind_key(
+        features
+            .iter()
+            .filter_map(|f| f.properties.as_ref()?.kinds.as_ref())
+            .flat_map(|k| k.keys().map(String::as_str)),
+        opts,
+    );
+    let mut found = Found::new(&src.name, features.len());
+    for (i, f) in features.iter().enumerate() {
+        let p = f.properties.as_ref();
+        let text = |keys: &[&str]| p.map(|p| p.text(keys)).unwrap_or_default();
+        let kind = kind_col
+            .as_deref()
+            .map(|k| text_prop(p.and_then(|p| p.kinds.as_ref()), &[k]))
+            .unwrap_or_default();
+        let coord = f.point.and_then(|[x, y]| finite(x, y));
+        found.push(
+            i,
+            text(NAME_KEYS),
+            kind,
+            coord,
+            || text(PLACE_KEYS),
+            || text(GEMEENTE_KEYS),
+            kind_col.is_none(),
+            opts,
+        );
+    }
+    Some(found.finish(raw.crs.as_ref(), kind_col.is_some(), opts))
+}
+
+/// Every feature parsed in full: the reading whose results, warnings and
+/// errors are the reference.
+pub(super) fn read_full(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, LoadError> {
     let raw: RawCollection = parse_collection(src)?;
     let Some(features) = raw.features else {
         return Err(LoadError::NotFeatureCollection {
@@ -62,8 +114,6 @@ pub(super) fn read_geojson(src: &Source, opts: &SchoolOptions) -> Result<SchoolF
             found: "no features".into(),
         });
     };
-    let file = src.name.clone();
-    let mut warnings = Vec::new();
     let kind_col = kind_key(
         features
             .iter()
@@ -71,42 +121,88 @@ pub(super) fn read_geojson(src: &Source, opts: &SchoolOptions) -> Result<SchoolF
             .flat_map(|p| p.keys().map(String::as_str)),
         opts,
     );
-    let mut pending: Vec<(RawSchool, Coord<f64>)> = Vec::with_capacity(features.len());
-    let mut extent = Extent::empty();
+    let mut found = Found::new(&src.name, features.len());
     for (i, f) in features.iter().enumerate() {
         let p = f.properties.as_ref();
-        let name = text_prop(p, NAME_KEYS);
         let kind = kind_col
             .as_deref()
             .map(|k| text_prop(p, &[k]))
             .unwrap_or_default();
-        let primary = kind_col.is_none() || is_primary(&kind, opts);
         let coord = match f.geometry.as_ref().map(|g| &g.value) {
             Some(geojson::GeometryValue::Point { coordinates }) => {
                 let c = coordinates.as_slice();
                 match (c.first(), c.get(1)) {
-                    (Some(&x), Some(&y)) if x.is_finite() && y.is_finite() => Some(Coord { x, y }),
+                    (Some(&x), Some(&y)) => finite(x, y),
                     _ => None,
                 }
             }
             _ => None,
         };
+        found.push(
+            i,
+            text_prop(p, NAME_KEYS),
+            kind,
+            coord,
+            || text_prop(p, PLACE_KEYS),
+            || text_prop(p, GEMEENTE_KEYS),
+            kind_col.is_none(),
+            opts,
+        );
+    }
+    found.finish(raw.crs.as_ref(), kind_col.is_some(), opts)
+}
+
+fn finite(x: f64, y: f64) -> Option<Coord<f64>> {
+    (x.is_finite() && y.is_finite()).then_some(Coord { x, y })
+}
+
+/// The schools of a file as its features are read, before projection.
+struct Found {
+    file: String,
+    warnings: Vec<Issue>,
+    pending: Vec<(RawSchool, Coord<f64>)>,
+    extent: Extent,
+}
+
+impl Found {
+    fn new(file: &str, features: usize) -> Found {
+        Found {
+            file: file.to_string(),
+            warnings: Vec::new(),
+            pending: Vec::with_capacity(features),
+            extent: Extent::empty(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        i: usize,
+        name: String,
+        kind: String,
+        coord: Option<Coord<f64>>,
+        place: impl FnOnce() -> String,
+        gemeente: impl FnOnce() -> String,
+        no_kind_column: bool,
+        opts: &SchoolOptions,
+    ) {
+        let primary = no_kind_column || is_primary(&kind, opts);
         let Some(coord) = coord else {
-            warnings.push(Issue::feature(
-                &file,
+            self.warnings.push(Issue::feature(
+                &self.file,
                 i,
                 None,
                 format!("school {name:?} has no point geometry: not placed"),
             ));
-            continue;
+            return;
         };
-        extent.add(coord.x, coord.y);
-        pending.push((
+        self.extent.add(coord.x, coord.y);
+        self.pending.push((
             RawSchool {
                 name,
                 kind,
-                place: text_prop(p, PLACE_KEYS),
-                gemeente: text_prop(p, &["gemeente", "gemeentenaam", "GEMEENTENAAM"]),
+                place: place(),
+                gemeente: gemeente(),
                 primary,
                 location: Location::Point {
                     x: coord.x,
@@ -117,23 +213,31 @@ pub(super) fn read_geojson(src: &Source, opts: &SchoolOptions) -> Result<SchoolF
             coord,
         ));
     }
-    let member = raw.crs.as_ref().and_then(crs_from_member);
-    let crs = decide(opts.crs, member, &extent).map_err(|message| LoadError::Crs {
-        file: file.clone(),
-        message,
-    })?;
-    let schools = place_points(&file, pending, &crs)?;
-    if kind_col.is_none() {
-        warnings.push(no_kind_column(&file, opts));
+
+    fn finish(
+        mut self,
+        crs_member: Option<&Json>,
+        have_kind: bool,
+        opts: &SchoolOptions,
+    ) -> Result<SchoolFile, LoadError> {
+        let member = crs_member.and_then(crs_from_member);
+        let crs = decide(opts.crs, member, &self.extent).map_err(|message| LoadError::Crs {
+            file: self.file.clone(),
+            message,
+        })?;
+        let schools = place_points(&self.file, self.pending, &crs)?;
+        if !have_kind {
+            self.warnings.push(no_kind_column(&self.file, opts));
+        }
+        Ok(SchoolFile {
+            file: self.file,
+            format: "GeoJSON points".into(),
+            schools,
+            crs: Some(crs),
+            kinds_counted: counted_kinds(have_kind, opts),
+            warnings: self.warnings,
+        })
     }
-    Ok(SchoolFile {
-        file,
-        format: "GeoJSON points".into(),
-        schools,
-        crs: Some(crs),
-        kinds_counted: counted_kinds(kind_col.is_some(), opts),
-        warnings,
-    })
 }
 
 #[cfg(test)]

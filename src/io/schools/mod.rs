@@ -8,6 +8,9 @@
 mod csv;
 mod duo;
 mod geojson;
+mod geojson_lean;
+#[cfg(test)]
+mod lean_properties;
 pub mod postcode;
 
 use super::crs::{Crs, CrsDecision, Projector};
@@ -115,17 +118,27 @@ fn kind_key<'a>(
     available: impl Iterator<Item = &'a str> + Clone,
     opts: &SchoolOptions,
 ) -> Option<String> {
-    let wanted = opts.kind_column.trim();
-    if let Some(k) = available
-        .clone()
-        .find(|k| k.trim().eq_ignore_ascii_case(wanted))
-    {
+    if let Some(k) = available.clone().find(|k| is_asked_kind(k, opts)) {
         return Some(k.to_string());
     }
     available
         .clone()
-        .find(|k| KIND_FALLBACKS.contains(&normalise_name(k).as_str()))
+        .find(|k| is_usual_kind(k))
         .map(str::to_string)
+}
+
+fn is_asked_kind(key: &str, opts: &SchoolOptions) -> bool {
+    key.trim().eq_ignore_ascii_case(opts.kind_column.trim())
+}
+
+fn is_usual_kind(key: &str) -> bool {
+    KIND_FALLBACKS.contains(&normalise_name(key).as_str())
+}
+
+/// A key [`kind_key`] could choose: keys that are not give it the same
+/// answer whether they are offered or left out.
+fn is_kind_candidate(key: &str, opts: &SchoolOptions) -> bool {
+    is_asked_kind(key, opts) || is_usual_kind(key)
 }
 
 fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<String> {
