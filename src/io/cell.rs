@@ -481,7 +481,8 @@ mod tests {
                 DecimalMark::Point if !n.contains(',') => n.parse::<f64>(),
                 DecimalMark::Point => {
                     let int = n.trim_start_matches('-').split('.').next().unwrap_or("");
-                    if !(int.split(',').skip(1).all(|g| g.len() == 3) && !int.starts_with(',')) {
+                    let groups_of_three = int.split(',').skip(1).all(|g| g.len() == 3);
+                    if !groups_of_three || int.starts_with(',') {
                         return Cell::Invalid(n.to_string());
                     }
                     n.replace(',', "").parse::<f64>()
