@@ -9,10 +9,47 @@ enum Token<'a> {
     /// The value and the symbol as written (an all-symbol column is told
     /// apart by which symbols it holds).
     Symbol(Value, &'a str),
-    Number(&'a str),
+    Number(&'a str, Shape),
     /// NaN, Infinity, #N/A...: written where a number belongs, never valid.
     BadNumber(&'a str),
     Text(&'a str),
+}
+
+/// A number's separators, counted once while the cell is checked to be a
+/// number, so deciding the column's mark and parsing need not search again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Shape {
+    commas: u32,
+    points: u32,
+    ends_in_comma: bool,
+}
+
+impl Shape {
+    /// A lone comma with digits after it, or points that can only be
+    /// thousands separators ("1.234.567"): see [`decide_mark`].
+    fn says_comma(self) -> bool {
+        (self.commas == 1 && !self.ends_in_comma) || (self.points >= 2 && self.commas == 0)
+    }
+}
+
+/// The shape of a number's digits after an optional minus, or `None`
+/// when it holds anything but digits, points and commas, or no digit.
+fn number_shape(body: &[u8]) -> Option<Shape> {
+    let mut shape = Shape {
+        commas: 0,
+        points: 0,
+        ends_in_comma: body.last() == Some(&b','),
+    };
+    let mut digits = false;
+    for &c in body {
+        match c {
+            b'0'..=b'9' => digits = true,
+            b',' => shape.commas += 1,
+            b'.' => shape.points += 1,
+            _ => return None,
+        }
+    }
+    digits.then_some(shape)
 }
 
 const BAD_NUMBERS: &[&str] = &[
@@ -60,13 +97,8 @@ fn tokenise(raw: &str) -> Token<'_> {
         "-" => Token::Symbol(Value::Num(0.0), t),
         _ => {
             let body = t.strip_prefix('-').unwrap_or(t).as_bytes();
-            let numeric = !body.is_empty()
-                && body
-                    .iter()
-                    .all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
-                && body.iter().any(u8::is_ascii_digit);
-            if numeric {
-                Token::Number(t)
+            if let Some(shape) = number_shape(body) {
+                Token::Number(t, shape)
             } else if BAD_NUMBERS.iter().any(|b| b.eq_ignore_ascii_case(t)) {
                 Token::BadNumber(t)
             } else {
@@ -87,50 +119,66 @@ pub enum DecimalMark {
 /// decimal mark and its values all come from these tokens.
 pub struct Column<'a> {
     tokens: Vec<Token<'a>>,
+    /// Numbers (bad ones too) and text cells, for [`Column::is_numeric`].
+    numbers: usize,
+    texts: usize,
+    all_symbols: bool,
+    /// A number that decides for the decimal comma has been seen.
+    comma: bool,
 }
 
 impl<'a> Column<'a> {
     pub fn new(cells: impl Iterator<Item = &'a str>) -> Column<'a> {
-        Column {
-            tokens: cells.map(tokenise).collect(),
-        }
+        let mut column = Column::with_capacity(cells.size_hint().0);
+        cells.for_each(|c| column.push(c));
+        column
     }
 
     pub fn with_capacity(rows: usize) -> Column<'a> {
         Column {
             tokens: Vec::with_capacity(rows),
+            numbers: 0,
+            texts: 0,
+            all_symbols: true,
+            comma: false,
         }
     }
 
-    /// The column's next cell.
+    /// The column's next cell; the column's kind and mark are tallied as
+    /// the cells come, so they cost no further pass.
     pub fn push(&mut self, raw: &'a str) {
-        self.tokens.push(tokenise(raw));
+        let token = tokenise(raw);
+        match token {
+            Token::Number(_, shape) => {
+                self.numbers += 1;
+                self.comma |= shape.says_comma();
+            }
+            Token::BadNumber(_) => self.numbers += 1,
+            Token::Text(_) => self.texts += 1,
+            Token::Symbol(..) => {}
+        }
+        self.all_symbols &= matches!(token, Token::Symbol(_, "" | "." | "x" | "X" | ","));
+        self.tokens.push(token);
     }
 
     /// See [`is_numeric_column`].
     pub fn is_numeric(&self) -> bool {
-        let (mut num, mut text) = (0usize, 0usize);
-        for t in &self.tokens {
-            match t {
-                Token::Number(_) | Token::BadNumber(_) => num += 1,
-                Token::Text(_) => text += 1,
-                Token::Symbol(..) => {}
-            }
-        }
-        num > 0 && num >= text
+        self.numbers > 0 && self.numbers >= self.texts
     }
 
     /// Every cell empty or a secrecy mark (`.`, `x`, `,`): a published
     /// indicator without figures, not text.
     pub fn all_symbols(&self) -> bool {
-        self.tokens
-            .iter()
-            .all(|t| matches!(t, Token::Symbol(_, "" | "." | "x" | "X" | ",")))
+        self.all_symbols
     }
 
     /// See [`decide_mark`].
     pub fn mark(&self) -> DecimalMark {
-        mark_of(self.tokens.iter().copied())
+        if self.comma {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
     }
 
     /// The cells read with the column's decimal mark, in order.
@@ -146,23 +194,12 @@ pub fn decide_mark<'a>(cells: impl Iterator<Item = &'a str>) -> DecimalMark {
     mark_of(cells.map(tokenise))
 }
 
-fn mark_of<'a>(tokens: impl Iterator<Item = Token<'a>>) -> DecimalMark {
-    for t in tokens {
-        if let Token::Number(n) = t {
-            let body = n.trim_start_matches('-');
-            if let Some(pos) = body.rfind(',') {
-                let frac = &body[pos + 1..];
-                if !frac.is_empty() && !body[..pos].contains(',') {
-                    return DecimalMark::Comma;
-                }
-            }
-            // "1.234.567": only thousands separators look like this.
-            if body.matches('.').count() >= 2 && !body.contains(',') {
-                return DecimalMark::Comma;
-            }
-        }
+fn mark_of<'a>(mut tokens: impl Iterator<Item = Token<'a>>) -> DecimalMark {
+    if tokens.any(|t| matches!(t, Token::Number(_, shape) if shape.says_comma())) {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
     }
-    DecimalMark::Point
 }
 
 /// Result of reading one cell.
@@ -181,9 +218,9 @@ fn read_token(token: Token, mark: DecimalMark) -> Cell {
     match token {
         Token::Symbol(v, _) => Cell::Value(v),
         Token::Text(t) | Token::BadNumber(t) => Cell::Invalid(t.to_string()),
-        Token::Number(n) => {
+        Token::Number(n, shape) => {
             let parsed = match mark {
-                DecimalMark::Point if !n.contains(',') => n.parse::<f64>(),
+                DecimalMark::Point if shape.commas == 0 => n.parse::<f64>(),
                 DecimalMark::Point => {
                     // A comma in a point column is only acceptable as a
                     // thousands separator with groups of three digits.
@@ -200,7 +237,7 @@ fn read_token(token: Token, mark: DecimalMark) -> Cell {
                     n.replace(',', "").parse::<f64>()
                 }
                 DecimalMark::Comma => {
-                    if n.matches(',').count() > 1 {
+                    if shape.commas > 1 {
                         return Cell::Invalid(n.to_string());
                     }
                     parse_comma(n)
@@ -366,6 +403,124 @@ mod tests {
         assert!(Column::new([".", "x", ",", ""].into_iter()).all_symbols());
         assert!(!Column::new([".", "?"].into_iter()).all_symbols());
         assert!(!Column::new([".", "-"].into_iter()).all_symbols());
+    }
+
+    /// The rules as first written, one search per question, to hold the
+    /// tallied column to.
+    mod reference {
+        use super::*;
+
+        fn number_body(t: &str) -> Option<&str> {
+            let body = t.strip_prefix('-').unwrap_or(t);
+            let b = body.as_bytes();
+            let numeric = !b.is_empty()
+                && b.iter()
+                    .all(|&c| c.is_ascii_digit() || c == b'.' || c == b',')
+                && b.iter().any(u8::is_ascii_digit);
+            numeric.then_some(body)
+        }
+
+        pub fn is_numeric(cells: &[&str]) -> bool {
+            let num = cells
+                .iter()
+                .filter(|c| {
+                    let t = c.trim();
+                    number_body(t).is_some()
+                        || BAD_NUMBERS.iter().any(|b| b.eq_ignore_ascii_case(t))
+                })
+                .count();
+            let text = cells
+                .iter()
+                .filter(|c| {
+                    let t = c.trim();
+                    !matches!(t, "" | "." | "," | "x" | "X" | "?" | "-")
+                        && number_body(t).is_none()
+                        && !BAD_NUMBERS.iter().any(|b| b.eq_ignore_ascii_case(t))
+                })
+                .count();
+            num > 0 && num >= text
+        }
+
+        pub fn all_symbols(cells: &[&str]) -> bool {
+            cells
+                .iter()
+                .all(|c| matches!(c.trim(), "" | "." | "x" | "X" | ","))
+        }
+
+        pub fn mark(cells: &[&str]) -> DecimalMark {
+            for c in cells {
+                let t = c.trim();
+                if matches!(t, "," | "-") {
+                    continue;
+                }
+                let Some(body) = number_body(t) else { continue };
+                if let Some(pos) = body.rfind(',') {
+                    if pos + 1 < body.len() && !body[..pos].contains(',') {
+                        return DecimalMark::Comma;
+                    }
+                }
+                if body.matches('.').count() >= 2 && !body.contains(',') {
+                    return DecimalMark::Comma;
+                }
+            }
+            DecimalMark::Point
+        }
+
+        pub fn cell(raw: &str, mark: DecimalMark) -> Cell {
+            let n = raw.trim();
+            match n {
+                "" => return Cell::Value(Value::Missing(Missing::CannotOccur)),
+                "." | "," | "x" | "X" | "?" => return Cell::Value(Value::Missing(Missing::Secret)),
+                "-" => return Cell::Value(Value::Num(0.0)),
+                _ => {}
+            }
+            if number_body(n).is_none() {
+                return Cell::Invalid(n.to_string());
+            }
+            let parsed = match mark {
+                DecimalMark::Point if !n.contains(',') => n.parse::<f64>(),
+                DecimalMark::Point => {
+                    let int = n.trim_start_matches('-').split('.').next().unwrap_or("");
+                    let groups_of_three = int.split(',').skip(1).all(|g| g.len() == 3);
+                    if !groups_of_three || int.starts_with(',') {
+                        return Cell::Invalid(n.to_string());
+                    }
+                    n.replace(',', "").parse::<f64>()
+                }
+                DecimalMark::Comma => {
+                    if n.matches(',').count() > 1 {
+                        return Cell::Invalid(n.to_string());
+                    }
+                    n.replace('.', "").replace(',', ".").parse()
+                }
+            };
+            match parsed {
+                Ok(v) if v.is_finite() => match Missing::from_sentinel(v) {
+                    Some(m) => Cell::Value(Value::Missing(m)),
+                    None => Cell::Value(Value::Num(v)),
+                },
+                _ => Cell::Invalid(n.to_string()),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tallied_column_follows_the_written_rules(
+            cells in proptest::collection::vec("[ 0-9.,xX?-]{0,7}|-?[0-9]{1,3}([.,][0-9]{1,3}){0,3}|NaN|null|[a-z ]{1,5}|-99997", 0..12)
+        ) {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let col = Column::new(cells.iter().copied());
+            proptest::prop_assert_eq!(col.is_numeric(), reference::is_numeric(&cells));
+            proptest::prop_assert_eq!(col.all_symbols(), reference::all_symbols(&cells));
+            proptest::prop_assert_eq!(col.mark(), reference::mark(&cells));
+            proptest::prop_assert_eq!(decide_mark(cells.iter().copied()), reference::mark(&cells));
+            for mark in [DecimalMark::Point, DecimalMark::Comma] {
+                let read: Vec<Cell> = col.cells(mark).collect();
+                let want: Vec<Cell> = cells.iter().map(|c| reference::cell(c, mark)).collect();
+                proptest::prop_assert_eq!(read, want);
+            }
+        }
     }
 
     #[test]

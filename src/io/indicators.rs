@@ -5,7 +5,7 @@
 use super::cell::{trim, Cell, Column};
 use super::error::LoadError;
 use super::source::Source;
-use super::table::{looks_like_code, read_table, RawTable};
+use super::table::{looks_like_code, with_table, RawTable};
 use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
 use crate::domain::registry::unit_from_title;
 use crate::domain::report::Issue;
@@ -20,8 +20,7 @@ pub fn read_indicators(src: &Source) -> Result<IndicatorTable, LoadError> {
     if super::xlsx::looks_like_xlsx(src) {
         return super::xlsx::read_xlsx(src);
     }
-    let raw = read_table(src)?;
-    Ok(from_raw(raw))
+    with_table(src, from_raw)
 }
 
 fn format_label(raw: &RawTable) -> String {
@@ -46,7 +45,7 @@ fn format_label(raw: &RawTable) -> String {
 
 /// Turn a raw table into typed indicator columns, reporting every cell we
 /// could not read and every row we could not use.
-pub fn from_raw(raw: RawTable) -> IndicatorTable {
+pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
     let mut warnings = Vec::new();
     if let Some(note) = &raw.encoding_note {
         warnings.push(Issue::file(&raw.file, note.clone()));
@@ -104,7 +103,7 @@ pub fn from_raw(raw: RawTable) -> IndicatorTable {
         .collect();
     for r in &kept_rows {
         for ((col, _), column) in wanted.iter().zip(&mut columns) {
-            column.push(r.fields.get(*col).map(String::as_str).unwrap_or(""));
+            column.push(r.fields.get(*col).map(|f| f.as_ref()).unwrap_or(""));
         }
     }
     let mut indicators = Vec::new();
@@ -215,6 +214,58 @@ mod tests {
         );
         let headers: Vec<&str> = t.indicators.iter().map(|i| i.header.as_str()).collect();
         assert_eq!(headers, ["Bevolking/Aantal inwoners (aantal)"]);
+    }
+
+    /// Through the shared-buffer reader and through owned rows, as a
+    /// spreadsheet's rows go: the same table, value for value.
+    fn both_ways(bytes: &[u8]) -> (String, String) {
+        let src = Source::from_bytes("t.csv", bytes.to_vec());
+        let fast = read_indicators(&src).map(|t| format!("{t:?}"));
+        let owned = super::super::table::read_rows(&src)
+            .and_then(|(rows, note)| super::super::table::table_from_rows(&src, rows, note))
+            .map(|raw| format!("{:?}", from_raw(raw)));
+        let show = |r: Result<String, LoadError>| r.unwrap_or_else(|e| format!("error: {e}"));
+        (show(fast), show(owned))
+    }
+
+    #[test]
+    fn shared_buffer_reads_as_owned_rows_do() {
+        for text in [
+            "\u{feff}\"Perioden\";\"Wijken en buurten\";\"Regiocode (gemeente, wijk, buurt) (code)\";\"A (%)\"\r\n\"2019\";\"Kop \"\"Z\"\"\";\"BU03630000\";\"  1,5\"\r\n",
+            "\"Titel\"\n\nRegiocode;x;y\n;a;b\nBU00010001;1;2\nGM0001;.;-99997\n\"Bron: CBS\"\n",
+            "gwb_code;a\nBU00010001;1\nTotaal;2\nBU00010002;NaN;4\n",
+            "Onderwerp;;Aa\nRegioaanduiding|Codering;;GM1680\nAfstand;km;2,1\n",
+        ] {
+            let (fast, owned) = both_ways(text.as_bytes());
+            assert_eq!(fast, owned, "{text:?}");
+        }
+        // Windows-1252, as DUO and older CBS downloads are.
+        let (fast, owned) = both_ways(b"gwb_code;naam;a\nBU00010001;Caf\xe9;\x961\n");
+        assert!(fast.contains("Windows-1252"), "{fast}");
+        assert_eq!(fast, owned);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_tables_read_as_owned_rows_do(
+            cells in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "BU00010001", "GM0001", "Totaal", "12", "1,5", "1.234,5", "2.5", " . ", "x",
+                    "-", "-99997", "NaN", "", "\"a;b\"", "\"\"", "\"  3\"", "naam", "é",
+                ]),
+                0..60,
+            ),
+            width in 2usize..5,
+            delim in proptest::sample::select(vec![";", ",", "\t"]),
+        ) {
+            let mut text = ["gwb_code", "regio", "a", "b", "c"][..width].join(delim);
+            for (i, c) in cells.iter().enumerate() {
+                text.push_str(if i % width == 0 { "\n" } else { delim });
+                text.push_str(c);
+            }
+            let (fast, owned) = both_ways(text.as_bytes());
+            proptest::prop_assert_eq!(fast, owned);
+        }
     }
 
     #[test]

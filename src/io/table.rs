@@ -8,6 +8,10 @@ use super::source::Source;
 use super::text::{decode, sniff_delimiter};
 use crate::domain::registry::normalise_name;
 
+mod records;
+pub use records::Record;
+use records::{LineCounter, Records};
+
 /// One parsed record with the 1-based line it started on.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -17,10 +21,10 @@ pub struct Row {
 
 /// A table in "regions are rows" form, whatever the file looked like.
 #[derive(Debug, Clone)]
-pub struct RawTable {
+pub struct RawTable<'a> {
     pub file: String,
     pub header: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Record<'a>>,
     pub code_col: usize,
     pub name_col: Option<usize>,
     /// Units per column when the file gives them apart from the header
@@ -93,38 +97,21 @@ pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> 
         .has_headers(false)
         .flexible(true)
         .from_reader(decoded.text.as_bytes());
-    let text: &str = &decoded.text;
-    // csv's own line count lags behind on CRLF files; derive the line from
-    // the record's byte offset instead. Records come in file order, so the
-    // newlines are counted once, from where the last record was.
-    let bytes = text.as_bytes();
-    let mut counted = (0usize, 0u64);
-    let mut line_at = |byte: u64| -> u64 {
-        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
-        while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
-            b += 1;
-        }
-        if b < counted.0 {
-            counted = (0, 0);
-        }
-        counted.1 += bytes[counted.0..b].iter().filter(|&&c| c == b'\n').count() as u64;
-        counted.0 = b;
-        counted.1 + 1
-    };
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
     loop {
         match rdr.read_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {
-                let line = rec.position().map(|p| line_at(p.byte())).unwrap_or(0);
+                let line = rec.position().map(|p| lines.at(p.byte())).unwrap_or(0);
                 rows.push(Row {
                     line,
                     fields: rec.iter().map(str::to_string).collect(),
                 });
             }
             Err(e) => {
-                let line = e.position().map(|p| line_at(p.byte())).unwrap_or(0);
+                let line = e.position().map(|p| lines.at(p.byte())).unwrap_or(0);
                 return Err(LoadError::Csv {
                     file: src.name.clone(),
                     line,
@@ -136,14 +123,23 @@ pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> 
     Ok((rows, decoded.encoding_note))
 }
 
-fn is_blank(row: &Row) -> bool {
+fn is_blank(row: &Record) -> bool {
     row.fields.iter().all(|f| f.trim().is_empty())
 }
 
-/// Read a CSV of regional figures in any of the CBS layouts.
-pub fn read_table(src: &Source) -> Result<RawTable, LoadError> {
-    let (rows, encoding_note) = read_rows(src)?;
-    table_from_rows(src, rows, encoding_note)
+/// Read a CSV of regional figures in any of the CBS layouts and hand the
+/// table to `f`: its cells borrow from one buffer that lives only as long.
+pub fn with_table<T>(src: &Source, f: impl FnOnce(RawTable<'_>) -> T) -> Result<T, LoadError> {
+    let decoded = decode(&src.bytes);
+    if decoded.text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            file: src.name.clone(),
+        });
+    }
+    let delim = sniff_delimiter(&decoded.text);
+    let records = Records::read(&src.name, &decoded.text, delim)?;
+    let raw = layout(src, records.records(), decoded.encoding_note)?;
+    Ok(f(raw))
 }
 
 /// The layout detection on rows from any container (CSV, a spreadsheet).
@@ -151,7 +147,19 @@ pub fn table_from_rows(
     src: &Source,
     rows: Vec<Row>,
     encoding_note: Option<String>,
-) -> Result<RawTable, LoadError> {
+) -> Result<RawTable<'static>, LoadError> {
+    layout(
+        src,
+        rows.into_iter().map(Record::from).collect(),
+        encoding_note,
+    )
+}
+
+fn layout<'a>(
+    src: &Source,
+    rows: Vec<Record<'a>>,
+    encoding_note: Option<String>,
+) -> Result<RawTable<'a>, LoadError> {
     if let Some(t) = transposed(src, &rows, encoding_note.clone())? {
         return Ok(t);
     }
@@ -190,7 +198,7 @@ pub fn table_from_rows(
     // Old two-row headers: the second header row has no code in the code
     // column. Fold it into the first so titles stay unique.
     if let Some(next) = rows.get(h + 1) {
-        let code = next.fields.get(code_col).map(String::as_str).unwrap_or("");
+        let code = next.fields.get(code_col).map(|c| c.as_ref()).unwrap_or("");
         if !looks_like_code(code) && !is_blank(next) && rows.len() > h + 2 {
             for (i, f) in next.fields.iter().enumerate() {
                 let f = f.trim();
@@ -241,15 +249,15 @@ pub fn table_from_rows(
 
 /// When no header names a code column: the first row followed by rows whose
 /// some column holds region codes.
-fn header_by_values(rows: &[Row]) -> Option<usize> {
+fn header_by_values(rows: &[Record]) -> Option<usize> {
     (0..rows.len().min(30)).find(|&i| {
         let width = rows[i].fields.len();
         width > 1 && code_col_by_values(&rows[i + 1..], width).is_some()
     })
 }
 
-fn code_col_by_values(rows: &[Row], width: usize) -> Option<usize> {
-    let sample: Vec<&Row> = rows.iter().take(50).collect();
+fn code_col_by_values(rows: &[Record], width: usize) -> Option<usize> {
+    let sample: Vec<&Record> = rows.iter().take(50).collect();
     if sample.is_empty() {
         return None;
     }
@@ -264,11 +272,11 @@ fn code_col_by_values(rows: &[Row], width: usize) -> Option<usize> {
 
 /// The transposed StatLine layout: variables are rows, regions are columns,
 /// with a row whose first cell ends in "Codering" holding the region codes.
-fn transposed(
+fn transposed<'a>(
     src: &Source,
-    rows: &[Row],
+    rows: &[Record<'a>],
     encoding_note: Option<String>,
-) -> Result<Option<RawTable>, LoadError> {
+) -> Result<Option<RawTable<'a>>, LoadError> {
     let Some(ci) = rows.iter().take(40).position(|r| {
         r.fields.first().is_some_and(|f| {
             let n = f.trim().to_lowercase();
@@ -315,7 +323,7 @@ fn transposed(
         "Wijken en buurten".to_string(),
     ];
     let mut units = vec![None, None];
-    let mut var_rows: Vec<&Row> = Vec::new();
+    let mut var_rows: Vec<&Record<'a>> = Vec::new();
     for r in rows.iter().skip(ci + 1) {
         if is_blank(r) {
             continue;
@@ -360,7 +368,7 @@ fn transposed(
         for r in &var_rows {
             fields.push(r.fields.get(c).cloned().unwrap_or_default());
         }
-        data.push(Row {
+        data.push(Record {
             // Values of one region come from many lines: quote the code row.
             line: code_row.line,
             fields,
@@ -385,6 +393,28 @@ mod tests {
 
     fn src(text: &str) -> Source {
         Source::from_bytes("t.csv", text.as_bytes().to_vec())
+    }
+
+    /// The table read as `read_indicators` reads it, its cells copied out.
+    fn read_table(src: &Source) -> Result<RawTable<'static>, LoadError> {
+        with_table(src, |t| RawTable {
+            rows: t
+                .rows
+                .iter()
+                .map(|r| Record {
+                    line: r.line,
+                    fields: r.fields.iter().map(|f| f.to_string().into()).collect(),
+                })
+                .collect(),
+            file: t.file,
+            header: t.header,
+            code_col: t.code_col,
+            name_col: t.name_col,
+            units: t.units,
+            skipped: t.skipped,
+            encoding_note: t.encoding_note,
+            transposed: t.transposed,
+        })
     }
 
     #[test]
