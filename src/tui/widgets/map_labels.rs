@@ -80,12 +80,18 @@ pub fn render(app: &App, vp: &Viewport, canvas: Rect, buf: &mut Buffer) {
         if bx1 < x0 || bx0 > x1 || by1 < y0 || by0 > y1 {
             continue;
         }
-        let name = app.unit_name(u);
-        let w = name.chars().count() as f64;
         // The box must hold the name with a cell to spare each side and be
         // at least two rows high: otherwise the name would cover others.
+        // Boxes too small for any name are passed over before the name is
+        // read: at whole-country zoom that is nearly every unit, and walking
+        // a few hundred thousand names each frame showed.
         let (wc, hc) = ((bx1 - bx0) / vp.mpd / 2.0, (by1 - by0) / vp.mpd / 4.0);
-        if name.is_empty() || wc < w + 2.0 || hc < 2.0 {
+        if hc < 2.0 || wc < 3.0 {
+            continue;
+        }
+        let name = app.unit_name(u);
+        let w = name.chars().count() as f64;
+        if name.is_empty() || wc < w + 2.0 {
             continue;
         }
         let Some((c, r)) = cell(vp, (bx0 + bx1) / 2.0, (by0 + by1) / 2.0) else {
