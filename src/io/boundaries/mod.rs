@@ -238,6 +238,35 @@ fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadE
     outcomes.into_iter().collect()
 }
 
+/// The real boundary files in ../shared/real with their bytes, for tests
+/// that compare two ways of reading them. `None` (and a note) when one is
+/// missing; under CI=true a missing file fails the test instead.
+#[cfg(test)]
+fn real_boundary_files() -> Option<Vec<(&'static str, Vec<u8>)>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    let mut files = Vec::new();
+    for name in [
+        "buurten_amsterdam_2019.geojson",
+        "buurten_goirle_2024_rd.geojson",
+        "buurten_hvb_2024.geojson",
+        "gemeenten_hvb_2024.geojson",
+    ] {
+        let path = dir.join(name);
+        let Ok(bytes) = std::fs::read(&path) else {
+            let ci = std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
+            assert!(
+                !ci,
+                "{} is missing and CI=true requires every test to run",
+                path.display()
+            );
+            eprintln!("SKIPPED: {} is missing", path.display());
+            return None;
+        };
+        files.push((name, bytes));
+    }
+    Some(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -346,25 +346,10 @@ mod tests {
 
     #[test]
     fn real_boundary_files_read_alike() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
-        for name in [
-            "buurten_amsterdam_2019.geojson",
-            "buurten_goirle_2024_rd.geojson",
-            "buurten_hvb_2024.geojson",
-            "gemeenten_hvb_2024.geojson",
-        ] {
-            let path = dir.join(name);
-            let Ok(bytes) = std::fs::read(&path) else {
-                let ci =
-                    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
-                assert!(
-                    !ci,
-                    "{} is missing and CI=true requires every test to run",
-                    path.display()
-                );
-                eprintln!("SKIPPED: {} is missing", path.display());
-                continue;
-            };
+        let Some(files) = super::super::real_boundary_files() else {
+            return;
+        };
+        for (name, bytes) in files {
             let s = Source::from_bytes(name, bytes.clone());
             let split = outcome(read_boundaries(&s, None));
             assert!(!split.starts_with("error"), "{name}: {split}");

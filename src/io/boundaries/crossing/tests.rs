@@ -311,25 +311,11 @@ fn file_polygons(bytes: &[u8]) -> Vec<Polygon<f64>> {
 
 #[test]
 fn real_boundaries_get_the_sweeps_answer() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    let Some(files) = super::super::real_boundary_files() else {
+        return;
+    };
     let mut crossed = 0;
-    for name in [
-        "buurten_amsterdam_2019.geojson",
-        "buurten_goirle_2024_rd.geojson",
-        "buurten_hvb_2024.geojson",
-        "gemeenten_hvb_2024.geojson",
-    ] {
-        let path = dir.join(name);
-        let Ok(bytes) = std::fs::read(&path) else {
-            let ci = std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
-            assert!(
-                !ci,
-                "{} is missing and CI=true requires every test to run",
-                path.display()
-            );
-            eprintln!("SKIPPED: {} is missing", path.display());
-            return;
-        };
+    for (name, bytes) in files {
         let polygons = file_polygons(&bytes);
         assert!(!polygons.is_empty(), "{name}");
         for p in &polygons {
