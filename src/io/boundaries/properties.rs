@@ -65,6 +65,16 @@ fn column(
     k: &str,
 ) -> (RawIndicator, Vec<Issue>) {
     let mut warnings = Vec::new();
+    let mut not_a_number = |fi: usize, shown: String| {
+        let f = &features[fi];
+        warnings.push(Issue::feature(
+            file,
+            f.index,
+            Some(&f.code),
+            format!("property {k:?}: value {shown} is not a number: treated as missing"),
+        ));
+        Value::Missing(Missing::Invalid)
+    };
     let values = rows
         .iter()
         .map(|(fi, p)| match p.get(k) {
@@ -76,28 +86,10 @@ fn column(
             },
             Some(Json::String(s)) => match parse_cell(s, DecimalMark::Point) {
                 Cell::Value(v) => v,
-                Cell::Invalid(t) => {
-                    let f = &features[*fi];
-                    warnings.push(Issue::feature(
-                        file,
-                        f.index,
-                        Some(&f.code),
-                        format!("property {k:?}: value {t:?} is not a number: treated as missing"),
-                    ));
-                    Value::Missing(Missing::Invalid)
-                }
+                Cell::Invalid(t) => not_a_number(*fi, format!("{t:?}")),
             },
             Some(Json::Null) | None => Value::Missing(Missing::Secret),
-            Some(other) => {
-                let f = &features[*fi];
-                warnings.push(Issue::feature(
-                    file,
-                    f.index,
-                    Some(&f.code),
-                    format!("property {k:?}: value {other} is not a number: treated as missing"),
-                ));
-                Value::Missing(Missing::Invalid)
-            }
+            Some(other) => not_a_number(*fi, other.to_string()),
         })
         .collect();
     let header = k.to_string();

@@ -14,11 +14,11 @@
 //! the full reading checks them (every string decoded), so a file it
 //! rejects is never accepted here.
 
+use super::lean_values::{Checked, Key, Text};
 use super::{is_kind_candidate, SchoolOptions};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Map, Number, Value as Json};
-use std::borrow::Cow;
+use serde_json::{Map, Value as Json};
 use std::fmt;
 
 /// The properties kept for the name, place and gemeente (see `slot_of`).
@@ -69,162 +69,6 @@ impl LeanProperties<'_> {
             .find_map(|i| self.slots[i].as_ref())
             .map(Text::render)
             .unwrap_or_default()
-    }
-}
-
-/// A property value as `text_prop` renders it.
-enum Text<'de> {
-    Str(Cow<'de, str>),
-    Other(Json),
-}
-
-impl Text<'_> {
-    fn from_json(v: Json) -> Text<'static> {
-        match v {
-            Json::String(s) => Text::Str(Cow::Owned(s)),
-            other => Text::Other(other),
-        }
-    }
-
-    fn render(&self) -> String {
-        match self {
-            Text::Str(s) => s.trim().to_string(),
-            Text::Other(Json::Null) => String::new(),
-            Text::Other(other) => other.to_string(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor)
-    }
-}
-
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Text<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Text::Str(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Text::Str(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Text::Str(Cow::Owned(v)))
-    }
-    // The rest as serde_json's own `Value` builds it.
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Text::Other(Json::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Text::Other(Json::Number(v.into())))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Text::Other(Json::Number(v.into())))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Text::Other(
-            Number::from_f64(v).map_or(Json::Null, Json::Number),
-        ))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Text::Other(Json::Null))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Json::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Text::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Json::deserialize(de::value::MapAccessDeserializer::new(map)).map(Text::Other)
-    }
-}
-
-/// A value not kept, decoded as far as the full reading decodes it into a
-/// `Value` (strings checked for UTF-8 and their escapes) but not stored.
-/// serde's `IgnoredAny` checks less, and would accept what the full reading
-/// refuses.
-struct Checked;
-
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(CheckedVisitor)
-    }
-}
-
-struct CheckedVisitor;
-
-impl<'de> Visitor<'de> for CheckedVisitor {
-    type Value = Checked;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_borrowed_str<E>(self, _: &'de str) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_string<E>(self, _: String) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Checked)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<Checked>()?.is_some() {}
-        Ok(Checked)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_key::<Key>()?.is_some() {
-            map.next_value::<Checked>()?;
-        }
-        Ok(Checked)
-    }
-}
-
-/// A member name, borrowed unless it has escapes.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(v)))
     }
 }
 

@@ -11,6 +11,7 @@ mod geojson;
 mod geojson_lean;
 #[cfg(test)]
 mod lean_properties;
+mod lean_values;
 pub mod postcode;
 
 use super::crs::{Crs, CrsDecision, Projector};
