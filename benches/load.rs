@@ -11,6 +11,10 @@ use buurtradar_synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 
+// Measured with the allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn national_inputs() -> Inputs {
     let (summary, inputs) = national_bench_inputs().unwrap_or_else(|e| panic!("{e:#}"));
     eprintln!(

@@ -17,6 +17,10 @@ use buurtradar_synth::national_bench_inputs;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 
+// Measured with the allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench_rank(c: &mut Criterion) {
     let (_, inputs) = national_bench_inputs().unwrap();
     let ds = load(&inputs).unwrap();

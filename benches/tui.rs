@@ -22,6 +22,10 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::time::{Duration, Instant};
 
+// Measured with the allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 

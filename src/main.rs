@@ -46,6 +46,13 @@ enum Command {
     Effect(cli::effect::EffectArgs),
 }
 
+// The work allocates many buffers at once on every core (features while
+// parsing, draws and neighbour pairs while ranking); the system allocator
+// hands each big one back and faults it in again, which cost a national
+// `rank` about a quarter of its time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     buurtradar::timing::mark("start");
     let cli = Cli::parse();

@@ -16,11 +16,28 @@ fn start() -> Option<Instant> {
 pub fn mark(what: &str) {
     if let Some(t0) = start() {
         let wall = t0.elapsed().as_secs_f64() * 1e3;
-        match cpu_ms() {
-            Some(cpu) => eprintln!("timing {wall:>8.1} ms  cpu {cpu:>6.0} ms  {what}"),
-            None => eprintln!("timing {wall:>8.1} ms  {what}"),
-        }
+        let cpu = cpu_ms().map_or(String::new(), |c| format!("  cpu {c:>6.0} ms"));
+        let mem = memory_mb().map_or(String::new(), |(now, peak)| {
+            format!("  rss {now:>5} MB  peak {peak:>5} MB")
+        });
+        eprintln!("timing {wall:>8.1} ms{cpu}{mem}  {what}");
     }
+}
+
+/// Resident memory now and at its peak so far, in MB, from Linux's
+/// `/proc/self/status` (`VmRSS`, `VmHWM`): where in a run the peak falls.
+fn memory_mb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line[key.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some((kb("VmRSS:")? / 1024, kb("VmHWM:")? / 1024))
 }
 
 /// User plus system time of the process so far, from Linux's

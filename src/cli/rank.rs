@@ -53,8 +53,15 @@ use crate::domain::sensitivity::{weight_sobol, SobolSettings};
 
 pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let profile = args.profile.load()?;
-    let inputs = args.inputs.to_inputs_for(&profile)?;
+    let mut inputs = args.inputs.to_inputs_for(&profile)?;
     let ds = load(&inputs)?;
+    if args.format == RankFormat::Csv {
+        // The table shows no provenance, so nothing hashes the files: their
+        // bytes (50 MB for the country) are freed before the ranking's own
+        // buffers are made, on another core.
+        let contents = inputs.release_contents();
+        rayon::spawn(move || drop(contents));
+    }
     // The CSV carries no candidates-per-rule line, and on national data
     // those counts cost more than the ranking itself.
     let opts = RunOptions {

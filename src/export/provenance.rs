@@ -83,13 +83,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-fn record(role: &str, src: &crate::io::Source) -> InputRecord {
-    InputRecord {
+fn record(role: &str, src: &crate::io::Source) -> Result<InputRecord, ExportError> {
+    if src.is_released() {
+        return Err(ExportError::other(format!(
+            "{}: the file's content was freed before its hash was made",
+            src.name
+        )));
+    }
+    Ok(InputRecord {
         role: role.to_string(),
         name: src.name.clone(),
         sha256: sha256_hex(&src.bytes),
         bytes: src.bytes.len() as u64,
-    }
+    })
 }
 
 /// A file read while loading but not kept in memory (the postcode table,
@@ -125,20 +131,20 @@ fn record_file(role: &str, path: &std::path::Path) -> Result<InputRecord, Export
 pub(super) fn input_records(ctx: &ExportContext) -> Result<Vec<InputRecord>, ExportError> {
     let mut inputs = Vec::new();
     if let Some(b) = &ctx.inputs.boundaries {
-        inputs.push(record("boundaries", b));
+        inputs.push(record("boundaries", b)?);
     }
     for i in &ctx.inputs.indicators {
-        inputs.push(record("indicators", i));
+        inputs.push(record("indicators", i)?);
     }
     if let Some(s) = &ctx.inputs.schools {
-        inputs.push(record("schools", s));
+        inputs.push(record("schools", s)?);
         // The table that placed the schools is an input like any other.
         if let Some(t) = &ctx.inputs.school_options.postcode_table {
             inputs.push(record_file("postcode_table", t)?);
         }
     }
     for (role, src) in &ctx.options.extra_inputs {
-        inputs.push(record(role, src));
+        inputs.push(record(role, src)?);
     }
     Ok(inputs)
 }
@@ -256,6 +262,17 @@ pub fn format_utc(secs: i64) -> Result<String, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_released_file_is_not_hashed_as_empty() {
+        let mut src = crate::io::Source::from_bytes("b.geojson", b"{}".to_vec());
+        let kept = record("boundaries", &src).unwrap();
+        assert_eq!(kept.bytes, 2);
+        assert_eq!(kept.sha256, sha256_hex(b"{}"));
+        assert_eq!(&src.release()[..], b"{}");
+        let e = record("boundaries", &src).unwrap_err().to_string();
+        assert!(e.contains("b.geojson"), "{e}");
+    }
 
     #[test]
     fn utc_dates() {

@@ -16,6 +16,7 @@ use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The inputs of one run, as sources so the embedded sample and a user's
@@ -68,6 +69,17 @@ pub const SAMPLE_SCHOOLS: (&str, &[u8]) = (
 );
 
 impl Inputs {
+    /// Gives up the bytes of every file read, for a caller that knows
+    /// nothing reads them again (the files' hashes can no longer be made).
+    pub fn release_contents(&mut self) -> Vec<Cow<'static, [u8]>> {
+        self.boundaries
+            .iter_mut()
+            .chain(&mut self.indicators)
+            .chain(&mut self.schools)
+            .map(Source::release)
+            .collect()
+    }
+
     /// The committed fictional municipality, embedded in the binary.
     pub fn sample() -> Inputs {
         Inputs {

@@ -42,6 +42,9 @@ pub struct Source {
     /// The path as the user gave it, or `sample:<file>` for embedded data.
     pub name: String,
     pub bytes: Cow<'static, [u8]>,
+    /// The bytes were given up by [`Source::release`]: what still wants
+    /// them (a hash for the provenance) must fail rather than read nothing.
+    released: bool,
 }
 
 impl Source {
@@ -53,6 +56,7 @@ impl Source {
         Ok(Source {
             name: path.display().to_string(),
             bytes: Cow::Owned(bytes),
+            released: false,
         })
     }
 
@@ -60,6 +64,7 @@ impl Source {
         Source {
             name: format!("sample:{name}"),
             bytes: Cow::Borrowed(bytes),
+            released: false,
         }
     }
 
@@ -67,7 +72,19 @@ impl Source {
         Source {
             name: name.to_string(),
             bytes: Cow::Owned(bytes),
+            released: false,
         }
+    }
+
+    /// Gives up the bytes for a caller that knows nothing reads them again;
+    /// the name stays for messages.
+    pub fn release(&mut self) -> Cow<'static, [u8]> {
+        self.released = true;
+        std::mem::take(&mut self.bytes)
+    }
+
+    pub fn is_released(&self) -> bool {
+        self.released
     }
 
     pub fn extension(&self) -> String {
