@@ -8,6 +8,9 @@ use std::process::ExitCode;
 #[command(
     name = "buurtradar",
     version,
+    // The app's flags before a subcommand (`--lang en rank`) would be
+    // read by nobody: refused instead of silently ignored.
+    args_conflicts_with_subcommands = true,
     about = "Choose buurten for prevention pilots from CBS figures and school locations"
 )]
 struct Cli {

@@ -341,3 +341,22 @@ fn bad_codes_and_languages_name_the_value_and_the_choices() {
         "{err}"
     );
 }
+
+#[test]
+fn the_apps_flags_before_a_subcommand_are_refused_not_ignored() {
+    // `--lang en rank` used to print Dutch, and `--boundaries F rank` to
+    // rank the sample: the flags belonged to the app, which did not run.
+    for args in [
+        &["--lang", "en", "rank"][..],
+        &["--boundaries", "mine.geojson", "check"][..],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains(args[0]), "{args:?}: {err}");
+    }
+    // After the subcommand the same flag works.
+    let (code, out, _) = run(&["rank", "--lang", "en", "--limit", "1"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Profile"), "{out}");
+}
