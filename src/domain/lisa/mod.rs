@@ -23,7 +23,9 @@ use rand::SeedableRng;
 use rayon::prelude::*;
 use serde::Serialize;
 
+mod count;
 mod global;
+use count::Pass;
 use global::LazyGlobal;
 
 /// Default number of permutations, as GeoDa and esda.
@@ -171,10 +173,6 @@ pub fn lisa(
             islands,
         };
     }
-    let lag = |c: usize, z: &[f64]| -> f64 {
-        let k = p.nb[c].len() as f64;
-        p.nb[c].iter().map(|&j| z[j]).sum::<f64>() / k
-    };
     let mut rng = StdRng::seed_from_u64(seed);
     let kmax = p.nb.iter().map(Vec::len).max().unwrap_or(0).min(n - 1);
     // One flat array, `kmax` indices per draw: every unit reads all of it,
@@ -203,20 +201,18 @@ pub fn lisa(
                 );
             }
             let zi = p.z[c];
-            let observed_lag = lag(c, &p.z);
+            let observed_sum: f64 = p.nb[c].iter().map(|&j| p.z[j]).sum();
+            let observed_lag = observed_sum / k as f64;
             let obs = zi / p.m2 * observed_lag;
-            let mut larger = 0usize;
-            for d in draws.chunks_exact(kmax.max(1)) {
+            let sums = draws.chunks_exact(kmax.max(1)).map(|d| {
                 // Skipping unit c itself without a branch: which side of c
                 // a random index falls is unpredictable.
-                let s: f64 = d[..k.min(d.len())]
+                d[..k.min(d.len())]
                     .iter()
                     .map(|&j| p.z[j + usize::from(j >= c)])
-                    .sum();
-                if zi / p.m2 * (s / k as f64) >= obs {
-                    larger += 1;
-                }
-            }
+                    .sum::<f64>()
+            });
+            let larger = Pass::new(zi / p.m2, k as f64, observed_sum).count(sums);
             let folded = larger.min(permutations - larger);
             let pv = (folded as f64 + 1.0) / (permutations as f64 + 1.0);
             let class = if pv >= ALPHA {
