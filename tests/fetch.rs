@@ -509,3 +509,82 @@ fn an_unknown_gemeente_name_suggests_close_ones() {
     );
     assert!(r.stderr.contains("Goirle (GM0785)"), "{}", r.stderr);
 }
+
+#[test]
+fn exports_of_a_fetched_folder_say_where_each_file_came_from() {
+    let (tmp, out, _srv) = fetched("GM0785");
+    let m: toml::Value =
+        toml::from_str(&std::fs::read_to_string(out.join("fetch.toml")).unwrap()).unwrap();
+    let export = |format: &str, lang: &str| {
+        let file = tmp.path().join(format!("memo-{lang}.{format}"));
+        let r = run(&[
+            "export".into(),
+            "--data".into(),
+            out.display().to_string(),
+            "--format".into(),
+            format.into(),
+            "--out".into(),
+            file.display().to_string(),
+            "--lang".into(),
+            lang.into(),
+            "--reproducible".into(),
+        ]);
+        assert!(r.ok, "export {format}: {}", r.stderr);
+        std::fs::read_to_string(file).unwrap()
+    };
+    // json: each fetched input carries its source, every address and when.
+    let j: serde_json::Value = serde_json::from_str(&export("json", "en")).unwrap();
+    let inputs = j["provenance"]["inputs"].as_array().unwrap();
+    for part in ["indicators", "boundaries"] {
+        let rec = inputs.iter().find(|i| i["role"] == part).unwrap();
+        let origin = &rec["origin"];
+        assert_eq!(
+            origin["source"].as_str(),
+            m[part]["source"].as_str(),
+            "{part}"
+        );
+        assert_eq!(
+            origin["fetched_utc"].as_str(),
+            m[part]["fetched_utc"].as_str()
+        );
+        let urls: Vec<&str> = origin["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap())
+            .collect();
+        let want: Vec<&str> = m[part]["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap())
+            .collect();
+        assert_eq!(urls, want, "{part}");
+    }
+    // The memo names them in the reader's language, first address first.
+    let nl = export("md", "nl");
+    for part in ["indicators", "boundaries"] {
+        let source = m[part]["source"].as_str().unwrap();
+        let line = nl
+            .lines()
+            .find(|l| l.starts_with("- ") && l.contains(source))
+            .unwrap_or_else(|| panic!("no fetched line for {part}:\n{nl}"));
+        assert!(line.contains("opgehaald op"), "{line}");
+        assert!(
+            line.contains(m[part]["urls"][0].as_str().unwrap()),
+            "{line}"
+        );
+        let more = match m[part]["urls"].as_array().unwrap().len() {
+            1 => None,
+            2 => Some("en nog 1 adres".to_string()),
+            n => Some(format!("en nog {} adressen", n - 1)),
+        };
+        match more {
+            Some(more) => assert!(line.ends_with(&more), "{line}"),
+            None => assert!(!line.contains("en nog"), "{line}"),
+        }
+    }
+    let en = export("html", "en");
+    assert!(en.contains("fetched on"), "html");
+    assert!(!en.contains("opgehaald op"), "html");
+}

@@ -3,11 +3,11 @@
 use crate::domain::profile::Profile;
 use crate::domain::report::Issue;
 use crate::export::provenance::sha256_hex;
-use crate::fetch::manifest::read_manifest;
+use crate::fetch::manifest::{read_manifest, Entry};
 use crate::i18n::{Lang, Msg};
 use crate::io::crs::Crs;
 use crate::io::schools::SchoolOptions;
-use crate::io::{Inputs, LoadError, Source};
+use crate::io::{Inputs, LoadError, Origin, Source};
 use clap::Args;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -79,6 +79,8 @@ struct Fetched {
     schools: Option<PathBuf>,
     /// (file, SHA-256 fetch wrote down)
     hashes: Vec<(String, String)>,
+    /// (file, where fetch got it)
+    origins: Vec<(String, Origin)>,
     notes: Vec<Issue>,
 }
 
@@ -147,18 +149,24 @@ impl InputArgs {
         for _ in 0..f.indicators.len() + extra.len() {
             indicators.extend(next()?);
         }
-        let boundaries = match f.boundaries {
+        let mut boundaries = match f.boundaries {
             Some(_) => next()?,
             None => None,
         };
-        let schools = match f.schools {
+        let mut schools = match f.schools {
             Some(_) => next()?,
             None => None,
         };
         crate::timing::mark("inputs read");
         let mut notes = f.notes;
-        let read = boundaries.iter().chain(&indicators).chain(&schools);
+        let read = boundaries
+            .iter_mut()
+            .chain(&mut indicators)
+            .chain(&mut schools);
         for src in read {
+            if let Some((_, origin)) = f.origins.iter().find(|(n, _)| *n == src.name) {
+                src.origin = Some(origin.clone());
+            }
             if let Some((_, want)) = f.hashes.iter().find(|(n, _)| *n == src.name) {
                 let got = sha256_hex(&src.bytes);
                 if &got != want {
@@ -192,6 +200,7 @@ impl InputArgs {
             indicators: self.indicators.clone(),
             schools: self.schools.clone(),
             hashes: Vec::new(),
+            origins: Vec::new(),
             notes: Vec::new(),
         };
         let Some(dir) = &self.data else {
@@ -199,24 +208,31 @@ impl InputArgs {
         };
         let m = read_manifest(dir)?;
         let path = |file: &str| dir.join(file);
-        let mut note_hash = |p: &PathBuf, sha: &str| {
-            f.hashes.push((p.display().to_string(), sha.to_string()));
+        let mut note_hash = |p: &PathBuf, e: &Entry| {
+            let name = p.display().to_string();
+            f.hashes.push((name.clone(), e.sha256.clone()));
+            let origin = Origin {
+                source: e.source.clone(),
+                urls: e.urls.clone(),
+                fetched_utc: e.fetched_utc.clone(),
+            };
+            f.origins.push((name, origin));
         };
         if f.boundaries.is_none() {
             let p = path(&m.boundaries.file);
-            note_hash(&p, &m.boundaries.sha256);
+            note_hash(&p, &m.boundaries);
             f.boundaries = Some(p);
         }
         // Indicator files add up: the user's come first and win a conflict.
         let p = path(&m.indicators.file);
         if !f.indicators.contains(&p) {
-            note_hash(&p, &m.indicators.sha256);
+            note_hash(&p, &m.indicators);
             f.indicators.push(p);
         }
         if f.schools.is_none() {
             let p = path(&m.schools.file);
             if self.postcode_table.is_some() {
-                note_hash(&p, &m.schools.sha256);
+                note_hash(&p, &m.schools);
                 f.schools = Some(p);
             } else {
                 // Without the postcode table the DUO list cannot be placed:

@@ -317,7 +317,8 @@ fn body(doc: &Document, prov: &Provenance, o: &mut String) -> std::fmt::Result {
         t(Rt::Records)
     )?;
     writeln!(o, "|---|---|---|---:|---|")?;
-    for s in report::sources(doc, prov) {
+    let sources = report::sources(doc, prov);
+    for s in &sources {
         writeln!(
             o,
             "| {} | {} | {} | {} | `{}` |",
@@ -329,6 +330,13 @@ fn body(doc: &Document, prov: &Provenance, o: &mut String) -> std::fmt::Result {
         )?;
     }
     writeln!(o)?;
+    let origins: Vec<&String> = sources.iter().filter_map(|s| s.origin.as_ref()).collect();
+    for line in &origins {
+        writeln!(o, "- {}", md_cell(line))?;
+    }
+    if !origins.is_empty() {
+        writeln!(o)?;
+    }
     writeln!(o, "{}\n", md_cell(&report::schools_line(doc)))?;
     writeln!(
         o,

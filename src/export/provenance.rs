@@ -19,6 +19,9 @@ pub struct InputRecord {
     pub name: String,
     pub sha256: String,
     pub bytes: u64,
+    /// Where `fetch` downloaded it (a table in TOML: after the values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::io::Origin>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,6 +98,7 @@ fn record(role: &str, src: &crate::io::Source) -> Result<InputRecord, ExportErro
         name: src.name.clone(),
         sha256: sha256_hex(&src.bytes),
         bytes: src.bytes.len() as u64,
+        origin: src.origin.clone(),
     })
 }
 
@@ -124,6 +128,7 @@ fn record_file(role: &str, path: &std::path::Path) -> Result<InputRecord, Export
         name: path.display().to_string(),
         sha256: format!("{:x}", h.finalize()),
         bytes,
+        origin: None,
     })
 }
 

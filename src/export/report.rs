@@ -7,7 +7,7 @@ use crate::domain::analysis::{ChosenBy, UnitRow};
 use crate::domain::teams::TeamProposal;
 use crate::domain::value::{Direction, Value};
 use crate::export::Provenance;
-use crate::i18n::{Msg, Rt};
+use crate::i18n::{Lang, Msg, Rt};
 use crate::present::{human, method};
 
 /// "youth_care_pct 16.3 % (+0.37)": the largest contributions, with the value.
@@ -257,10 +257,14 @@ pub struct SourceRow {
     pub format: String,
     pub records: String,
     pub sha256: String,
+    /// "Indicatoren: CBS 85984NED …, opgehaald op … van https://…" for a
+    /// file `fetch` downloaded.
+    pub origin: Option<String>,
 }
 
 pub fn sources(doc: &Document, prov: &Provenance) -> Vec<SourceRow> {
     let report = &doc.ds().report.inputs;
+    let lang = doc.ctx.options.lang;
     prov.inputs
         .iter()
         .map(|i| {
@@ -271,9 +275,28 @@ pub fn sources(doc: &Document, prov: &Provenance) -> Vec<SourceRow> {
                 format: r.map(|r| r.format.clone()).unwrap_or_default(),
                 records: r.map(|r| r.records.to_string()).unwrap_or_default(),
                 sha256: i.sha256.clone(),
+                origin: i.origin.as_ref().map(|o| origin_line(&i.role, o, lang)),
             }
         })
         .collect()
+}
+
+fn origin_line(role: &str, o: &crate::io::Origin, lang: Lang) -> String {
+    let first = o.urls.first().map(String::as_str).unwrap_or_default();
+    let urls = match o.urls.len() {
+        0 | 1 => first.to_string(),
+        2 => Rt::OneMoreAddress.fill(lang, &[&first]),
+        n => Rt::MoreAddresses.fill(lang, &[&first, &(n - 1)]),
+    };
+    Rt::FetchedFrom.fill(
+        lang,
+        &[
+            &human::input_role(role, lang),
+            &o.source,
+            &o.fetched_utc,
+            &urls,
+        ],
+    )
 }
 
 /// Indicators a memo lists under the sources: the weighted ones and the

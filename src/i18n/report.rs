@@ -118,6 +118,9 @@ report_catalogue! {
     File => "bestand", "file";
     Format => "formaat", "format";
     Records => "records", "records";
+    FetchedFrom => "{0}: {1}, opgehaald op {2} van {3}", "{0}: {1}, fetched on {2} from {3}";
+    OneMoreAddress => "{0} en nog 1 adres", "{0} and 1 more address";
+    MoreAddresses => "{0} en nog {1} adressen", "{0} and {1} more addresses";
     Disclosure => "Onthullingscontrole", "Disclosure control";
     Provenance => "Herkomst", "Provenance";
     Facts => "{0}, {1}, {2}, {3}", "{0}, {1}, {2}, {3}";

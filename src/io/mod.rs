@@ -19,4 +19,4 @@ pub mod years;
 
 pub use error::LoadError;
 pub use load::{load, Inputs};
-pub use source::Source;
+pub use source::{Origin, Source};

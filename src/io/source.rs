@@ -45,6 +45,18 @@ pub struct Source {
     /// The bytes were given up by [`Source::release`]: what still wants
     /// them (a hash for the provenance) must fail rather than read nothing.
     released: bool,
+    /// Where `fetch` downloaded the file from, when it did.
+    pub origin: Option<Origin>,
+}
+
+/// A fetched file's origin as `fetch.toml` records it, for the provenance.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Origin {
+    /// What it is: the CBS table, the PDOK collection, the DUO list.
+    pub source: String,
+    /// Every address read for it, in order.
+    pub urls: Vec<String>,
+    pub fetched_utc: String,
 }
 
 impl Source {
@@ -57,6 +69,7 @@ impl Source {
             name: path.display().to_string(),
             bytes: Cow::Owned(bytes),
             released: false,
+            origin: None,
         })
     }
 
@@ -65,6 +78,7 @@ impl Source {
             name: format!("sample:{name}"),
             bytes: Cow::Borrowed(bytes),
             released: false,
+            origin: None,
         }
     }
 
@@ -73,6 +87,7 @@ impl Source {
             name: name.to_string(),
             bytes: Cow::Owned(bytes),
             released: false,
+            origin: None,
         }
     }
 

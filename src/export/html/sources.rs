@@ -29,7 +29,8 @@ pub(super) fn section(
         t(Rt::Format),
         t(Rt::Records)
     )?;
-    for s in report::sources(doc, prov) {
+    let sources = report::sources(doc, prov);
+    for s in &sources {
         writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td>{}<td><code>{}</code></td></tr>",
@@ -41,6 +42,14 @@ pub(super) fn section(
         )?;
     }
     writeln!(o, "</table>")?;
+    let origins: Vec<&String> = sources.iter().filter_map(|s| s.origin.as_ref()).collect();
+    if !origins.is_empty() {
+        writeln!(o, "<ul>")?;
+        for line in origins {
+            writeln!(o, "<li>{}</li>", esc(line))?;
+        }
+        writeln!(o, "</ul>")?;
+    }
     writeln!(o, "<p>{}</p>", esc(&report::schools_line(doc)))?;
     writeln!(o, "<table>")?;
     writeln!(
