@@ -308,7 +308,7 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     } else {
         writeln!(o, "{}", Rt::CkWarnings.fill(lang, &[&r.warnings.len()]))?;
         for w in &r.warnings {
-            writeln!(o, "  {w}")?;
+            writeln!(o, "  {}", w.text(lang))?;
         }
     }
     Ok(o)

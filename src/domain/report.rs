@@ -3,40 +3,54 @@
 //! warnings count and keep going.
 
 use super::value::Missing;
+use crate::i18n::{Lang, Said};
+use crate::said;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A warning tied to a place in an input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A warning tied to a place in an input file, said in both languages.
+/// Machine formats keep the English `location` and `message` they always
+/// had and add the Dutch as `location_nl` and `message_nl`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub file: String,
-    /// "line 12" or "feature 7 (BU08553206)"; empty when it concerns the file.
-    pub location: String,
-    pub message: String,
+    /// "regel 12" / "line 12" or "object 7 (BU08553206)" / "feature 7
+    /// (BU08553206)"; empty when it concerns the file.
+    pub location: Said,
+    pub message: Said,
 }
 
 impl Issue {
-    pub fn file(file: &str, message: String) -> Issue {
+    pub fn file(file: &str, message: Said) -> Issue {
         Issue {
             file: file.to_string(),
-            location: String::new(),
+            location: Said::default(),
             message,
         }
     }
 
-    pub fn line(file: &str, line: u64, message: String) -> Issue {
+    pub fn line(file: &str, line: u64, message: Said) -> Issue {
         Issue {
             file: file.to_string(),
-            location: format!("line {line}"),
+            location: said!("regel {line}", "line {line}"),
             message,
         }
     }
 
-    pub fn feature(file: &str, index: usize, code: Option<&str>, message: String) -> Issue {
+    /// A data row of a file without lines (Parquet), counted from 1.
+    pub fn row(file: &str, row: u64, message: Said) -> Issue {
+        Issue {
+            file: file.to_string(),
+            location: said!("rij {row}", "row {row}"),
+            message,
+        }
+    }
+
+    pub fn feature(file: &str, index: usize, code: Option<&str>, message: Said) -> Issue {
         let location = match code {
-            Some(c) => format!("feature {index} ({c})"),
-            None => format!("feature {index}"),
+            Some(c) => said!("object {index} ({c})", "feature {index} ({c})"),
+            None => said!("object {index}", "feature {index}"),
         };
         Issue {
             file: file.to_string(),
@@ -44,15 +58,36 @@ impl Issue {
             message,
         }
     }
+
+    /// The warning as one line in `lang`: file, place, message.
+    pub fn text(&self, lang: Lang) -> String {
+        let location = self.location.pick(lang);
+        let message = self.message.pick(lang);
+        if location.is_empty() {
+            format!("{}: {message}", self.file)
+        } else {
+            format!("{}: {location}: {message}", self.file)
+        }
+    }
 }
 
+/// English, as logs and tests have always read it.
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.location.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.location, self.message)
-        }
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Issue", 5)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("location", &self.location.en)?;
+        st.serialize_field("location_nl", &self.location.nl)?;
+        st.serialize_field("message", &self.message.en)?;
+        st.serialize_field("message_nl", &self.message.nl)?;
+        st.end()
     }
 }
 

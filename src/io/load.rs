@@ -15,6 +15,7 @@ use crate::domain::dataset::{
 use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
+use crate::said;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -183,7 +184,10 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
             if let (Some(layer), false) = (&inputs.layer, is_gpkg(src)) {
                 warnings.push(Issue::file(
                     &src.name,
-                    format!("--layer {layer} applies to GeoPackage files only: ignored"),
+                    said!(
+                        "--layer {layer} geldt alleen voor GeoPackage-bestanden: genegeerd",
+                        "--layer {layer} applies to GeoPackage files only: ignored"
+                    ),
                 ));
             }
             crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);

@@ -10,6 +10,7 @@ use super::table::{is_code_column, looks_like_code};
 use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
 use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
+use crate::said;
 use polars::prelude::*;
 use std::io::Cursor;
 
@@ -64,11 +65,14 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
             });
             keep.push(row);
         } else {
-            warnings.push(Issue {
-                file: src.name.clone(),
-                location: format!("row {}", row + 1),
-                message: format!("row without a region code ({code:?}): skipped"),
-            });
+            warnings.push(Issue::row(
+                &src.name,
+                row as u64 + 1,
+                said!(
+                    "rij zonder regiocode ({code:?}): overgeslagen",
+                    "row without a region code ({code:?}): skipped"
+                ),
+            ));
         }
     }
     let mut indicators = Vec::new();
@@ -109,11 +113,14 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
                 .map(|(c, r)| match parse_cell(c, mark) {
                     Cell::Value(v) => v,
                     Cell::Invalid(t) => {
-                        warnings.push(Issue {
-                            file: src.name.clone(),
-                            location: format!("row {}", r.line),
-                            message: format!("column {header:?}: value {t:?} is not a number: treated as missing"),
-                        });
+                        warnings.push(Issue::row(
+                            &src.name,
+                            r.line,
+                            said!(
+                                "kolom {header:?}: waarde {t:?} is geen getal: als ontbrekend gelezen",
+                                "column {header:?}: value {t:?} is not a number: treated as missing"
+                            ),
+                        ));
                         Value::Missing(Missing::Invalid)
                     }
                 })

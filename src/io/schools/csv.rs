@@ -13,6 +13,7 @@ use crate::io::crs::{decide, Crs, Extent};
 use crate::io::error::LoadError;
 use crate::io::source::Source;
 use crate::io::table::{read_rows, Row};
+use crate::said;
 use geo::Coord;
 
 const LON_KEYS: &[&str] = &["lon", "lng", "longitude", "lengtegraad", "long"];
@@ -205,7 +206,8 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
             None => warnings.push(Issue::line(
                 &file,
                 r.line,
-                format!(
+                said!(
+                    "school {:?} heeft geen bruikbare coördinaten of buurtcode: niet geplaatst",
                     "school {:?} has no usable coordinates or buurt code: not placed",
                     school.name
                 ),

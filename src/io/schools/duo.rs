@@ -11,6 +11,7 @@ use super::{counted_kinds, is_primary, no_kind_column, Location, RawSchool, Scho
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
 use crate::io::table::Row;
+use crate::said;
 use std::path::Path;
 
 pub(super) fn read_duo(
@@ -48,7 +49,10 @@ pub(super) fn read_duo(
         warnings.push(Issue::line(
             &table_name,
             *line,
-            format!("buurt code {value:?} is not a buurt code: that address stays unplaced"),
+            said!(
+                "buurtcode {value:?} is geen buurtcode: dat adres blijft ongeplaatst",
+                "buurt code {value:?} is not a buurt code: that address stays unplaced"
+            ),
         ));
     }
     let mut schools = Vec::with_capacity(data.len());

@@ -10,6 +10,7 @@ use crate::io::boundaries::parse_collection;
 use crate::io::crs::{crs_from_member, decide, Extent};
 use crate::io::error::LoadError;
 use crate::io::source::Source;
+use crate::said;
 use geo::Coord;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
@@ -192,7 +193,10 @@ impl Found {
                 &self.file,
                 i,
                 None,
-                format!("school {name:?} has no point geometry: not placed"),
+                said!(
+                    "school {name:?} heeft geen puntgeometrie: niet geplaatst",
+                    "school {name:?} has no point geometry: not placed"
+                ),
             ));
             return;
         };

@@ -19,6 +19,7 @@ use super::error::LoadError;
 use super::source::Source;
 use crate::domain::registry::normalise_name;
 use crate::domain::report::Issue;
+use crate::said;
 use geo::Coord;
 
 /// Which schools count: the kind column and the kinds that are primary.
@@ -97,7 +98,8 @@ pub fn read_schools(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, Lo
         if !f.format.starts_with("DUO") {
             f.warnings.push(Issue::file(
                 &f.file,
-                format!(
+                said!(
+                    "--postcode-table {} niet gebruikt: de scholenlijst plaatst haar scholen zelf ({})",
                     "--postcode-table {} not used: the school list places its schools itself ({})",
                     table.display(),
                     f.format
@@ -153,7 +155,8 @@ fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<String> {
 fn no_kind_column(file: &str, opts: &SchoolOptions) -> Issue {
     Issue::file(
         file,
-        format!(
+        said!(
+            "geen kolom {:?} met de schoolsoort: elke school als basisonderwijs geteld",
             "no kind column {:?}: every school counted as primary",
             opts.kind_column
         ),

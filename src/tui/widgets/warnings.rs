@@ -36,7 +36,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     };
     section(t(Msg::WarningsNotes), notes(app));
-    let mut load: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
+    let mut load: Vec<String> = r.warnings.iter().map(|w| w.text(app.lang)).collect();
     load.extend(
         r.notes
             .iter()
