@@ -300,6 +300,8 @@ fn ragged_rows_are_reported() {
 fn duo_list_without_coordinates() {
     let r = run(&[
         "check",
+        "--lang",
+        "en",
         "--boundaries",
         &fixture("rd_without_crs.geojson"),
         "--schools",
@@ -360,7 +362,13 @@ fn rd_file_passed_as_wgs84() {
 
 #[test]
 fn unreadable_path() {
-    let r = run(&["check", "--boundaries", "/nonexistent/buurten.geojson"]);
+    let r = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--boundaries",
+        "/nonexistent/buurten.geojson",
+    ]);
     assert_error(&r, "/nonexistent/buurten.geojson", &["cannot read"]);
 }
 

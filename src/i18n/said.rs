@@ -70,7 +70,9 @@ impl Display for Said {
 /// `said!("regel {n}: ...", "line {n}: ...", args...)`: a [`Said`] whose
 /// Dutch and English forms are formatted from the same arguments (named
 /// captures work as in `format!`). Both templates must name the same
-/// placeholders; a pair that does not fails to compile.
+/// placeholders; a pair that does not fails to compile. The arguments are
+/// evaluated for each form: pass values and cheap expressions (a moved
+/// value does not compile, so nothing is lost silently).
 #[macro_export]
 macro_rules! said {
     ($nl:literal, $en:literal $(,)?) => {{

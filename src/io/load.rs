@@ -226,7 +226,8 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         for j in &ds.report.joins {
             if has_boundaries && j.buurten_in_file > 0 && j.matched_buurten == 0 {
                 return Err(LoadError::NothingMatched {
-                    message: format!(
+                    message: said!(
+                        "geen van de {} buurtcodes in {} komt voor in {} (bijv. {} tegenover {}): andere jaren of codevormen?",
                         "none of the {} buurt codes in {} occurs in {} (e.g. {} vs {}): different years or code formats?",
                         j.buurten_in_file,
                         j.file,
@@ -411,7 +412,8 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
     }
     if report.total > 0 && report.matched == 0 {
         return Err(LoadError::NothingMatched {
-            message: format!(
+            message: said!(
+                "geen van de {} scholen in {} ligt in een buurt van de buurtgrenzen (ander gebied of andere CRS?)",
                 "none of the {} schools in {} lies in a buurt of the boundaries (different region or CRS?)",
                 report.total, f.file
             ),

@@ -42,15 +42,20 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
     let Some(code_idx) = code_idx else {
         return Err(LoadError::NoCodeColumn {
             file: src.name.clone(),
-            looked_for:
+            looked_for: said!(
+                "gwb_code, buurtcode, statcode, Regiocode, of een tekstkolom met GM/WK/BU-codes",
                 "gwb_code, buurtcode, statcode, Regiocode, or a string column of GM/WK/BU codes"
-                    .into(),
+            ),
             found: names.join(", "),
         });
     };
     let codes = strings(&cols[code_idx]).ok_or_else(|| LoadError::Format {
         file: src.name.clone(),
-        message: format!("code column {:?} is not text", names[code_idx]),
+        message: said!(
+            "codekolom {:?} is geen tekst",
+            "code column {:?} is not text",
+            names[code_idx]
+        ),
     })?;
     let mut warnings = Vec::new();
     let mut regions = Vec::new();

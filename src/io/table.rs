@@ -117,7 +117,7 @@ pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<Said>), LoadError> {
                 return Err(LoadError::Csv {
                     file: src.name.clone(),
                     line,
-                    message: e.to_string(),
+                    message: Said::same(e.to_string()),
                 });
             }
         }
@@ -182,7 +182,10 @@ fn layout<'a>(
             .unwrap_or_default();
         return Err(LoadError::NoCodeColumn {
             file: src.name.clone(),
-            looked_for: "a column named like Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, or a column of GM/WK/BU codes".into(),
+            looked_for: said!(
+                "een kolom met een naam als Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, of een kolom met GM/WK/BU-codes",
+                "a column named like Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, or a column of GM/WK/BU codes"
+            ),
             found,
         });
     };
@@ -360,7 +363,8 @@ fn transposed<'a>(
     if var_rows.is_empty() {
         return Err(LoadError::Format {
             file: src.name.clone(),
-            message: format!(
+            message: said!(
+                "gekantelde StatLine-tabel (regiocodes op regel {}) heeft geen rijen met variabelen",
                 "transposed StatLine table (region codes on line {}) has no variable rows",
                 code_row.line
             ),

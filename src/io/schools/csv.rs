@@ -145,7 +145,10 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
         }
         return Err(LoadError::Format {
             file,
-            message: format!(
+            message: said!(
+                "geen coördinaatkolommen (lon/lat of x/y) en geen kolom met buurtcodes (buurtcode, Buurt2023, ...); aanwezige kolommen: {}. \
+                 Geocodeer de DUO-lijst eerst, zet per school een buurtcode erbij, of geef de CBS-tabel \
+                 \"buurt, wijk en gemeente per postcode en huisnummer\" met --postcode-table BESTAND.",
                 "no coordinate columns (lon/lat or x/y) and no buurt-code column (buurtcode, Buurt2023, ...); columns are: {}. \
                  Geocode the DUO list first, add a buurt code per school, or give the CBS table \
                  \"buurt, wijk en gemeente per postcode en huisnummer\" with --postcode-table FILE.",

@@ -31,7 +31,8 @@ pub(super) fn read_duo(
     let (Some(pc), Some(nr)) = (pc, nr) else {
         return Err(LoadError::Format {
             file: file.to_string(),
-            message: format!(
+            message: said!(
+                "--postcode-table heeft een kolom met de postcode en een met het huisnummer nodig (POSTCODE, HUISNUMMER-TOEVOEGING) in de scholenlijst; aanwezige kolommen: {}",
                 "--postcode-table needs a postcode and a house-number column (POSTCODE, HUISNUMMER-TOEVOEGING) in the school list; columns are: {}",
                 header.join(", ")
             ),

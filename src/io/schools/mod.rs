@@ -19,6 +19,7 @@ use super::error::LoadError;
 use super::source::Source;
 use crate::domain::registry::normalise_name;
 use crate::domain::report::Issue;
+use crate::i18n::Said;
 use crate::said;
 use geo::Coord;
 
@@ -173,12 +174,12 @@ fn place_points(
     if crs.crs == Crs::Wgs84 {
         let proj = Projector::new().map_err(|message| LoadError::Crs {
             file: file.to_string(),
-            message,
+            message: Said::same(message),
         })?;
         proj.wgs84_to_rd(&mut coords)
             .map_err(|message| LoadError::Crs {
                 file: file.to_string(),
-                message,
+                message: Said::same(message),
             })?;
     }
     Ok(pending
