@@ -106,12 +106,35 @@ pub struct GemeenteCount {
     pub with_geometry: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Duplicate {
     pub file: String,
     pub code: String,
     /// Lines or feature numbers where the code occurs; the first is kept.
-    pub places: Vec<String>,
+    pub places: Vec<Said>,
+}
+
+impl Duplicate {
+    /// The places as one list in `lang`.
+    pub fn places_text(&self, lang: Lang) -> String {
+        let places: Vec<&str> = self.places.iter().map(|p| p.pick(lang)).collect();
+        places.join(", ")
+    }
+}
+
+/// `places` in English as scripts read it, `places_nl` added.
+impl Serialize for Duplicate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let en: Vec<&str> = self.places.iter().map(|p| p.en.as_str()).collect();
+        let nl: Vec<&str> = self.places.iter().map(|p| p.nl.as_str()).collect();
+        let mut st = s.serialize_struct("Duplicate", 4)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("places", &en)?;
+        st.serialize_field("places_nl", &nl)?;
+        st.end()
+    }
 }
 
 /// Codes of one indicator file compared with the boundaries.
@@ -141,12 +164,27 @@ pub struct Coverage {
     pub missing: BTreeMap<Missing, usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UnmatchedSchool {
     pub name: String,
     pub kind: String,
     pub place: String,
-    pub location: String,
+    /// Where it is in its file and why it was not placed.
+    pub location: Said,
+}
+
+/// `location` in English as scripts read it, `location_nl` added.
+impl Serialize for UnmatchedSchool {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("UnmatchedSchool", 5)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("location", &self.location.en)?;
+        st.serialize_field("location_nl", &self.location.nl)?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -224,5 +262,58 @@ impl fmt::Display for LoadNote {
 impl Serialize for LoadNote {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_reads_in_either_language_and_json_keeps_english_with_dutch_added() {
+        let i = Issue::feature(
+            "b.geojson",
+            7,
+            Some("BU08553206"),
+            said!("geometrie is leeg", "geometry is empty"),
+        );
+        assert_eq!(
+            i.text(Lang::Nl),
+            "b.geojson: object 7 (BU08553206): geometrie is leeg"
+        );
+        assert_eq!(
+            i.to_string(),
+            "b.geojson: feature 7 (BU08553206): geometry is empty"
+        );
+        let j = serde_json::to_value(&i).unwrap();
+        assert_eq!(j["location"], "feature 7 (BU08553206)");
+        assert_eq!(j["location_nl"], "object 7 (BU08553206)");
+        assert_eq!(j["message"], "geometry is empty");
+        assert_eq!(j["message_nl"], "geometrie is leeg");
+        let f = Issue::file("k.csv", said!("overgeslagen", "skipped"));
+        assert_eq!(f.text(Lang::Nl), "k.csv: overgeslagen");
+        assert_eq!(serde_json::to_value(&f).unwrap()["location_nl"], "");
+    }
+
+    #[test]
+    fn duplicates_and_unplaced_schools_keep_english_fields_and_add_dutch() {
+        let d = Duplicate {
+            file: "k.csv".into(),
+            code: "BU01".into(),
+            places: vec![said!("regel 2", "line 2"), said!("regel 4", "line 4")],
+        };
+        assert_eq!(d.places_text(Lang::Nl), "regel 2, regel 4");
+        let j = serde_json::to_value(&d).unwrap();
+        assert_eq!(j["places"], serde_json::json!(["line 2", "line 4"]));
+        assert_eq!(j["places_nl"], serde_json::json!(["regel 2", "regel 4"]));
+        let u = UnmatchedSchool {
+            name: "S".into(),
+            kind: "basisschool".into(),
+            place: "Goirle".into(),
+            location: said!("object 3 op RD 1, 2", "feature 3 at RD 1, 2"),
+        };
+        let j = serde_json::to_value(&u).unwrap();
+        assert_eq!(j["location"], "feature 3 at RD 1, 2");
+        assert_eq!(j["location_nl"], "object 3 op RD 1, 2");
     }
 }

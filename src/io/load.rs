@@ -388,13 +388,22 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
                     name: s.name.clone(),
                     kind: s.kind.clone(),
                     place: s.place.clone(),
-                    location: match (&s.location, xy) {
-                        (_, Some((x, y))) => format!("{} at RD {x:.0}, {y:.0}", s.origin),
-                        (Location::Code(c), None) => {
-                            format!("{}: buurt code {c} not in the boundaries", s.origin)
+                    location: {
+                        let at = s.origin.said();
+                        match (&s.location, xy) {
+                            (_, Some((x, y))) => said!(
+                                "{at} op RD {x:.0}, {y:.0}",
+                                "{at} at RD {x:.0}, {y:.0}";
+                                at
+                            ),
+                            (Location::Code(c), None) => said!(
+                                "{at}: buurtcode {c} niet in de buurtgrenzen",
+                                "{at}: buurt code {c} not in the boundaries";
+                                at
+                            ),
+                            (Location::Unplaced(why), None) => at.join(": ", why),
+                            _ => at,
                         }
-                        (Location::Unplaced(why), None) => format!("{}: {why}", s.origin),
-                        _ => s.origin.clone(),
                     },
                 }),
             }

@@ -2,7 +2,7 @@
 //! for lists that were joined to buurten elsewhere.
 
 use super::{
-    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, RawSchool,
+    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, Origin, RawSchool,
     SchoolFile, SchoolOptions,
 };
 use crate::domain::registry::normalise_name;
@@ -181,7 +181,7 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
             place: field(r, cols.place),
             gemeente: field(r, cols.gemeente),
             location: Location::Code(String::new()),
-            origin: format!("line {}", r.line),
+            origin: Origin::Line(r.line),
         };
         if let (Some((a, b, _)), Some((ma, mb))) = (cols.coords, marks) {
             let num = |c: usize, m| match parse_cell(

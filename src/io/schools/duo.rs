@@ -7,7 +7,7 @@
 use super::csv::{field, find_col, Columns};
 use super::postcode::{house_number, postcode, read_table, Address};
 use super::SchoolOptions;
-use super::{counted_kinds, is_primary, no_kind_column, Location, RawSchool, SchoolFile};
+use super::{counted_kinds, is_primary, no_kind_column, Location, Origin, RawSchool, SchoolFile};
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
 use crate::io::table::Row;
@@ -69,11 +69,13 @@ pub(super) fn read_duo(
         let location = match address(r) {
             Some(a) => match lookup.found.get(&a) {
                 Some(code) => Location::Code(code.clone()),
-                None => Location::Unplaced(format!(
+                None => Location::Unplaced(said!(
+                    "adres {written}: postcode + huisnummer niet in {table_name}",
                     "address {written}: postcode + house number not in {table_name}"
                 )),
             },
-            None => Location::Unplaced(format!(
+            None => Location::Unplaced(said!(
+                "adres {written}: geen postcode en huisnummer",
                 "address {written}: not a postcode and house number"
             )),
         };
@@ -84,7 +86,7 @@ pub(super) fn read_duo(
             place: field(r, cols.place),
             gemeente: field(r, cols.gemeente),
             location,
-            origin: format!("line {}", r.line),
+            origin: Origin::Line(r.line),
         });
     }
     if cols.kind.is_none() {

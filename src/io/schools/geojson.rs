@@ -2,7 +2,7 @@
 
 use super::geojson_lean::{self, KindKeys};
 use super::{
-    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, RawSchool,
+    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, Origin, RawSchool,
     SchoolFile, SchoolOptions,
 };
 use crate::domain::report::Issue;
@@ -212,7 +212,7 @@ impl Found {
                     x: coord.x,
                     y: coord.y,
                 },
-                origin: format!("feature {i}"),
+                origin: Origin::Feature(i),
             },
             coord,
         ));

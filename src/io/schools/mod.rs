@@ -55,7 +55,24 @@ pub enum Location {
     },
     Code(String),
     /// Not placed, and why (the address, for an address list).
-    Unplaced(String),
+    Unplaced(Said),
+}
+
+/// Where a school stands in its file, for messages: said only for a school
+/// that could not be placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Line(u64),
+    Feature(usize),
+}
+
+impl Origin {
+    pub fn said(self) -> Said {
+        match self {
+            Origin::Line(n) => said!("regel {n}", "line {n}"),
+            Origin::Feature(i) => said!("object {i}", "feature {i}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -67,8 +84,7 @@ pub struct RawSchool {
     pub gemeente: String,
     pub primary: bool,
     pub location: Location,
-    /// "line 12" / "feature 7", for messages.
-    pub origin: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone)]
