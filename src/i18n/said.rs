@@ -272,7 +272,7 @@ mod tests {
                 }
             }
         }
-        assert!(pairs > 30, "only {pairs} said! pairs found");
+        assert!(pairs > 80, "only {pairs} said! pairs found");
     }
 
     /// The string literal at the start of `s` (a `"` first) and the rest.
