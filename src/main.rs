@@ -1,6 +1,8 @@
 //! buurtradar: parse the command line and dispatch; nothing else.
 
+use buurtradar::args::LangArgs;
 use buurtradar::cli;
+use buurtradar::i18n::{Lang, Msg};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -56,9 +58,33 @@ enum Command {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+impl Cli {
+    /// The `--lang` flag of the command, if it has one and it was given.
+    fn lang_flag(&self) -> Option<Lang> {
+        match &self.command {
+            Some(Command::Check(a)) => a.lang.lang,
+            Some(Command::Fetch(a)) => Some(a.lang),
+            Some(Command::Indicators(a)) => a.lang.lang,
+            Some(Command::Rank(a)) => a.lang.lang,
+            Some(Command::Teams(a)) => a.lang.lang,
+            Some(Command::Export(a)) => a.lang.lang,
+            Some(Command::Keys(a)) => a.lang.lang,
+            Some(Command::Profile(a)) => match &a.command {
+                cli::profile::ProfileCommand::Init(i) => i.lang.lang,
+            },
+            Some(Command::Compare(a)) => a.lang.lang,
+            Some(Command::Peers(a)) => a.lang.lang,
+            Some(Command::Baseline(a)) => a.lang.lang,
+            Some(Command::Effect(a)) => a.lang.lang,
+            None => self.app.lang.lang,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     buurtradar::timing::mark("start");
     let cli = Cli::parse();
+    let lang_flag = cli.lang_flag();
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
         Some(Command::Fetch(a)) => cli::fetch::run(a),
@@ -81,7 +107,14 @@ fn main() -> ExitCode {
         // the reader's choice, not a failure.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", buurtradar::present::error_text(e.as_ref()));
+            // In the command's language: the flag, else the profile's
+            // `lang` if the command loaded one, else Dutch.
+            let lang = LangArgs::for_error(lang_flag);
+            eprintln!(
+                "{}: {}",
+                Msg::ErrorPrefix.text(lang),
+                buurtradar::present::error_text_in(e.as_ref(), lang)
+            );
             ExitCode::from(2)
         }
     }

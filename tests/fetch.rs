@@ -309,7 +309,7 @@ fn data_without_a_manifest_is_a_clear_error() {
     ]);
     assert!(!r.ok);
     assert!(
-        r.stderr.contains("fetch.toml: not a valid fetch.toml"),
+        r.stderr.contains("fetch.toml: geen geldig fetch.toml"),
         "{}",
         r.stderr
     );

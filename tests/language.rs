@@ -288,3 +288,112 @@ fn the_map_and_the_report_speak_the_language() {
     let html = ok(&["export", "--format", "html", "--out", "-", "--lang", "en"]);
     assert!(html.contains("<h2>Map</h2>") && html.contains("Need score"));
 }
+
+fn fixture(name: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn load_warnings_are_dutch_by_default_and_english_with_the_flag() {
+    let geo = fixture("wrong_geometry.geojson");
+    let csv = fixture("nan_infinity.csv");
+    let args = ["check", "--boundaries", &geo, "--indicators", &csv];
+    let nl = ok(&args);
+    assert!(
+        nl.lines().any(|l| l.contains("wrong_geometry.geojson: object 2 (BU00010003): geometrietype Point is geen Polygon of MultiPolygon: bewaard zonder vorm")),
+        "{nl}"
+    );
+    assert!(
+        nl.lines().any(|l| l.contains("nan_infinity.csv: regel 3:")
+            && l.contains("\"NaN\" is geen getal: als ontbrekend gelezen")),
+        "{nl}"
+    );
+    assert_none(
+        &nl,
+        &["feature 2", "kept without a shape", "line 3:"],
+        "the Dutch check",
+    );
+    let en = ok(&[&args[..], &["--lang", "en"]].concat());
+    assert!(
+        en.lines().any(|l| l.contains("wrong_geometry.geojson: feature 2 (BU00010003): geometry type Point is not a Polygon or MultiPolygon: kept without a shape")),
+        "{en}"
+    );
+    assert_none(
+        &en,
+        &["object 2", "bewaard zonder vorm", "regel 3"],
+        "the English check",
+    );
+    // The machine format keeps the English fields and adds the Dutch.
+    let json = ok(&[&args[..], &["--format", "json"]].concat());
+    let j: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let w = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["location"] == "feature 2 (BU00010003)")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(w["location_nl"], "object 2 (BU00010003)");
+    assert!(w["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("kept without a shape"));
+    assert!(w["message_nl"]
+        .as_str()
+        .unwrap()
+        .ends_with("bewaard zonder vorm"));
+}
+
+#[test]
+fn load_errors_are_dutch_by_default_and_english_with_the_flag_or_the_profile() {
+    let geo = fixture("no_code.geojson");
+    let (code, _, err) = run(&["check", "--boundaries", &geo]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("fout: ")
+            && err.contains("no_code.geojson: object 0: geen buurtcode gevonden (gezocht naar ")
+            && err.contains("aanwezige eigenschappen: naam, oppervlakte)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["check", "--boundaries", &geo, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: ")
+            && err.contains("no_code.geojson: feature 0: no buurt code property (looked for ")
+            && err.contains("properties are: naam, oppervlakte)"),
+        "{err}"
+    );
+    // The profile's `lang` holds for an error the load stops on, before
+    // the command has used the profile for anything else.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("en.toml");
+    let text = format!(
+        "lang = \"en\"\n{}",
+        buurtradar::domain::profile::SMARTSTART_TOML
+    );
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let missing = dir.path().join("nergens.geojson");
+    let m = missing.to_str().unwrap();
+    for cmd in [
+        vec!["check", "--profile", f, "--boundaries", m],
+        vec!["rank", "--profile", f, "--boundaries", m],
+    ] {
+        let (code, _, err) = run(&cmd);
+        assert_eq!(code, 2, "{cmd:?}");
+        assert!(
+            err.starts_with("error: ") && err.contains("nergens.geojson: cannot read file: "),
+            "{cmd:?}: {err}"
+        );
+    }
+    let (code, _, err) = run(&["check", "--profile", f, "--boundaries", m, "--lang", "nl"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("fout: ")
+            && err.contains("nergens.geojson: kan bestand niet lezen: bestand of map bestaat niet"),
+        "{err}"
+    );
+}

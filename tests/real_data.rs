@@ -217,7 +217,7 @@ fn transposed_statline_export_is_read() {
         .report
         .warnings
         .iter()
-        .any(|w| w.message.contains("Bron: CBS"));
+        .any(|w| w.message.en.contains("Bron: CBS"));
     assert!(footer, "the footer line is reported as skipped");
 }
 

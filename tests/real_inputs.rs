@@ -243,7 +243,15 @@ fn geopackage_ranks_like_geojson_plus_csv() {
         out.contains("[GeoPackage, layer buurten, 31 records]"),
         "{out}"
     );
-    let (code, _, err) = run(&["check", "--boundaries", p(&gpkg), "--layer", "wijken"]);
+    let (code, _, err) = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--boundaries",
+        p(&gpkg),
+        "--layer",
+        "wijken",
+    ]);
     assert_ne!(code, 0);
     assert!(
         err.contains("wijkenbuurten_2024_goirle.gpkg")

@@ -36,12 +36,14 @@ fn run(args: &[&str]) -> Run {
     r
 }
 
+// The assertions below name the English texts (Dutch is the default;
+// `tests/language.rs` checks that bad input is reported in Dutch).
 fn check_boundaries(name: &str) -> Run {
-    run(&["check", "--boundaries", &fixture(name)])
+    run(&["check", "--lang", "en", "--boundaries", &fixture(name)])
 }
 
 fn check_indicators(name: &str) -> Run {
-    run(&["check", "--indicators", &fixture(name)])
+    run(&["check", "--lang", "en", "--indicators", &fixture(name)])
 }
 
 /// Fatal: exit 2 and a message on stderr that names the file and the given parts.
@@ -118,16 +120,17 @@ fn feature_without_code_lists_its_properties() {
 
 #[test]
 fn wrong_geometry_types_are_kept_without_shape() {
-    let r = check_boundaries("wrong_geometry.geojson");
+    // In Dutch, the default, as the rest of the report it is checked with.
+    let r = run(&["check", "--boundaries", &fixture("wrong_geometry.geojson")]);
     assert_warning(
         &r,
         "wrong_geometry.geojson",
-        &["feature 1 (BU00010002)", "LineString"],
+        &["object 1 (BU00010002)", "LineString", "bewaard zonder vorm"],
     );
     assert_warning(
         &r,
         "wrong_geometry.geojson",
-        &["feature 2 (BU00010003)", "Point"],
+        &["object 2 (BU00010003)", "Point"],
     );
     assert!(
         r.stdout.contains("Buurten zonder geometrie (2"),
@@ -192,10 +195,15 @@ fn codes_with_letters() {
 
 #[test]
 fn nan_and_infinity_cells_are_reported_with_line_and_value() {
-    let r = check_indicators("nan_infinity.csv");
-    assert_warning(&r, "nan_infinity.csv", &["line 3", "\"NaN\""]);
-    assert_warning(&r, "nan_infinity.csv", &["line 3", "\"Infinity\""]);
-    assert_warning(&r, "nan_infinity.csv", &["line 4", "\"-inf\""]);
+    // In Dutch, the default, as the rest of the report it is checked with.
+    let r = run(&["check", "--indicators", &fixture("nan_infinity.csv")]);
+    assert_warning(
+        &r,
+        "nan_infinity.csv",
+        &["regel 3", "\"NaN\"", "geen getal"],
+    );
+    assert_warning(&r, "nan_infinity.csv", &["regel 3", "\"Infinity\""]);
+    assert_warning(&r, "nan_infinity.csv", &["regel 4", "\"-inf\""]);
     assert!(r.stdout.contains("ongeldige waarde 2"), "{}", r.stdout);
 }
 
@@ -254,7 +262,7 @@ fn unbalanced_parentheses_and_double_spaces_in_titles() {
 
 #[test]
 fn column_entirely_suppressed() {
-    let r = check_indicators("all_dots.csv");
+    let r = run(&["check", "--indicators", &fixture("all_dots.csv")]);
     assert!(
         r.stdout.contains("youth_care_pct") && r.stdout.contains("0/2"),
         "{}",
@@ -292,6 +300,8 @@ fn ragged_rows_are_reported() {
 fn duo_list_without_coordinates() {
     let r = run(&[
         "check",
+        "--lang",
+        "en",
         "--boundaries",
         &fixture("rd_without_crs.geojson"),
         "--schools",
@@ -352,7 +362,13 @@ fn rd_file_passed_as_wgs84() {
 
 #[test]
 fn unreadable_path() {
-    let r = run(&["check", "--boundaries", "/nonexistent/buurten.geojson"]);
+    let r = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--boundaries",
+        "/nonexistent/buurten.geojson",
+    ]);
     assert_error(&r, "/nonexistent/buurten.geojson", &["cannot read"]);
 }
 

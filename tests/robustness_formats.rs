@@ -106,7 +106,7 @@ fn fixture(name: &str) -> String {
 fn geopackage_without_the_buurten_layer_lists_its_layers() {
     let dir = tempfile::tempdir().unwrap();
     let file = kaart(dir.path(), &[wijken(), gemeenten()]);
-    let r = run(&["check", "--boundaries", &file]);
+    let r = run(&["check", "--lang", "en", "--boundaries", &file]);
     assert_error(
         &r,
         &[
@@ -126,7 +126,15 @@ fn wijken_and_gemeenten_layers_say_what_is_supported() {
         ("wijken", "WK000100", "--rule wijk"),
         ("gemeenten", "GM0001", "--gemeente"),
     ] {
-        let r = run(&["check", "--boundaries", &file, "--layer", name]);
+        let r = run(&[
+            "check",
+            "--lang",
+            "en",
+            "--boundaries",
+            &file,
+            "--layer",
+            name,
+        ]);
         assert_error(
             &r,
             &[
@@ -149,13 +157,19 @@ fn wijk_codes_under_a_buurt_code_column_are_caught_too() {
         &[&["WK000100", "Noord"], &["WK000101", "Zuid"]],
     );
     let file = kaart(dir.path(), &[odd]);
-    let r = run(&["check", "--boundaries", &file]);
+    let r = run(&["check", "--lang", "en", "--boundaries", &file]);
     assert_error(&r, &["layer buurten", "WK000100", "--rule wijk"]);
 }
 
 #[test]
 fn corrupt_sqlite_file_is_a_clear_error() {
-    let r = run(&["check", "--boundaries", &fixture("corrupt_sqlite.gpkg")]);
+    let r = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--boundaries",
+        &fixture("corrupt_sqlite.gpkg"),
+    ]);
     assert_error(&r, &["corrupt_sqlite.gpkg", "not a GeoPackage"]);
 }
 
@@ -166,7 +180,13 @@ fn truncated_geopackage_is_a_clear_error() {
     let bytes = std::fs::read(&file).unwrap();
     let cut = dir.path().join("afgebroken.gpkg");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    let r = run(&["check", "--boundaries", cut.to_str().unwrap()]);
+    let r = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--boundaries",
+        cut.to_str().unwrap(),
+    ]);
     assert_error(&r, &["afgebroken.gpkg"]);
     assert!(r.stderr.lines().count() <= 3, "{}", r.stderr);
 }
@@ -184,7 +204,13 @@ fn xlsx_without_a_code_column_names_sheet_and_columns() {
     ws.write_number(1, 2, 8.5).unwrap();
     let file = dir.path().join("kwb-2024.xlsx");
     wb.save(&file).unwrap();
-    let r = run(&["check", "--indicators", file.to_str().unwrap()]);
+    let r = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--indicators",
+        file.to_str().unwrap(),
+    ]);
     assert_error(
         &r,
         &[

@@ -206,13 +206,22 @@ fn failures_read_once_naming_the_users_path() {
     let dir = tempfile::tempdir().unwrap();
     let missing_in = "/nonexistent/dir/meldingen.csv";
     let never = dir.path().join("x.csv").display().to_string();
-    let r = run(&["export", "--indicators", missing_in, "--out", &never]);
+    // English: the error texts below are checked word for word.
+    let r = run(&[
+        "export",
+        "--lang",
+        "en",
+        "--indicators",
+        missing_in,
+        "--out",
+        &never,
+    ]);
     assert_said_once(&r, missing_in, "No such file or directory");
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 
     let missing_out = dir.path().join("nowhere").join("x.csv");
     let out = missing_out.display().to_string();
-    let r = run(&["export", "--draws", "10", "--out", &out]);
+    let r = run(&["export", "--lang", "en", "--draws", "10", "--out", &out]);
     assert_said_once(&r, &out, "does not exist");
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
@@ -224,7 +233,7 @@ fn failures_read_once_naming_the_users_path() {
     )
     .unwrap();
     let bad_path = bad.display().to_string();
-    let r = run(&["rank", "--profile", &bad_path]);
+    let r = run(&["rank", "--lang", "en", "--profile", &bad_path]);
     assert_said_once(&r, &bad_path, "invalid profile");
     assert!(r.stderr.contains("unknown field `count`"), "{}", r.stderr);
 }

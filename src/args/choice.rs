@@ -6,6 +6,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
 use crate::i18n::Lang;
 use clap::Args;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Clone, Args, Default)]
 pub struct LangArgs {
@@ -18,12 +19,41 @@ pub struct LangArgs {
 impl LangArgs {
     /// The flag, else the profile's `lang` key, else Dutch.
     pub fn resolve(&self, profile: Option<&Profile>) -> Lang {
-        self.lang
-            .unwrap_or_else(|| match profile.and_then(|p| p.lang.as_deref()) {
-                Some("en") => Lang::En,
-                _ => Lang::Nl,
-            })
+        self.lang.unwrap_or_else(|| profile_lang(profile))
     }
+
+    /// The language of the error that ended a command: the flag, else the
+    /// `lang` of the profile the command loaded (when it got that far),
+    /// else Dutch - the rule of [`resolve`](Self::resolve), for a command
+    /// that may have failed before it resolved its language.
+    pub fn for_error(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or(match LOADED_PROFILE_LANG.load(Ordering::Relaxed) {
+            EN => Lang::En,
+            _ => Lang::Nl,
+        })
+    }
+}
+
+fn profile_lang(profile: Option<&Profile>) -> Lang {
+    match profile.and_then(|p| p.lang.as_deref()) {
+        Some("en") => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+/// The `lang` of the last profile a command loaded, for the error line
+/// `main` prints after the command returned (0: none loaded).
+static LOADED_PROFILE_LANG: AtomicU8 = AtomicU8::new(0);
+const NL: u8 = 1;
+const EN: u8 = 2;
+
+/// Remember the language of a profile the command just read.
+pub(crate) fn note_loaded_profile(p: &Profile) {
+    let v = match profile_lang(Some(p)) {
+        Lang::En => EN,
+        Lang::Nl => NL,
+    };
+    LOADED_PROFILE_LANG.store(v, Ordering::Relaxed);
 }
 
 #[derive(Debug, Clone, Args, Default)]

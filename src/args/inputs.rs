@@ -4,7 +4,7 @@ use crate::domain::profile::Profile;
 use crate::domain::report::Issue;
 use crate::export::provenance::sha256_hex;
 use crate::fetch::manifest::{read_manifest, Entry};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Msg, Said};
 use crate::io::crs::Crs;
 use crate::io::schools::SchoolOptions;
 use crate::io::{Inputs, LoadError, Origin, Source};
@@ -172,7 +172,7 @@ impl InputArgs {
                 if &got != want {
                     notes.push(Issue::file(
                         &src.name,
-                        Msg::DataChanged.fill(Lang::En, &[&got, want]),
+                        Said::msg(Msg::DataChanged, &[&got, want]),
                     ));
                 }
             }
@@ -239,7 +239,7 @@ impl InputArgs {
                 // say so rather than fail the run or drop it silently.
                 f.notes.push(Issue::file(
                     &p.display().to_string(),
-                    Msg::DataSchoolsSkipped.text(Lang::En).to_string(),
+                    Said::msg(Msg::DataSchoolsSkipped, &[]),
                 ));
             }
         }

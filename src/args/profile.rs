@@ -46,6 +46,7 @@ impl ProfileArgs {
             }
             None => Profile::smartstart()?,
         };
+        super::choice::note_loaded_profile(&p);
         if !self.gemeente.is_empty() {
             p.eligibility.gemeenten = self.gemeente.clone();
         }

@@ -153,7 +153,7 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     } else {
         writeln!(o, "{}", Rt::CkDuplicates.fill(lang, &[&r.duplicates.len()]))?;
         for d in &r.duplicates {
-            writeln!(o, "  {} in {}: {}", d.code, d.file, d.places.join(", "))?;
+            writeln!(o, "  {} in {}: {}", d.code, d.file, d.places_text(lang))?;
         }
     }
     if !r.joins.is_empty() {
@@ -294,7 +294,8 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
             Rt::CkWithSchools.fill(lang, &[&at_least.join(", ")])
         )?;
         for u in &s.unmatched {
-            let l = Rt::CkInNoBuurt.fill(lang, &[&u.name, &u.kind, &u.place, &u.location]);
+            let l =
+                Rt::CkInNoBuurt.fill(lang, &[&u.name, &u.kind, &u.place, &u.location.pick(lang)]);
             writeln!(o, "  {l}")?;
         }
     }
@@ -308,7 +309,7 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     } else {
         writeln!(o, "{}", Rt::CkWarnings.fill(lang, &[&r.warnings.len()]))?;
         for w in &r.warnings {
-            writeln!(o, "  {w}")?;
+            writeln!(o, "  {}", w.text(lang))?;
         }
     }
     Ok(o)

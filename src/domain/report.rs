@@ -3,40 +3,54 @@
 //! warnings count and keep going.
 
 use super::value::Missing;
+use crate::i18n::{Lang, Said};
+use crate::said;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A warning tied to a place in an input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A warning tied to a place in an input file, said in both languages.
+/// Machine formats keep the English `location` and `message` they always
+/// had and add the Dutch as `location_nl` and `message_nl`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub file: String,
-    /// "line 12" or "feature 7 (BU08553206)"; empty when it concerns the file.
-    pub location: String,
-    pub message: String,
+    /// "regel 12" / "line 12" or "object 7 (BU08553206)" / "feature 7
+    /// (BU08553206)"; empty when it concerns the file.
+    pub location: Said,
+    pub message: Said,
 }
 
 impl Issue {
-    pub fn file(file: &str, message: String) -> Issue {
+    pub fn file(file: &str, message: Said) -> Issue {
         Issue {
             file: file.to_string(),
-            location: String::new(),
+            location: Said::default(),
             message,
         }
     }
 
-    pub fn line(file: &str, line: u64, message: String) -> Issue {
+    pub fn line(file: &str, line: u64, message: Said) -> Issue {
         Issue {
             file: file.to_string(),
-            location: format!("line {line}"),
+            location: said!("regel {line}", "line {line}"),
             message,
         }
     }
 
-    pub fn feature(file: &str, index: usize, code: Option<&str>, message: String) -> Issue {
+    /// A data row of a file without lines (Parquet), counted from 1.
+    pub fn row(file: &str, row: u64, message: Said) -> Issue {
+        Issue {
+            file: file.to_string(),
+            location: said!("rij {row}", "row {row}"),
+            message,
+        }
+    }
+
+    pub fn feature(file: &str, index: usize, code: Option<&str>, message: Said) -> Issue {
         let location = match code {
-            Some(c) => format!("feature {index} ({c})"),
-            None => format!("feature {index}"),
+            Some(c) => said!("object {index} ({c})", "feature {index} ({c})"),
+            None => said!("object {index}", "feature {index}"),
         };
         Issue {
             file: file.to_string(),
@@ -44,15 +58,36 @@ impl Issue {
             message,
         }
     }
+
+    /// The warning as one line in `lang`: file, place, message.
+    pub fn text(&self, lang: Lang) -> String {
+        let location = self.location.pick(lang);
+        let message = self.message.pick(lang);
+        if location.is_empty() {
+            format!("{}: {message}", self.file)
+        } else {
+            format!("{}: {location}: {message}", self.file)
+        }
+    }
 }
 
+/// English, as logs and tests have always read it.
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.location.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.location, self.message)
-        }
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Issue", 5)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("location", &self.location.en)?;
+        st.serialize_field("location_nl", &self.location.nl)?;
+        st.serialize_field("message", &self.message.en)?;
+        st.serialize_field("message_nl", &self.message.nl)?;
+        st.end()
     }
 }
 
@@ -71,12 +106,35 @@ pub struct GemeenteCount {
     pub with_geometry: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Duplicate {
     pub file: String,
     pub code: String,
     /// Lines or feature numbers where the code occurs; the first is kept.
-    pub places: Vec<String>,
+    pub places: Vec<Said>,
+}
+
+impl Duplicate {
+    /// The places as one list in `lang`.
+    pub fn places_text(&self, lang: Lang) -> String {
+        let places: Vec<&str> = self.places.iter().map(|p| p.pick(lang)).collect();
+        places.join(", ")
+    }
+}
+
+/// `places` in English as scripts read it, `places_nl` added.
+impl Serialize for Duplicate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let en: Vec<&str> = self.places.iter().map(|p| p.en.as_str()).collect();
+        let nl: Vec<&str> = self.places.iter().map(|p| p.nl.as_str()).collect();
+        let mut st = s.serialize_struct("Duplicate", 4)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("places", &en)?;
+        st.serialize_field("places_nl", &nl)?;
+        st.end()
+    }
 }
 
 /// Codes of one indicator file compared with the boundaries.
@@ -106,12 +164,27 @@ pub struct Coverage {
     pub missing: BTreeMap<Missing, usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UnmatchedSchool {
     pub name: String,
     pub kind: String,
     pub place: String,
-    pub location: String,
+    /// Where it is in its file and why it was not placed.
+    pub location: Said,
+}
+
+/// `location` in English as scripts read it, `location_nl` added.
+impl Serialize for UnmatchedSchool {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("UnmatchedSchool", 5)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("location", &self.location.en)?;
+        st.serialize_field("location_nl", &self.location.nl)?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -189,5 +262,58 @@ impl fmt::Display for LoadNote {
 impl Serialize for LoadNote {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_reads_in_either_language_and_json_keeps_english_with_dutch_added() {
+        let i = Issue::feature(
+            "b.geojson",
+            7,
+            Some("BU08553206"),
+            said!("geometrie is leeg", "geometry is empty"),
+        );
+        assert_eq!(
+            i.text(Lang::Nl),
+            "b.geojson: object 7 (BU08553206): geometrie is leeg"
+        );
+        assert_eq!(
+            i.to_string(),
+            "b.geojson: feature 7 (BU08553206): geometry is empty"
+        );
+        let j = serde_json::to_value(&i).unwrap();
+        assert_eq!(j["location"], "feature 7 (BU08553206)");
+        assert_eq!(j["location_nl"], "object 7 (BU08553206)");
+        assert_eq!(j["message"], "geometry is empty");
+        assert_eq!(j["message_nl"], "geometrie is leeg");
+        let f = Issue::file("k.csv", said!("overgeslagen", "skipped"));
+        assert_eq!(f.text(Lang::Nl), "k.csv: overgeslagen");
+        assert_eq!(serde_json::to_value(&f).unwrap()["location_nl"], "");
+    }
+
+    #[test]
+    fn duplicates_and_unplaced_schools_keep_english_fields_and_add_dutch() {
+        let d = Duplicate {
+            file: "k.csv".into(),
+            code: "BU01".into(),
+            places: vec![said!("regel 2", "line 2"), said!("regel 4", "line 4")],
+        };
+        assert_eq!(d.places_text(Lang::Nl), "regel 2, regel 4");
+        let j = serde_json::to_value(&d).unwrap();
+        assert_eq!(j["places"], serde_json::json!(["line 2", "line 4"]));
+        assert_eq!(j["places_nl"], serde_json::json!(["regel 2", "regel 4"]));
+        let u = UnmatchedSchool {
+            name: "S".into(),
+            kind: "basisschool".into(),
+            place: "Goirle".into(),
+            location: said!("object 3 op RD 1, 2", "feature 3 at RD 1, 2"),
+        };
+        let j = serde_json::to_value(&u).unwrap();
+        assert_eq!(j["location"], "feature 3 at RD 1, 2");
+        assert_eq!(j["location_nl"], "object 3 op RD 1, 2");
     }
 }

@@ -1,7 +1,7 @@
 //! `fetch.toml`: where each fetched file came from (the URLs read, when,
 //! and the SHA-256 of the file written), and what `--data DIR` loads.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Msg, Said};
 use crate::io::LoadError;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -48,17 +48,17 @@ impl Manifest {
     }
 }
 
-/// The manifest of a folder `fetch` wrote. Load errors are in English,
-/// like every other reader's.
+/// The manifest of a folder `fetch` wrote. Load errors are said in both
+/// languages, like every other reader's.
 pub fn read_manifest(dir: &Path) -> Result<Manifest, LoadError> {
     let path = dir.join(MANIFEST);
     let file = path.display().to_string();
     let text = std::fs::read_to_string(&path).map_err(|e| LoadError::Format {
         file: file.clone(),
-        message: Msg::DataNoManifest.fill(Lang::En, &[&e, &dir.display()]),
+        message: Said::msg(Msg::DataNoManifest, &[&e, &dir.display()]),
     })?;
     toml::from_str(&text).map_err(|e| LoadError::Format {
         file: file.clone(),
-        message: Msg::DataBadManifest.fill(Lang::En, &[&e.to_string().trim()]),
+        message: Said::msg(Msg::DataBadManifest, &[&e.to_string().trim()]),
     })
 }

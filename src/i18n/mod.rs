@@ -5,14 +5,17 @@
 //! [`Msg::fill`] puts figures into the `{0}`, `{1}` … slots of a template.
 //! Domain enums map to ids in [`domain`]; the domain's notes are kinds
 //! that `present::notes` says through [`Rt`]. Codes and file names are not
-//! translated.
+//! translated. The texts of a load, made where the file's figures are
+//! known, are [`Said`]: both forms at once, formatted by [`said!`](crate::said).
 
 pub mod domain;
 mod msg;
 pub mod report;
+pub mod said;
 
 pub use msg::Msg;
 pub use report::Rt;
+pub use said::Said;
 use std::fmt::Display;
 
 /// Interface language; Dutch, the language of the users and of CBS.

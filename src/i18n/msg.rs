@@ -225,6 +225,8 @@ catalogue! {
     RuleFailed => "Pilot-eenheid {0} niet mogelijk: {1}", "Pilot unit {0} not possible: {1}";
     WarningsTitle => " Waarschuwingen en noten ({0}) · w of Esc sluit ", " Warnings and notes ({0}) · w or Esc closes ";
     WarningsNone => "geen waarschuwingen", "no warnings";
+    // The prefix of the line an error that ends a command is printed on
+    ErrorPrefix => "fout", "error";
     WarningsMore => "(+{0}, w toont alles)", "(+{0}, w shows all)";
     LangSet => "Taal: Nederlands", "Language: English";
     FewEligible => "slechts {0} {1} voldoen aan de regels, minder dan de {2} gevraagd: u wisselt de pilot-eenheid ({3})",

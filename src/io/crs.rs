@@ -2,6 +2,8 @@
 //! (EPSG:28992, metres) at load, so area, distance and point-in-polygon work
 //! in one planar CRS. The projection itself is proj4rs (pure Rust).
 
+use crate::i18n::Said;
+use crate::said;
 use geo::Coord;
 use proj4rs::proj::Proj;
 use proj4rs::transform::{transform, Transform, TransformClosure};
@@ -115,7 +117,7 @@ pub fn decide(
     explicit: Option<Crs>,
     member: Option<Result<Crs, String>>,
     extent: &Extent,
-) -> Result<CrsDecision, String> {
+) -> Result<CrsDecision, Said> {
     if extent.is_empty() {
         let crs = explicit.unwrap_or(Crs::Wgs84);
         return Ok(CrsDecision {
@@ -123,7 +125,8 @@ pub fn decide(
             how: "no coordinates".into(),
         });
     }
-    let check = |crs: Crs, how: &str| -> Result<CrsDecision, String> {
+    // `how` goes into the report as it is; `how_nl` names it in a Dutch error.
+    let check = |crs: Crs, how: &str, how_nl: &str| -> Result<CrsDecision, Said> {
         let ok = match crs {
             Crs::Wgs84 => extent.fits_wgs84(),
             Crs::Rd => extent.fits_rd(),
@@ -135,25 +138,41 @@ pub fn decide(
             })
         } else {
             let hint = if extent.fits_rd() {
-                " (they look like Rijksdriehoek metres: try --crs rd)"
+                said!(
+                    " (ze lijken op Rijksdriehoek-meters: probeer --crs rd)",
+                    " (they look like Rijksdriehoek metres: try --crs rd)"
+                )
             } else if extent.fits_wgs84() {
-                " (they look like WGS84 degrees: try --crs wgs84)"
+                said!(
+                    " (ze lijken op WGS84-graden: probeer --crs wgs84)",
+                    " (they look like WGS84 degrees: try --crs wgs84)"
+                )
             } else {
-                ""
+                Said::default()
             };
-            Err(format!(
-                "coordinates ({}) are not valid {crs} as stated by {how}{hint}",
-                extent.describe()
+            let extent = extent.describe();
+            Err(Said::new(
+                format!(
+                    "coördinaten ({extent}) zijn geen geldige {crs} zoals {how_nl} zegt{}",
+                    hint.nl
+                ),
+                format!(
+                    "coordinates ({extent}) are not valid {crs} as stated by {how}{}",
+                    hint.en
+                ),
             ))
         }
     };
     if let Some(crs) = explicit {
-        return check(crs, "--crs");
+        return check(crs, "--crs", "--crs");
     }
     match member {
-        Some(Ok(crs)) => return check(crs, "the file's crs member"),
+        Some(Ok(crs)) => {
+            return check(crs, "the file's crs member", "het crs-lid van het bestand")
+        }
         Some(Err(name)) => {
-            return Err(format!(
+            return Err(said!(
+                "crs {name:?} wordt niet ondersteund: gebruik een bestand in WGS84 of Rijksdriehoek (EPSG:28992)",
                 "unsupported crs {name:?}: use a file in WGS84 or Rijksdriehoek (EPSG:28992)"
             ))
         }
@@ -170,7 +189,8 @@ pub fn decide(
             how: "detected from coordinate range".into(),
         })
     } else {
-        Err(format!(
+        Err(said!(
+            "coördinaten ({}) zijn geen WGS84-graden en geen Rijksdriehoek-meters; geef --crs",
             "coordinates ({}) are neither WGS84 degrees nor Rijksdriehoek metres; give --crs",
             extent.describe()
         ))
@@ -254,7 +274,15 @@ mod tests {
         rd.add(135_756.0, 394_654.0);
         assert_eq!(decide(None, None, &rd).unwrap().crs, Crs::Rd);
         let e = decide(Some(Crs::Wgs84), None, &rd).unwrap_err();
-        assert!(e.contains("--crs rd"), "{e}");
+        assert!(e.en.contains("--crs rd"), "{e}");
+        assert!(
+            e.nl.contains("geen geldige")
+                && e.nl.contains(
+                    "zoals --crs zegt (ze lijken op Rijksdriehoek-meters: probeer --crs rd)"
+                ),
+            "{}",
+            e.nl
+        );
         let mut w = Extent::empty();
         w.add(4.9, 51.5);
         assert_eq!(decide(None, None, &w).unwrap().crs, Crs::Wgs84);

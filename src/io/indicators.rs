@@ -10,6 +10,8 @@ use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
 use crate::domain::registry::unit_from_title;
 use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
+use crate::i18n::Said;
+use crate::said;
 
 pub use super::descriptor::is_descriptor;
 
@@ -51,7 +53,13 @@ pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
         warnings.push(Issue::file(&raw.file, note.clone()));
     }
     for s in &raw.skipped {
-        warnings.push(Issue::file(&raw.file, format!("skipped {s}")));
+        warnings.push(Issue::file(
+            &raw.file,
+            Said::new(
+                format!("overgeslagen: {}", s.nl),
+                format!("skipped {}", s.en),
+            ),
+        ));
     }
     let width = raw.header.len();
     let mut regions = Vec::with_capacity(raw.rows.len());
@@ -62,7 +70,10 @@ pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
             warnings.push(Issue::line(
                 &raw.file,
                 row.line,
-                format!("row without a region code (code column holds {code:?}): skipped"),
+                said!(
+                    "rij zonder regiocode (de codekolom bevat {code:?}): overgeslagen",
+                    "row without a region code (code column holds {code:?}): skipped"
+                ),
             ));
             continue;
         }
@@ -70,7 +81,8 @@ pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
             warnings.push(Issue::line(
                 &raw.file,
                 row.line,
-                format!(
+                said!(
+                    "{} velden waar de kop er {width} heeft: ontbrekende velden als leeg gelezen",
                     "{} fields where the header has {width}: missing fields read as empty",
                     row.fields.len()
                 ),
@@ -113,7 +125,10 @@ pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
         if !column.is_numeric() && !column.all_symbols() {
             warnings.push(Issue::file(
                 &raw.file,
-                format!("column {header:?} is text, not figures: not used as an indicator"),
+                said!(
+                    "kolom {header:?} bevat tekst, geen cijfers: niet als indicator gebruikt",
+                    "column {header:?} is text, not figures: not used as an indicator"
+                ),
             ));
             continue;
         }
@@ -125,7 +140,8 @@ pub fn from_raw(raw: RawTable<'_>) -> IndicatorTable {
                     warnings.push(Issue::line(
                         &raw.file,
                         r.line,
-                        format!(
+                        said!(
+                            "kolom {header:?}: waarde {text:?} is geen getal: als ontbrekend gelezen",
                             "column {header:?}: value {text:?} is not a number: treated as missing"
                         ),
                     ));

@@ -15,6 +15,7 @@ use crate::domain::dataset::{
 use crate::domain::report::LoadNote;
 use crate::domain::report::{InputSummary, Issue, SchoolReport, UnmatchedSchool};
 use crate::domain::spatial::Locator;
+use crate::said;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -183,7 +184,10 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
             if let (Some(layer), false) = (&inputs.layer, is_gpkg(src)) {
                 warnings.push(Issue::file(
                     &src.name,
-                    format!("--layer {layer} applies to GeoPackage files only: ignored"),
+                    said!(
+                        "--layer {layer} geldt alleen voor GeoPackage-bestanden: genegeerd",
+                        "--layer {layer} applies to GeoPackage files only: ignored"
+                    ),
                 ));
             }
             crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);
@@ -222,7 +226,8 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         for j in &ds.report.joins {
             if has_boundaries && j.buurten_in_file > 0 && j.matched_buurten == 0 {
                 return Err(LoadError::NothingMatched {
-                    message: format!(
+                    message: said!(
+                        "geen van de {} buurtcodes in {} komt voor in {} (bijv. {} tegenover {}): andere jaren of codevormen?",
                         "none of the {} buurt codes in {} occurs in {} (e.g. {} vs {}): different years or code formats?",
                         j.buurten_in_file,
                         j.file,
@@ -383,13 +388,22 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
                     name: s.name.clone(),
                     kind: s.kind.clone(),
                     place: s.place.clone(),
-                    location: match (&s.location, xy) {
-                        (_, Some((x, y))) => format!("{} at RD {x:.0}, {y:.0}", s.origin),
-                        (Location::Code(c), None) => {
-                            format!("{}: buurt code {c} not in the boundaries", s.origin)
+                    location: {
+                        let at = s.origin.said();
+                        match (&s.location, xy) {
+                            (_, Some((x, y))) => said!(
+                                "{at} op RD {x:.0}, {y:.0}",
+                                "{at} at RD {x:.0}, {y:.0}";
+                                at
+                            ),
+                            (Location::Code(c), None) => said!(
+                                "{at}: buurtcode {c} niet in de buurtgrenzen",
+                                "{at}: buurt code {c} not in the boundaries";
+                                at
+                            ),
+                            (Location::Unplaced(why), None) => at.join(": ", why),
+                            _ => at,
                         }
-                        (Location::Unplaced(why), None) => format!("{}: {why}", s.origin),
-                        _ => s.origin.clone(),
                     },
                 }),
             }
@@ -407,7 +421,8 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
     }
     if report.total > 0 && report.matched == 0 {
         return Err(LoadError::NothingMatched {
-            message: format!(
+            message: said!(
+                "geen van de {} scholen in {} ligt in een buurt van de buurtgrenzen (ander gebied of andere CRS?)",
                 "none of the {} schools in {} lies in a buurt of the boundaries (different region or CRS?)",
                 report.total, f.file
             ),

@@ -10,6 +10,7 @@ use super::table::{is_code_column, looks_like_code};
 use crate::domain::dataset::{IndicatorTable, RawIndicator, RegionRow};
 use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
+use crate::said;
 use polars::prelude::*;
 use std::io::Cursor;
 
@@ -41,15 +42,20 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
     let Some(code_idx) = code_idx else {
         return Err(LoadError::NoCodeColumn {
             file: src.name.clone(),
-            looked_for:
+            looked_for: said!(
+                "gwb_code, buurtcode, statcode, Regiocode, of een tekstkolom met GM/WK/BU-codes",
                 "gwb_code, buurtcode, statcode, Regiocode, or a string column of GM/WK/BU codes"
-                    .into(),
+            ),
             found: names.join(", "),
         });
     };
     let codes = strings(&cols[code_idx]).ok_or_else(|| LoadError::Format {
         file: src.name.clone(),
-        message: format!("code column {:?} is not text", names[code_idx]),
+        message: said!(
+            "codekolom {:?} is geen tekst",
+            "code column {:?} is not text",
+            names[code_idx]
+        ),
     })?;
     let mut warnings = Vec::new();
     let mut regions = Vec::new();
@@ -64,11 +70,14 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
             });
             keep.push(row);
         } else {
-            warnings.push(Issue {
-                file: src.name.clone(),
-                location: format!("row {}", row + 1),
-                message: format!("row without a region code ({code:?}): skipped"),
-            });
+            warnings.push(Issue::row(
+                &src.name,
+                row as u64 + 1,
+                said!(
+                    "rij zonder regiocode ({code:?}): overgeslagen",
+                    "row without a region code ({code:?}): skipped"
+                ),
+            ));
         }
     }
     let mut indicators = Vec::new();
@@ -109,11 +118,14 @@ pub fn read_parquet(src: &Source) -> Result<IndicatorTable, LoadError> {
                 .map(|(c, r)| match parse_cell(c, mark) {
                     Cell::Value(v) => v,
                     Cell::Invalid(t) => {
-                        warnings.push(Issue {
-                            file: src.name.clone(),
-                            location: format!("row {}", r.line),
-                            message: format!("column {header:?}: value {t:?} is not a number: treated as missing"),
-                        });
+                        warnings.push(Issue::row(
+                            &src.name,
+                            r.line,
+                            said!(
+                                "kolom {header:?}: waarde {t:?} is geen getal: als ontbrekend gelezen",
+                                "column {header:?}: value {t:?} is not a number: treated as missing"
+                            ),
+                        ));
                         Value::Missing(Missing::Invalid)
                     }
                 })

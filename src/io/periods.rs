@@ -5,11 +5,13 @@
 use super::error::LoadError;
 use super::source::Source;
 use super::text::{decode, sniff_delimiter};
+use crate::i18n::Said;
+use crate::said;
 use std::collections::BTreeSet;
 
 const PERIOD_COLUMNS: &[&str] = &["perioden", "periode", "jaar"];
 
-fn format_err(src: &Source, message: String) -> LoadError {
+fn format_err(src: &Source, message: Said) -> LoadError {
     LoadError::Format {
         file: src.name.clone(),
         message,
@@ -62,7 +64,10 @@ pub fn select_period(src: &Source, period: &str) -> Result<Source, LoadError> {
     let Some((text, delim, col)) = period_column(src) else {
         return Err(format_err(
             src,
-            format!("no Perioden column to select {period} from"),
+            said!(
+                "geen kolom Perioden om {period} uit te kiezen",
+                "no Perioden column to select {period} from"
+            ),
         ));
     };
     let mut r = csv::ReaderBuilder::new()
@@ -84,7 +89,10 @@ pub fn select_period(src: &Source, period: &str) -> Result<Source, LoadError> {
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                return Err(format_err(src, format!("line {line}: {e}")));
+                return Err(format_err(
+                    src,
+                    said!("regel {line}: {e}", "line {line}: {e}"),
+                ));
             }
         }
         let end = r.position().byte() as usize;
@@ -105,9 +113,13 @@ pub fn select_period(src: &Source, period: &str) -> Result<Source, LoadError> {
     if rows == 0 {
         return Err(format_err(
             src,
-            format!(
+            said!(
+                "geen rijen van periode {period}; de kolom Perioden bevat: {}",
                 "no rows of period {period}; its Perioden column holds: {}",
-                seen.into_iter().collect::<Vec<_>>().join(", ")
+                seen.iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }

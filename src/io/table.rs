@@ -7,6 +7,8 @@ use super::error::LoadError;
 use super::source::Source;
 use super::text::{decode, sniff_delimiter};
 use crate::domain::registry::normalise_name;
+use crate::i18n::Said;
+use crate::said;
 
 mod records;
 pub use records::Record;
@@ -31,8 +33,8 @@ pub struct RawTable<'a> {
     /// (the transposed export has a unit column).
     pub units: Vec<Option<String>>,
     /// Lines we skipped on purpose (title, footer), for the report.
-    pub skipped: Vec<String>,
-    pub encoding_note: Option<String>,
+    pub skipped: Vec<Said>,
+    pub encoding_note: Option<Said>,
     pub transposed: bool,
 }
 
@@ -84,7 +86,7 @@ pub fn looks_like_code(raw: &str) -> bool {
         && rest.iter().take(4).all(u8::is_ascii_digit)
 }
 
-pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> {
+pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<Said>), LoadError> {
     let decoded = decode(&src.bytes);
     if decoded.text.trim().is_empty() {
         return Err(LoadError::Empty {
@@ -115,12 +117,17 @@ pub fn read_rows(src: &Source) -> Result<(Vec<Row>, Option<String>), LoadError> 
                 return Err(LoadError::Csv {
                     file: src.name.clone(),
                     line,
-                    message: e.to_string(),
+                    message: Said::same(e.to_string()),
                 });
             }
         }
     }
     Ok((rows, decoded.encoding_note))
+}
+
+/// A line left out on purpose (title, footer), with what it held.
+fn skipped_line(line: u64, text: &str) -> Said {
+    said!("regel {line}: {text}", "line {line}: {text}")
 }
 
 fn is_blank(row: &Record) -> bool {
@@ -146,7 +153,7 @@ pub fn with_table<T>(src: &Source, f: impl FnOnce(RawTable<'_>) -> T) -> Result<
 pub fn table_from_rows(
     src: &Source,
     rows: Vec<Row>,
-    encoding_note: Option<String>,
+    encoding_note: Option<Said>,
 ) -> Result<RawTable<'static>, LoadError> {
     layout(
         src,
@@ -158,7 +165,7 @@ pub fn table_from_rows(
 fn layout<'a>(
     src: &Source,
     rows: Vec<Record<'a>>,
-    encoding_note: Option<String>,
+    encoding_note: Option<Said>,
 ) -> Result<RawTable<'a>, LoadError> {
     if let Some(t) = transposed(src, &rows, encoding_note.clone())? {
         return Ok(t);
@@ -175,14 +182,17 @@ fn layout<'a>(
             .unwrap_or_default();
         return Err(LoadError::NoCodeColumn {
             file: src.name.clone(),
-            looked_for: "a column named like Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, or a column of GM/WK/BU codes".into(),
+            looked_for: said!(
+                "een kolom met een naam als Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, of een kolom met GM/WK/BU-codes",
+                "a column named like Regioaanduiding/Codering, Regiocode, gwb_code, buurtcode, statcode, or a column of GM/WK/BU codes"
+            ),
             found,
         });
     };
-    let mut skipped: Vec<String> = rows[..h]
+    let mut skipped: Vec<Said> = rows[..h]
         .iter()
         .filter(|r| !is_blank(r))
-        .map(|r| format!("line {}: {}", r.line, r.fields.join(" ")))
+        .map(|r| skipped_line(r.line, &r.fields.join(" ")))
         .collect();
     let mut header: Vec<String> = rows[h]
         .fields
@@ -224,7 +234,7 @@ fn layout<'a>(
         }
         // A footer ("Bron: CBS") is one field where a record has many.
         if r.fields.len() == 1 && width > 2 {
-            skipped.push(format!("line {}: {}", r.line, r.fields[0].trim()));
+            skipped.push(skipped_line(r.line, r.fields[0].trim()));
             continue;
         }
         data.push(r);
@@ -275,7 +285,7 @@ fn code_col_by_values(rows: &[Record], width: usize) -> Option<usize> {
 fn transposed<'a>(
     src: &Source,
     rows: &[Record<'a>],
-    encoding_note: Option<String>,
+    encoding_note: Option<Said>,
 ) -> Result<Option<RawTable<'a>>, LoadError> {
     let Some(ci) = rows.iter().take(40).position(|r| {
         r.fields.first().is_some_and(|f| {
@@ -313,10 +323,10 @@ fn transposed<'a>(
     let names_row = rows[..ci].iter().rev().find(|r| {
         r.fields.len() > first_region && r.fields[0].trim().eq_ignore_ascii_case("onderwerp")
     });
-    let mut skipped: Vec<String> = rows[..ci]
+    let mut skipped: Vec<Said> = rows[..ci]
         .iter()
         .filter(|r| !is_blank(r) && r.fields.len() <= 1)
-        .map(|r| format!("line {}: {}", r.line, r.fields.join(" ")))
+        .map(|r| skipped_line(r.line, &r.fields.join(" ")))
         .collect();
     let mut header = vec![
         "Regioaanduiding/Codering".to_string(),
@@ -329,13 +339,17 @@ fn transposed<'a>(
             continue;
         }
         if r.fields.len() <= first_region {
-            skipped.push(format!("line {}: {}", r.line, r.fields.join(" ")));
+            skipped.push(skipped_line(r.line, &r.fields.join(" ")));
             continue;
         }
         let label = r.fields[0].trim();
         // Further region descriptors (e.g. "Indelingswijziging") are not figures.
         if label.to_lowercase().starts_with("regioaanduiding") {
-            skipped.push(format!("line {}: region descriptor {label}", r.line));
+            let line = r.line;
+            skipped.push(said!(
+                "regel {line}: regiokenmerk {label}",
+                "line {line}: region descriptor {label}"
+            ));
             continue;
         }
         header.push(label.replace('|', "/"));
@@ -349,7 +363,8 @@ fn transposed<'a>(
     if var_rows.is_empty() {
         return Err(LoadError::Format {
             file: src.name.clone(),
-            message: format!(
+            message: said!(
+                "gekantelde StatLine-tabel (regiocodes op regel {}) heeft geen rijen met variabelen",
                 "transposed StatLine table (region codes on line {}) has no variable rows",
                 code_row.line
             ),

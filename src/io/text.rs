@@ -1,12 +1,14 @@
 //! Turning downloaded bytes into text: BOM, UTF-8 or Windows-1252 (DUO),
 //! and the delimiter of a CSV.
 
+use crate::i18n::Said;
+use crate::said;
 use std::borrow::Cow;
 
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// Set when the file was not UTF-8 and we read it as Windows-1252.
-    pub encoding_note: Option<String>,
+    pub encoding_note: Option<Said>,
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
@@ -22,7 +24,8 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Decoded {
                 text: Cow::Owned(text.into_owned()),
-                encoding_note: Some(format!(
+                encoding_note: Some(said!(
+                    "geen geldige UTF-8 (eerste foute byte op positie {}): als Windows-1252 gelezen",
                     "not valid UTF-8 (first bad byte at offset {}): read as Windows-1252",
                     e.valid_up_to()
                 )),

@@ -9,6 +9,8 @@ use super::indicators::from_raw;
 use super::source::Source;
 use super::table::{table_from_rows, Row};
 use crate::domain::dataset::IndicatorTable;
+use crate::i18n::Said;
+use crate::said;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -18,7 +20,7 @@ pub fn looks_like_xlsx(src: &Source) -> bool {
     matches!(src.extension().as_str(), "xlsx" | "xlsm")
 }
 
-fn err(file: &str, message: String) -> LoadError {
+fn err(file: &str, message: Said) -> LoadError {
     LoadError::Format {
         file: file.to_string(),
         message,
@@ -42,14 +44,21 @@ fn cell_text(d: &Data) -> String {
 
 pub fn read_xlsx(src: &Source) -> Result<IndicatorTable, LoadError> {
     let file = src.name.as_str();
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(&src.bytes[..]))
-        .map_err(|e| err(file, format!("cannot read as xlsx: {e}")))?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(&src.bytes[..])).map_err(|e| {
+        err(
+            file,
+            said!("kan niet als xlsx lezen: {e}", "cannot read as xlsx: {e}"),
+        )
+    })?;
     let Some(sheet) = wb.sheet_names().first().cloned() else {
-        return Err(err(file, "the workbook has no sheets".into()));
+        return Err(err(
+            file,
+            said!("de werkmap heeft geen bladen", "the workbook has no sheets"),
+        ));
     };
     let range = wb
         .worksheet_range(&sheet)
-        .map_err(|e| err(file, format!("sheet {sheet:?}: {e}")))?;
+        .map_err(|e| err(file, said!("blad {sheet:?}: {e}", "sheet {sheet:?}: {e}")))?;
     // Line numbers are spreadsheet row numbers, as the user sees them.
     let first = range.start().map(|(r, _)| r as u64).unwrap_or(0);
     let rows: Vec<Row> = range

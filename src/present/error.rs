@@ -2,14 +2,30 @@
 //! a cause whose text the line already holds (an error that prints its
 //! source and also returns it would otherwise read "X: e: e"). Every
 //! command and the app's status line print errors through this.
+//!
+//! A load error in the chain is said in the asked language; other errors
+//! (profile, score, teams, export) have English texts only.
 
+use crate::i18n::Lang;
+use crate::io::LoadError;
 use std::error::Error;
 
-/// The error and its causes as one line.
+/// The error and its causes as one line, in English.
 pub fn error_text(e: &(dyn Error + 'static)) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut cause = e.source();
+    error_text_in(e, Lang::En)
+}
+
+/// The error and its causes as one line, a load error in `lang`. A load
+/// error's text already holds its cause (a file's read error), so the
+/// chain ends there.
+pub fn error_text_in(e: &(dyn Error + 'static), lang: Lang) -> String {
+    let mut parts = Vec::new();
+    let mut cause = Some(e);
     while let Some(c) = cause {
+        if let Some(load) = c.downcast_ref::<LoadError>() {
+            parts.push(load.text(lang));
+            break;
+        }
         parts.push(c.to_string());
         cause = c.source();
     }
@@ -78,6 +94,27 @@ mod tests {
         // only whole parts count
         let s = join_causes(["x: abad".to_string(), "bad: d".into()]);
         assert_eq!(s, "x: abad: bad: d");
+    }
+
+    #[test]
+    fn a_load_error_in_the_chain_is_said_in_the_language_asked() {
+        let e = anyhow::Error::new(LoadError::Read {
+            path: "x/b.geojson".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "No such file"),
+        });
+        assert_eq!(
+            error_text(e.as_ref()),
+            "x/b.geojson: cannot read file: No such file"
+        );
+        assert_eq!(
+            error_text_in(e.as_ref(), Lang::Nl),
+            "x/b.geojson: kan bestand niet lezen: bestand of map bestaat niet (No such file)"
+        );
+        let e = e.context("cannot load");
+        assert_eq!(
+            error_text_in(e.as_ref(), Lang::Nl),
+            "cannot load: x/b.geojson: kan bestand niet lezen: bestand of map bestaat niet (No such file)"
+        );
     }
 
     #[test]

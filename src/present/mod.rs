@@ -20,7 +20,7 @@ pub mod truncate;
 
 pub use compare::compare_lines;
 pub use correlation::correlation_lines;
-pub use error::error_text;
+pub use error::{error_text, error_text_in};
 pub use method::method_lines;
 pub use numbers::{figure, number, optional, DecimalMark, MISSING};
 pub use row::{rank_interval, status, status_brief};

@@ -7,6 +7,7 @@ use super::types::{Area, Indicator, IndicatorMeta, IndicatorTable, RawIndicator}
 use crate::domain::registry::{self, IndicatorDef};
 use crate::domain::report::{Issue, LoadReport};
 use crate::domain::value::{Missing, Value};
+use crate::said;
 use rayon::prelude::*;
 
 /// Every column of every table, in file order, one value per area.
@@ -150,7 +151,8 @@ fn compare_duplicate(
             }
         }
     }
-    let mut msg = format!(
+    let mut msg = said!(
+        "kolom {header:?} is indicator '{}' die {} al gaf: de eerste bewaard; {agree} waarden gelijk, {} verschillend",
         "column {header:?} is indicator '{}' which {} already gave: kept the first; {agree} values agree, {} differ",
         existing.meta.id,
         existing.meta.source,
@@ -158,11 +160,13 @@ fn compare_duplicate(
     );
     if !differ.is_empty() {
         let shown: Vec<&str> = differ.iter().take(5).map(String::as_str).collect();
-        msg.push_str(&format!(
+        let list = format!(
             " ({}{})",
             shown.join(", "),
             if differ.len() > 5 { ", ..." } else { "" }
-        ));
+        );
+        msg.nl.push_str(&list);
+        msg.en.push_str(&list);
     }
     Issue::file(file, msg)
 }

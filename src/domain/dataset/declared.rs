@@ -11,6 +11,7 @@ use super::codes::custom_id;
 use super::types::IndicatorMeta;
 use crate::domain::registry;
 use crate::domain::report::Issue;
+use crate::said;
 use serde::{Deserialize, Serialize};
 
 /// The `[disclosure]` section of a profile.
@@ -131,7 +132,10 @@ impl DisclosureSettings {
             if !sources.iter().any(|s| file_matches(p, s)) {
                 out.push(Issue::file(
                     "profile [disclosure]",
-                    format!("microdata = {p:?} matches no input file"),
+                    said!(
+                        "microdata = {p:?} past bij geen invoerbestand",
+                        "microdata = {p:?} matches no input file"
+                    ),
                 ));
             }
         }
@@ -144,7 +148,10 @@ impl DisclosureSettings {
                 if !columns.iter().any(|m| names_column(c, m)) {
                     out.push(Issue::file(
                         "profile [disclosure]",
-                        format!("{key} = {c:?} matches no column of the inputs"),
+                        said!(
+                            "{key} = {c:?} past bij geen kolom van de invoer",
+                            "{key} = {c:?} matches no column of the inputs"
+                        ),
                     ));
                 }
             }
@@ -297,7 +304,7 @@ mod tests {
         };
         let m = meta("dossiers", "dossiers");
         let issues = s.unmatched(&["/d/kwb_2024.csv"], &[&m]);
-        let texts: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
+        let texts: Vec<String> = issues.iter().map(|i| i.message.en.clone()).collect();
         assert_eq!(
             texts,
             [

@@ -9,6 +9,8 @@ use super::derived::add_derived;
 use super::disclosure::{apply_disclosure, DEFAULT_MIN_CELL};
 use super::types::{Area, BoundaryFeature, CodeIndex, Dataset, IndicatorTable, SchoolMethod};
 use crate::domain::report::{Duplicate, JoinReport, LoadReport};
+use crate::i18n::Said;
+use crate::said;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
@@ -29,6 +31,15 @@ pub struct DatasetBuilder {
 /// repeated code (its first row is kept).
 pub(super) type RowAreas = Vec<Vec<Option<usize>>>;
 
+/// Where a repeated code occurs: said only for repeats.
+fn feature_place(index: usize) -> Said {
+    said!("object {index}", "feature {index}")
+}
+
+fn line_place(line: u64) -> Said {
+    said!("regel {line}", "line {line}")
+}
+
 impl DatasetBuilder {
     pub fn new(boundary_file: &str, features: Vec<BoundaryFeature>) -> DatasetBuilder {
         let mut b = DatasetBuilder {
@@ -42,13 +53,13 @@ impl DatasetBuilder {
         // Where each repeated code occurs, in feature order: only repeats
         // need their places written out.
         let mut first_feature: Vec<usize> = Vec::with_capacity(features.len());
-        let mut repeats: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut repeats: BTreeMap<String, Vec<Said>> = BTreeMap::new();
         for f in features {
             if let Some(&at) = b.index.get(&f.code) {
                 repeats
                     .entry(f.code.clone())
-                    .or_insert_with(|| vec![format!("feature {}", first_feature[at])])
-                    .push(format!("feature {}", f.index));
+                    .or_insert_with(|| vec![feature_place(first_feature[at])])
+                    .push(feature_place(f.index));
                 continue;
             }
             first_feature.push(f.index);
@@ -153,13 +164,13 @@ impl DatasetBuilder {
     fn place_table(&mut self, t: &IndicatorTable) -> Vec<Option<usize>> {
         let mut seen: FxHashMap<&str, u64> = FxHashMap::default();
         let mut map = Vec::with_capacity(t.regions.len());
-        let mut dup_places: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut dup_places: BTreeMap<String, Vec<Said>> = BTreeMap::new();
         for r in &t.regions {
             if let Some(first) = seen.get(r.code.as_str()) {
                 dup_places
                     .entry(r.code.clone())
-                    .or_insert_with(|| vec![format!("line {first}")])
-                    .push(format!("line {}", r.line));
+                    .or_insert_with(|| vec![line_place(*first)])
+                    .push(line_place(r.line));
                 map.push(None);
                 continue;
             }

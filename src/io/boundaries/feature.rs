@@ -10,6 +10,7 @@ use crate::domain::dataset::BoundaryFeature;
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
 use crate::io::table::looks_like_code;
+use crate::said;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -82,7 +83,10 @@ pub(super) fn boundary_feature<G>(
                 file,
                 i,
                 Some(&code),
-                "geometry is null: kept without a shape".into(),
+                said!(
+                    "geometrie is null: bewaard zonder vorm",
+                    "geometry is null: kept without a shape"
+                ),
             ));
             None
         }

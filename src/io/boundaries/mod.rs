@@ -34,6 +34,8 @@ use super::error::LoadError;
 use super::source::Source;
 use crate::domain::dataset::{BoundaryFeature, IndicatorTable};
 use crate::domain::report::Issue;
+use crate::i18n::Said;
+use crate::said;
 use feature::boundary_feature;
 pub(crate) use feature::RawFeature;
 use geo::MultiPolygon;
@@ -221,7 +223,7 @@ fn add_to_extent(extent: &mut Extent, g: &MultiPolygon<f64>) {
 fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadError> {
     let proj = Projector::new().map_err(|message| LoadError::Crs {
         file: file.to_string(),
-        message,
+        message: Said::same(message),
     })?;
     // Projected on every core (a national WGS84 file took longer to project
     // than to read); the first failure in file order is the one reported.
@@ -230,7 +232,12 @@ fn project_all(file: &str, features: &mut [BoundaryFeature]) -> Result<(), LoadE
         .map(|f| match f.geometry.as_mut() {
             Some(g) => project_in_place(&proj, g).map_err(|message| LoadError::Crs {
                 file: file.to_string(),
-                message: format!("feature {} ({}): {message}", f.index, f.code),
+                message: said!(
+                    "object {} ({}): {message}",
+                    "feature {} ({}): {message}",
+                    f.index,
+                    f.code
+                ),
             }),
             None => Ok(()),
         })

@@ -7,6 +7,7 @@ use crate::domain::report::Issue;
 use crate::domain::value::{Missing, Value};
 use crate::io::cell::{parse_cell, Cell, DecimalMark};
 use crate::io::indicators::is_descriptor;
+use crate::said;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use serde_json::{Map, Value as Json};
@@ -71,7 +72,10 @@ fn column(
             file,
             f.index,
             Some(&f.code),
-            format!("property {k:?}: value {shown} is not a number: treated as missing"),
+            said!(
+                "eigenschap {k:?}: waarde {shown} is geen getal: als ontbrekend gelezen",
+                "property {k:?}: value {shown} is not a number: treated as missing"
+            ),
         ));
         Value::Missing(Missing::Invalid)
     };

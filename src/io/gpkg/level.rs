@@ -7,6 +7,7 @@
 use super::err;
 use crate::domain::dataset::BoundaryFeature;
 use crate::io::error::LoadError;
+use crate::said;
 
 /// The level a set of region codes is at when none of them is a buurt.
 fn level_of<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(&'static str, String)> {
@@ -32,14 +33,22 @@ fn level_of<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(&'static str, S
 
 fn unsupported(file: &str, layer: &str, level: &str, example: &str) -> LoadError {
     let instead = if level == "wijken" {
-        "to rank wijken, read the buurten and add --rule wijk, which rolls the buurt figures up to their wijk"
+        said!(
+            "om wijken te rangschikken: lees de buurten en geef --rule wijk, dat de buurtcijfers optelt tot hun wijk",
+            "to rank wijken, read the buurten and add --rule wijk, which rolls the buurt figures up to their wijk"
+        )
     } else {
-        "to limit the ranking to gemeenten, read the buurten and add --gemeente NAME|CODE"
+        said!(
+            "om de rangschikking tot gemeenten te beperken: lees de buurten en geef --gemeente NAAM|CODE",
+            "to limit the ranking to gemeenten, read the buurten and add --gemeente NAME|CODE"
+        )
     };
     err(
         file,
-        format!(
-            "layer {layer} holds {level} (codes such as {example}), not buurten: buurtradar counts schools and ranks on buurt shapes. Use --layer buurten (the default); {instead}"
+        said!(
+            "laag {layer} bevat {level} (codes zoals {example}), geen buurten: buurtradar telt scholen en rangschikt op buurtvormen. Gebruik --layer buurten (de standaard); {instead}",
+            "layer {layer} holds {level} (codes such as {example}), not buurten: buurtradar counts schools and ranks on buurt shapes. Use --layer buurten (the default); {instead}";
+            instead
         ),
     )
 }

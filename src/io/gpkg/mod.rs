@@ -18,6 +18,8 @@ use super::boundaries::{from_features, Boundaries, RawFeature};
 use super::crs::Crs;
 use super::error::LoadError;
 use super::source::Source;
+use crate::i18n::Said;
+use crate::said;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use serde_json::{Map, Number, Value as Json};
@@ -30,7 +32,7 @@ pub fn looks_like_sqlite(src: &Source) -> bool {
     src.bytes.starts_with(b"SQLite format 3\0")
 }
 
-fn err(file: &str, message: String) -> LoadError {
+fn err(file: &str, message: Said) -> LoadError {
     LoadError::Format {
         file: file.to_string(),
         message,
@@ -48,37 +50,47 @@ fn open(src: &Source) -> Result<Opened, LoadError> {
     if !looks_like_sqlite(src) {
         return Err(err(
             &src.name,
-            "not a GeoPackage: the file does not start with the SQLite header \"SQLite format 3\""
-                .into(),
+            said!(
+                "geen GeoPackage: het bestand begint niet met de SQLite-kop \"SQLite format 3\"",
+                "not a GeoPackage: the file does not start with the SQLite header \"SQLite format 3\""
+            ),
         ));
     }
-    let mut tmp = tempfile::NamedTempFile::new().map_err(|e| {
+    let no_copy = |e: std::io::Error| {
         err(
             &src.name,
-            format!("cannot make a temporary copy to open: {e}"),
+            said!(
+                "kan geen tijdelijke kopie maken om te openen: {e}",
+                "cannot make a temporary copy to open: {e}"
+            ),
         )
-    })?;
-    std::io::Write::write_all(&mut tmp, &src.bytes).map_err(|e| {
-        err(
-            &src.name,
-            format!("cannot make a temporary copy to open: {e}"),
-        )
-    })?;
+    };
+    let mut tmp = tempfile::NamedTempFile::new().map_err(no_copy)?;
+    std::io::Write::write_all(&mut tmp, &src.bytes).map_err(no_copy)?;
     let conn = Connection::open_with_flags(
         tmp.path(),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| err(&src.name, format!("cannot open as SQLite: {e}")))?;
+    .map_err(|e| {
+        err(
+            &src.name,
+            said!(
+                "kan niet als SQLite openen: {e}",
+                "cannot open as SQLite: {e}"
+            ),
+        )
+    })?;
     Ok(Opened {
         conn,
         _tmp: Some(tmp),
     })
 }
 
-fn sql_err(file: &str, what: &str) -> impl Fn(rusqlite::Error) -> LoadError {
+/// A SQLite error after what was being read (said in both languages);
+/// SQLite's own text as it is.
+fn sql_err(file: &str, what: Said) -> impl Fn(rusqlite::Error) -> LoadError {
     let file = file.to_string();
-    let what = what.to_string();
-    move |e| err(&file, format!("{what}: {e}"))
+    move |e| err(&file, said!("{what}: {e}", "{what}: {e}"; what))
 }
 
 /// The feature layers the file lists in `gpkg_contents`.
@@ -89,13 +101,20 @@ pub fn feature_layers(conn: &Connection, file: &str) -> Result<Vec<String>, Load
         )
         .map_err(sql_err(
             file,
-            "not a GeoPackage (no readable gpkg_contents table)",
+            said!(
+                "geen GeoPackage (geen leesbare tabel gpkg_contents)",
+                "not a GeoPackage (no readable gpkg_contents table)"
+            ),
         ))?;
     let rows = stmt
         .query_map([], |r| r.get::<_, String>(0))
-        .map_err(sql_err(file, "reading gpkg_contents"))?;
+        .map_err(sql_err(file, reading_contents()))?;
     rows.collect::<Result<Vec<_>, _>>()
-        .map_err(sql_err(file, "reading gpkg_contents"))
+        .map_err(sql_err(file, reading_contents()))
+}
+
+fn reading_contents() -> Said {
+    said!("bij het lezen van gpkg_contents", "reading gpkg_contents")
 }
 
 /// The layer's geometry column and the EPSG code of its srs.
@@ -108,7 +127,10 @@ fn geometry_column(conn: &Connection, file: &str, layer: &str) -> Result<(String
         )
         .map_err(sql_err(
             file,
-            &format!("layer {layer}: no entry in gpkg_geometry_columns"),
+            said!(
+                "laag {layer}: geen regel in gpkg_geometry_columns",
+                "layer {layer}: no entry in gpkg_geometry_columns"
+            ),
         ))?;
     let (org, code): (String, i64) = conn
         .query_row(
@@ -118,7 +140,10 @@ fn geometry_column(conn: &Connection, file: &str, layer: &str) -> Result<(String
         )
         .map_err(sql_err(
             file,
-            &format!("layer {layer}: srs_id {srs_id} is not in gpkg_spatial_ref_sys"),
+            said!(
+                "laag {layer}: srs_id {srs_id} staat niet in gpkg_spatial_ref_sys",
+                "layer {layer}: srs_id {srs_id} is not in gpkg_spatial_ref_sys"
+            ),
         ))?;
     let crs = match (org.to_ascii_uppercase().as_str(), code) {
         ("EPSG", 28992) => Crs::Rd,
@@ -126,7 +151,8 @@ fn geometry_column(conn: &Connection, file: &str, layer: &str) -> Result<(String
         _ => {
             return Err(err(
                 file,
-                format!(
+                said!(
+                    "laag {layer}: coördinaten in {org}:{code}; buurtradar leest EPSG:28992 (Rijksdriehoek) of EPSG:4326 (WGS84)",
                     "layer {layer}: coordinates in {org}:{code}; buurtradar reads EPSG:28992 (Rijksdriehoek) or EPSG:4326 (WGS84)"
                 ),
             ))
@@ -153,25 +179,30 @@ pub fn read_gpkg(
     if !layers.iter().any(|l| l == layer) {
         return Err(err(
             file,
-            format!(
-                "no feature layer {layer:?} (the feature layers are: {}); choose one with --layer",
-                if layers.is_empty() {
-                    "none".to_string()
-                } else {
+            if layers.is_empty() {
+                said!(
+                    "geen objectlaag {layer:?} (het bestand heeft geen objectlagen); kies er een met --layer",
+                    "no feature layer {layer:?} (the feature layers are: none); choose one with --layer"
+                )
+            } else {
+                said!(
+                    "geen objectlaag {layer:?} (de objectlagen zijn: {}); kies er een met --layer",
+                    "no feature layer {layer:?} (the feature layers are: {}); choose one with --layer",
                     layers.join(", ")
-                }
-            ),
+                )
+            },
         ));
     }
     let (geom_col, crs) = geometry_column(conn, file, layer)?;
     let mut stmt = conn
         .prepare(&format!("SELECT * FROM {}", quote_ident(layer)))
-        .map_err(sql_err(file, &format!("layer {layer}")))?;
+        .map_err(sql_err(file, said!("laag {layer}", "layer {layer}")))?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
     let Some(gi) = names.iter().position(|n| n.eq_ignore_ascii_case(&geom_col)) else {
         return Err(err(
             file,
-            format!(
+            said!(
+                "laag {layer}: geometriekolom {geom_col:?} hoort niet bij de kolommen ({})",
                 "layer {layer}: geometry column {geom_col:?} is not among its columns ({})",
                 names.join(", ")
             ),
@@ -179,13 +210,13 @@ pub fn read_gpkg(
     };
     let mut rows = stmt
         .query([])
-        .map_err(sql_err(file, &format!("layer {layer}")))?;
+        .map_err(sql_err(file, said!("laag {layer}", "layer {layer}")))?;
     let mut features = Vec::new();
     // Kept to explain a layer of wijken or gemeenten by an example code.
     let mut first_props: Option<Map<String, Json>> = None;
     while let Some(row) = rows
         .next()
-        .map_err(sql_err(file, &format!("layer {layer}")))?
+        .map_err(sql_err(file, said!("laag {layer}", "layer {layer}")))?
     {
         let i = features.len();
         let mut props = Map::new();
@@ -193,13 +224,19 @@ pub fn read_gpkg(
         for (c, name) in names.iter().enumerate() {
             let v = row.get_ref(c).map_err(sql_err(
                 file,
-                &format!("layer {layer}, feature {i}, column {name}"),
+                said!(
+                    "laag {layer}, object {i}, kolom {name}",
+                    "layer {layer}, feature {i}, column {name}"
+                ),
             ))?;
             if c == gi {
                 geometry = feature_geometry(v).map_err(|m| {
                     err(
                         file,
-                        format!("layer {layer}, feature {i}, column {name}: {m}"),
+                        said!(
+                            "laag {layer}, object {i}, kolom {name}: {m}",
+                            "layer {layer}, feature {i}, column {name}: {m}"
+                        ),
                     )
                 })?;
                 continue;

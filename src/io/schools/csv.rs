@@ -2,7 +2,7 @@
 //! for lists that were joined to buurten elsewhere.
 
 use super::{
-    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, RawSchool,
+    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, Origin, RawSchool,
     SchoolFile, SchoolOptions,
 };
 use crate::domain::registry::normalise_name;
@@ -13,6 +13,7 @@ use crate::io::crs::{decide, Crs, Extent};
 use crate::io::error::LoadError;
 use crate::io::source::Source;
 use crate::io::table::{read_rows, Row};
+use crate::said;
 use geo::Coord;
 
 const LON_KEYS: &[&str] = &["lon", "lng", "longitude", "lengtegraad", "long"];
@@ -144,7 +145,10 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
         }
         return Err(LoadError::Format {
             file,
-            message: format!(
+            message: said!(
+                "geen coördinaatkolommen (lon/lat of x/y) en geen kolom met buurtcodes (buurtcode, Buurt2023, ...); aanwezige kolommen: {}. \
+                 Geocodeer de DUO-lijst eerst, zet per school een buurtcode erbij, of geef de CBS-tabel \
+                 \"buurt, wijk en gemeente per postcode en huisnummer\" met --postcode-table BESTAND.",
                 "no coordinate columns (lon/lat or x/y) and no buurt-code column (buurtcode, Buurt2023, ...); columns are: {}. \
                  Geocode the DUO list first, add a buurt code per school, or give the CBS table \
                  \"buurt, wijk en gemeente per postcode en huisnummer\" with --postcode-table FILE.",
@@ -177,7 +181,7 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
             place: field(r, cols.place),
             gemeente: field(r, cols.gemeente),
             location: Location::Code(String::new()),
-            origin: format!("line {}", r.line),
+            origin: Origin::Line(r.line),
         };
         if let (Some((a, b, _)), Some((ma, mb))) = (cols.coords, marks) {
             let num = |c: usize, m| match parse_cell(
@@ -205,7 +209,8 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
             None => warnings.push(Issue::line(
                 &file,
                 r.line,
-                format!(
+                said!(
+                    "school {:?} heeft geen bruikbare coördinaten of buurtcode: niet geplaatst",
                     "school {:?} has no usable coordinates or buurt code: not placed",
                     school.name
                 ),

@@ -7,10 +7,11 @@
 use super::csv::{field, find_col, Columns};
 use super::postcode::{house_number, postcode, read_table, Address};
 use super::SchoolOptions;
-use super::{counted_kinds, is_primary, no_kind_column, Location, RawSchool, SchoolFile};
+use super::{counted_kinds, is_primary, no_kind_column, Location, Origin, RawSchool, SchoolFile};
 use crate::domain::report::Issue;
 use crate::io::error::LoadError;
 use crate::io::table::Row;
+use crate::said;
 use std::path::Path;
 
 pub(super) fn read_duo(
@@ -30,7 +31,8 @@ pub(super) fn read_duo(
     let (Some(pc), Some(nr)) = (pc, nr) else {
         return Err(LoadError::Format {
             file: file.to_string(),
-            message: format!(
+            message: said!(
+                "--postcode-table heeft een kolom met de postcode en een met het huisnummer nodig (POSTCODE, HUISNUMMER-TOEVOEGING) in de scholenlijst; aanwezige kolommen: {}",
                 "--postcode-table needs a postcode and a house-number column (POSTCODE, HUISNUMMER-TOEVOEGING) in the school list; columns are: {}",
                 header.join(", ")
             ),
@@ -48,7 +50,10 @@ pub(super) fn read_duo(
         warnings.push(Issue::line(
             &table_name,
             *line,
-            format!("buurt code {value:?} is not a buurt code: that address stays unplaced"),
+            said!(
+                "buurtcode {value:?} is geen buurtcode: dat adres blijft ongeplaatst",
+                "buurt code {value:?} is not a buurt code: that address stays unplaced"
+            ),
         ));
     }
     let mut schools = Vec::with_capacity(data.len());
@@ -64,11 +69,13 @@ pub(super) fn read_duo(
         let location = match address(r) {
             Some(a) => match lookup.found.get(&a) {
                 Some(code) => Location::Code(code.clone()),
-                None => Location::Unplaced(format!(
+                None => Location::Unplaced(said!(
+                    "adres {written}: postcode + huisnummer niet in {table_name}",
                     "address {written}: postcode + house number not in {table_name}"
                 )),
             },
-            None => Location::Unplaced(format!(
+            None => Location::Unplaced(said!(
+                "adres {written}: geen postcode en huisnummer",
                 "address {written}: not a postcode and house number"
             )),
         };
@@ -79,7 +86,7 @@ pub(super) fn read_duo(
             place: field(r, cols.place),
             gemeente: field(r, cols.gemeente),
             location,
-            origin: format!("line {}", r.line),
+            origin: Origin::Line(r.line),
         });
     }
     if cols.kind.is_none() {

@@ -2,7 +2,7 @@
 
 use super::geojson_lean::{self, KindKeys};
 use super::{
-    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, RawSchool,
+    counted_kinds, is_primary, kind_key, no_kind_column, place_points, Location, Origin, RawSchool,
     SchoolFile, SchoolOptions,
 };
 use crate::domain::report::Issue;
@@ -10,6 +10,7 @@ use crate::io::boundaries::parse_collection;
 use crate::io::crs::{crs_from_member, decide, Extent};
 use crate::io::error::LoadError;
 use crate::io::source::Source;
+use crate::said;
 use geo::Coord;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
@@ -192,7 +193,10 @@ impl Found {
                 &self.file,
                 i,
                 None,
-                format!("school {name:?} has no point geometry: not placed"),
+                said!(
+                    "school {name:?} heeft geen puntgeometrie: niet geplaatst",
+                    "school {name:?} has no point geometry: not placed"
+                ),
             ));
             return;
         };
@@ -208,7 +212,7 @@ impl Found {
                     x: coord.x,
                     y: coord.y,
                 },
-                origin: format!("feature {i}"),
+                origin: Origin::Feature(i),
             },
             coord,
         ));

@@ -19,6 +19,8 @@ use super::error::LoadError;
 use super::source::Source;
 use crate::domain::registry::normalise_name;
 use crate::domain::report::Issue;
+use crate::i18n::Said;
+use crate::said;
 use geo::Coord;
 
 /// Which schools count: the kind column and the kinds that are primary.
@@ -53,7 +55,24 @@ pub enum Location {
     },
     Code(String),
     /// Not placed, and why (the address, for an address list).
-    Unplaced(String),
+    Unplaced(Said),
+}
+
+/// Where a school stands in its file, for messages: said only for a school
+/// that could not be placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Line(u64),
+    Feature(usize),
+}
+
+impl Origin {
+    pub fn said(self) -> Said {
+        match self {
+            Origin::Line(n) => said!("regel {n}", "line {n}"),
+            Origin::Feature(i) => said!("object {i}", "feature {i}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -65,8 +84,7 @@ pub struct RawSchool {
     pub gemeente: String,
     pub primary: bool,
     pub location: Location,
-    /// "line 12" / "feature 7", for messages.
-    pub origin: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone)]
@@ -97,7 +115,8 @@ pub fn read_schools(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, Lo
         if !f.format.starts_with("DUO") {
             f.warnings.push(Issue::file(
                 &f.file,
-                format!(
+                said!(
+                    "--postcode-table {} niet gebruikt: de scholenlijst plaatst haar scholen zelf ({})",
                     "--postcode-table {} not used: the school list places its schools itself ({})",
                     table.display(),
                     f.format
@@ -153,7 +172,8 @@ fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<String> {
 fn no_kind_column(file: &str, opts: &SchoolOptions) -> Issue {
     Issue::file(
         file,
-        format!(
+        said!(
+            "geen kolom {:?} met de schoolsoort: elke school als basisonderwijs geteld",
             "no kind column {:?}: every school counted as primary",
             opts.kind_column
         ),
@@ -170,12 +190,12 @@ fn place_points(
     if crs.crs == Crs::Wgs84 {
         let proj = Projector::new().map_err(|message| LoadError::Crs {
             file: file.to_string(),
-            message,
+            message: Said::same(message),
         })?;
         proj.wgs84_to_rd(&mut coords)
             .map_err(|message| LoadError::Crs {
                 file: file.to_string(),
-                message,
+                message: Said::same(message),
             })?;
     }
     Ok(pending

@@ -5,7 +5,9 @@
 //! the `csv` crate and only the addresses the school list asks for are
 //! kept; the columns read are plain ASCII, so no decoding is needed.
 
+use crate::i18n::Said;
 use crate::io::error::LoadError;
+use crate::said;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -76,7 +78,7 @@ pub struct Lookup {
     pub bad_codes: Vec<(u64, String)>,
 }
 
-fn err(file: &str, message: String) -> LoadError {
+fn err(file: &str, message: Said) -> LoadError {
     LoadError::Format {
         file: file.to_string(),
         message,
@@ -107,7 +109,7 @@ pub fn read_table(path: &Path, needed: &[Address]) -> Result<Lookup, LoadError> 
     let mut first = Vec::new();
     reader
         .read_until(b'\n', &mut first)
-        .map_err(|e| err(&file, format!("cannot read: {e}")))?;
+        .map_err(|e| err(&file, said!("kan niet lezen: {e}", "cannot read: {e}")))?;
     if first.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { file });
     }
@@ -138,10 +140,17 @@ pub fn read_table(path: &Path, needed: &[Address]) -> Result<Lookup, LoadError> 
         .collect();
         return Err(err(
             &file,
-            format!(
-                "not a CBS postcode table (PC6;Huisnummer;Buurt...): no {} column; columns are: {}",
-                missing.join(", no "),
-                names.join(", ")
+            Said::new(
+                format!(
+                    "geen CBS-postcodetabel (PC6;Huisnummer;Buurt...): geen kolom {}; aanwezige kolommen: {}",
+                    missing.join(", geen kolom "),
+                    names.join(", ")
+                ),
+                format!(
+                    "not a CBS postcode table (PC6;Huisnummer;Buurt...): no {} column; columns are: {}",
+                    missing.join(", no "),
+                    names.join(", ")
+                ),
             ),
         ));
     };
@@ -162,7 +171,7 @@ pub fn read_table(path: &Path, needed: &[Address]) -> Result<Lookup, LoadError> 
                 return Err(LoadError::Csv {
                     file,
                     line: line + 1,
-                    message: e.to_string(),
+                    message: Said::same(e.to_string()),
                 })
             }
         }

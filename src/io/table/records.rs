@@ -3,7 +3,9 @@
 //! of owning a `String` per cell.
 
 use super::Row;
+use crate::i18n::Said;
 use crate::io::error::LoadError;
+use crate::said;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -65,7 +67,7 @@ impl Records {
                     return Err(LoadError::Csv {
                         file: file.to_string(),
                         line,
-                        message: e.to_string(),
+                        message: Said::same(e.to_string()),
                     });
                 }
             }
@@ -75,7 +77,10 @@ impl Records {
         let text = String::from_utf8(buf).map_err(|e| LoadError::Csv {
             file: file.to_string(),
             line: 0,
-            message: format!("field text is not UTF-8: {e}"),
+            message: said!(
+                "veldtekst is geen UTF-8: {e}",
+                "field text is not UTF-8: {e}"
+            ),
         })?;
         Ok(Records { text, ends, starts })
     }

@@ -36,7 +36,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     };
     section(t(Msg::WarningsNotes), notes(app));
-    let mut load: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
+    let mut load: Vec<String> = r.warnings.iter().map(|w| w.text(app.lang)).collect();
     load.extend(
         r.notes
             .iter()
@@ -47,7 +47,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         t(Msg::WarningsDuplicates),
         r.duplicates
             .iter()
-            .map(|d| format!("{}: {} ({})", d.file, d.code, d.places.join(", ")))
+            .map(|d| format!("{}: {} ({})", d.file, d.code, d.places_text(app.lang)))
             .collect(),
     );
     let mut joins = Vec::new();
@@ -76,7 +76,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         .schools
         .unmatched
         .iter()
-        .map(|s| format!("{} ({}, {}) {}", s.name, s.kind, s.place, s.location))
+        .map(|s| {
+            let at = s.location.pick(app.lang);
+            format!("{} ({}, {}) {at}", s.name, s.kind, s.place)
+        })
         .collect();
     section(
         &Msg::WarningsUnmatchedSchools.fill(app.lang, &[&schools.len()]),
