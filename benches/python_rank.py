@@ -45,14 +45,9 @@ def number(s):
     )
 
 
-def main(boundaries, kerncijfers, kwb, schools, out):
-    buurten = read_layer(boundaries)
-    code_col = next(c for c in ("statcode", "buurtcode", "bu_code") if c in buurten)
-    buurten = buurten.rename(columns={code_col: "code"})[["code", "geometry"]]
-    scholen = read_layer(schools)
-    joined = gpd.sjoin(scholen[["geometry"]], buurten, predicate="within")
-    counts = joined.groupby("code").size().rename("schools")
-
+def indicators(kerncijfers, kwb):
+    """The profile's indicators (and inhabitants) per buurt code, derived
+    from the StatLine kerncijfers table and the kwb table."""
     k = pd.read_csv(kerncijfers, sep=";", dtype=str, encoding="utf-8-sig")
     k["code"] = k["Regioaanduiding/Codering (code)"].str.strip()
     col = lambda part: number(k[next(c for c in k.columns if part in c)])  # noqa: E731
@@ -77,12 +72,30 @@ def main(boundaries, kerncijfers, kwb, schools, out):
             "code": w["gwb_code"].str.strip(),
             "social_minimum_hh_pct": number(w["p_hh_osm"]),
             "low_education_pct": number(w["a_opl_lg"]) / number(w["a_inw"]) * 100,
+            "low_education": number(w["a_opl_lg"]),
         }
     )
+    return kf.merge(wf, on="code", how="outer")
+
+
+def code_column(buurten):
+    return next(c for c in ("statcode", "buurtcode", "bu_code") if c in buurten)
+
+
+def school_counts(scholen, buurten):
+    """Schools per buurt code (points within the polygon)."""
+    joined = gpd.sjoin(scholen[["geometry"]], buurten, predicate="within")
+    return joined.groupby("code").size().rename("schools")
+
+
+def main(boundaries, kerncijfers, kwb, schools, out):
+    buurten = read_layer(boundaries)
+    buurten = buurten.rename(columns={code_column(buurten): "code"})
+    buurten = buurten[["code", "geometry"]]
+    counts = school_counts(read_layer(schools), buurten)
     df = (
         buurten[["code"]]
-        .merge(kf, on="code", how="left")
-        .merge(wf, on="code", how="left")
+        .merge(indicators(kerncijfers, kwb), on="code", how="left")
         .merge(counts, left_on="code", right_index=True, how="left")
     )
     df["schools"] = df["schools"].fillna(0).astype(int)
