@@ -759,3 +759,45 @@ fn a_failed_write_leaves_the_old_file_and_no_temporary() {
         assert_eq!(mode(&path), mode(&plain));
     }
 }
+
+#[test]
+fn the_svg_draws_the_cluster_map_on_request() {
+    let svg = |extra: &[&str]| {
+        let args = [
+            &["export", "--format", "svg", "--out", "-", "--reproducible"],
+            extra,
+        ]
+        .concat();
+        let (code, out, err) = bin(&args);
+        assert_eq!(code, 0, "{err}");
+        String::from_utf8(out).unwrap()
+    };
+    let score = svg(&[]);
+    let lisa = svg(&["--map", "lisa"]);
+    assert!(
+        score.contains("<title>Behoeftescore per eenheid"),
+        "score title"
+    );
+    assert!(
+        lisa.contains("<title>Clusters van de behoeftescore (LISA)"),
+        "lisa title"
+    );
+    assert!(
+        lisa.contains("Lokale Moran&#39;s I, p &lt; 0,05"),
+        "lisa legend"
+    );
+    // Not significant units in GeoDa's grey: the cluster map's own fills.
+    assert!(lisa.contains("fill=\"#eeeeee\""), "lisa fills");
+    assert!(!score.contains("fill=\"#eeeeee\""), "score fills");
+    assert_eq!(svg(&["--map", "score"]), score);
+    assert!(svg(&["--map", "lisa", "--lang", "en"]).contains("<title>Clusters of the need score"));
+
+    // Another format does not silently ignore it.
+    let (code, out, err) = bin(&["export", "--format", "md", "--out", "-", "--map", "lisa"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("--map lisa geldt alleen voor --format svg"),
+        "{err}"
+    );
+}

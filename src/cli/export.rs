@@ -8,10 +8,13 @@ use crate::args::ProfileArgs;
 use crate::args::{HandArgs, LangArgs};
 use crate::domain::analysis::{Analysis, RunOptions};
 use crate::domain::teams::TeamSettings;
-use crate::export::{export_to_file_paths, render_stream, ExportContext, ExportOptions, Format};
+use crate::export::{
+    export_to_file_paths, render_stream, ExportContext, ExportOptions, Format, MapLayer,
+};
+use crate::i18n::Rt;
 use crate::io::{load, Source};
 use anyhow::anyhow;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -49,6 +52,10 @@ pub struct ExportArgs {
     /// Maximum team size, core roles included.
     #[arg(long, default_value_t = 8)]
     pub max_size: usize,
+    /// The map of the svg: score (quantile classes) or lisa (the clusters
+    /// of the score, as in the html report).
+    #[arg(long, value_enum, default_value_t)]
+    pub map: MapLayer,
 }
 
 /// Steps on stderr when it is a terminal; nothing when piped, so scripts
@@ -115,6 +122,14 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let steps = Steps::new(5);
     steps.step("loading inputs".into());
     let profile = args.profile.load()?;
+    let lang = args.lang.resolve(Some(&profile));
+    if args.map != MapLayer::Score && format != Format::Svg {
+        let map = args
+            .map
+            .to_possible_value()
+            .map(|v| v.get_name().to_string());
+        anyhow::bail!(Rt::MapOnlySvg.fill(lang, &[&map.unwrap_or_default()]));
+    }
     let mut inputs = args.inputs.to_inputs_for(&profile)?;
     // The threshold the export checks at, before load is told to keep
     // every cell.
@@ -157,7 +172,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             allow_small_cells: args.allow_small_cells,
             min_cell: Some(min_cell),
             extra_inputs,
-            lang: args.lang.resolve(Some(&profile)),
+            lang,
+            map: args.map,
         },
     };
     steps.step(format!("checking disclosure, rendering {format}"));

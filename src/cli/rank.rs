@@ -171,6 +171,7 @@ fn exported(
             min_cell: Some(inputs.min_cell()),
             extra_inputs,
             lang: args.lang.resolve(Some(&a.profile)),
+            ..ExportOptions::default()
         },
     };
     Ok(String::from_utf8(render(&ctx, format)?)?)

@@ -30,6 +30,7 @@ pub mod provenance;
 mod report;
 mod spatial;
 mod svg;
+pub use svg::MapLayer;
 
 pub use atomic::{write_all_atomic, write_atomic, Staged};
 pub use cells::{missing_text, Cell, Cells, IndicatorInfo};
@@ -113,6 +114,8 @@ pub struct ExportOptions {
     /// Language of the human formats (md, html, svg); csv, json and
     /// geojson keep ids and add labels in it.
     pub lang: crate::i18n::Lang,
+    /// The map of a standalone svg.
+    pub map: MapLayer,
 }
 
 /// Everything an exporter may read.

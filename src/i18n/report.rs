@@ -219,6 +219,8 @@ report_catalogue! {
     SvgLegendTitle => "Behoeftescore ({0})", "Need score ({0})";
     SvgLisaTitle => "Clusters van de behoeftescore (LISA) per eenheid ({0}), profiel {1}", "Clusters of the need score (LISA) per unit ({0}), profile {1}";
     SvgLisaLegend => "Lokale Moran's I, p < 0,05", "Local Moran's I, p < 0.05";
+    SvgNoLisa => "geen clusterkaart: deze run heeft geen LISA (geen grenzen, of de stabiliteit is overgeslagen)", "no cluster map: this run has no LISA (no boundaries, or stability skipped)";
+    MapOnlySvg => "--map {0} geldt alleen voor --format svg", "--map {0} applies to --format svg only";
     LisaHighHigh => "hoog-hoog (hot spot)", "high-high (hot spot)";
     LisaLowLow => "laag-laag (cold spot)", "low-low (cold spot)";
     LisaLowHigh => "laag tussen hoog", "low among high";

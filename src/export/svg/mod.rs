@@ -23,13 +23,28 @@ use view::{extend, View};
 
 pub struct Svg;
 
+/// Which map a standalone svg draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MapLayer {
+    /// The need score in quantile classes.
+    #[default]
+    Score,
+    /// The LISA clusters of the score (GeoDa's colours).
+    Lisa,
+}
+
 impl Exporter for Svg {
     fn format(&self) -> Format {
         Format::Svg
     }
 
     fn render(&self, doc: &Document) -> Result<Vec<u8>, ExportError> {
-        Ok(map(doc, true)?.into_bytes())
+        let lisa = doc.ctx.options.map == MapLayer::Lisa;
+        if lisa && doc.analysis().lisa.is_none() {
+            let lang = doc.ctx.options.lang;
+            return Err(ExportError::other(Rt::SvgNoLisa.text(lang)));
+        }
+        Ok(map_layer(doc, true, lisa)?.into_bytes())
     }
 }
 
