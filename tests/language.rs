@@ -397,3 +397,94 @@ fn load_errors_are_dutch_by_default_and_english_with_the_flag_or_the_profile() {
         "{err}"
     );
 }
+
+#[test]
+fn the_load_report_names_crs_formats_and_school_method_in_the_language() {
+    let geo = fixture("rd_without_crs.geojson");
+    let dir = tempfile::tempdir().unwrap();
+    // No kind column: every school counted, and the report says so.
+    let schools = dir.path().join("scholen.csv");
+    std::fs::write(&schools, "naam;x;y\nDe Kreek;132100;392100\n").unwrap();
+    let s = schools.to_str().unwrap();
+    let args = ["check", "--boundaries", &geo, "--schools", s];
+    let nl = ok(&args);
+    for want in [
+        "Coördinatenstelsel: Rijksdriehoek (EPSG:28992, meter) (bepaald uit het coördinatenbereik); opgeslagen als Rijksdriehoek",
+        "[CSV met coördinaten, Rijksdriehoek (EPSG:28992, meter) (bepaald uit het coördinatenbereik), 1 records]",
+        "Scholen: punten in vlakken",
+        "(soorten: alle (geen soortkolom))",
+    ] {
+        assert!(nl.contains(want), "{want:?} not in:\n{nl}");
+    }
+    assert_none(
+        &nl,
+        &[
+            "detected",
+            "stored as",
+            "metres",
+            "with coordinates",
+            "points in polygons",
+            "no kind column",
+        ],
+        "the Dutch check",
+    );
+    let en = ok(&[&args[..], &["--lang", "en"]].concat());
+    for want in [
+        "CRS: Rijksdriehoek (EPSG:28992, metres) (detected from coordinate range); stored as Rijksdriehoek",
+        "[CSV with coordinates, Rijksdriehoek (EPSG:28992, metres) (detected from coordinate range), 1 records]",
+        "Schools: points in polygons",
+        "all (no kind column)",
+    ] {
+        assert!(en.contains(want), "{want:?} not in:\n{en}");
+    }
+    assert_none(
+        &en,
+        &[
+            "bepaald uit",
+            "opgeslagen",
+            "coördinaten,",
+            "punten in vlakken",
+            "soortkolom",
+        ],
+        "the English check",
+    );
+    // json keeps the English values and adds the Dutch beside them.
+    let json = ok(&[&args[..], &["--format", "json"]].concat());
+    let j: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        j["crs"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rijksdriehoek (EPSG:28992, metres) (detected"),
+        "{json}"
+    );
+    assert!(
+        j["crs_nl"]
+            .as_str()
+            .unwrap()
+            .ends_with("; opgeslagen als Rijksdriehoek"),
+        "{json}"
+    );
+    let school_input = &j["inputs"][1];
+    assert!(
+        school_input["format"]
+            .as_str()
+            .unwrap()
+            .starts_with("CSV with coordinates, "),
+        "{json}"
+    );
+    assert!(
+        school_input["format_nl"]
+            .as_str()
+            .unwrap()
+            .starts_with("CSV met coördinaten, "),
+        "{json}"
+    );
+    assert_eq!(j["schools"]["method"], "points in polygons");
+    assert_eq!(j["schools"]["method_nl"], "punten in vlakken");
+    assert_eq!(j["schools"]["kinds_counted"][0], "all (no kind column)");
+    assert_eq!(
+        j["schools"]["kinds_counted_nl"][0],
+        "alle (geen soortkolom)"
+    );
+}

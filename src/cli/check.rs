@@ -10,7 +10,7 @@ use crate::domain::registry;
 use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 use crate::io::load;
 use crate::present::correlation_lines;
-use crate::present::human::{count, input_role, num, school_method};
+use crate::present::human::{count, input_role, num};
 use crate::present::labels::{readable_name, source_text};
 use crate::present::notes::load_note_text;
 use clap::Args;
@@ -111,13 +111,13 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
             &[
                 &format!("{:<11}", input_role(&i.role, lang)),
                 &i.file,
-                &i.format,
+                &i.format.pick(lang),
                 &num(Some(i.records as f64), 0, lang),
             ],
         );
         writeln!(o, "  {line}")?;
     }
-    writeln!(o, "{}", Rt::CkCrs.fill(lang, &[&r.crs]))?;
+    writeln!(o, "{}", Rt::CkCrs.fill(lang, &[&r.crs.pick(lang)]))?;
     writeln!(o)?;
     writeln!(
         o,
@@ -251,13 +251,9 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     }
     writeln!(o)?;
     let s = &r.schools;
-    writeln!(
-        o,
-        "{}",
-        Rt::CkSchools.fill(lang, &[&school_method(&s.method, lang)])
-    )?;
+    writeln!(o, "{}", Rt::CkSchools.fill(lang, &[&s.method.pick(lang)]))?;
     if let Some(f) = &s.file {
-        let kinds_counted = s.kinds_counted.join(", ");
+        let kinds_counted = s.kinds_text(lang);
         let line = Rt::CkSchoolsLine.fill(
             lang,
             &[
