@@ -488,3 +488,85 @@ fn the_load_report_names_crs_formats_and_school_method_in_the_language() {
         "alle (geen soortkolom)"
     );
 }
+
+/// The error line of a command: exit 2 and stderr.
+fn failed(args: &[&str]) -> String {
+    let (code, _, err) = run(args);
+    assert_eq!(code, 2, "{args:?}: {err}");
+    err
+}
+
+#[test]
+fn command_line_errors_are_dutch_by_default_and_english_with_the_flag_or_the_profile() {
+    let sobol = ["rank", "--sobol", "5", "--format", "csv"];
+    assert_eq!(
+        failed(&sobol).trim_end(),
+        "fout: --sobol 5 staat in --format table of json, niet in csv of md"
+    );
+    assert_eq!(
+        failed(&[&sobol[..], &["--lang", "en"]].concat()).trim_end(),
+        "error: --sobol 5 shows in --format table or json, not csv or md"
+    );
+    let err = failed(&["export", "--out", "x.onbekend"]);
+    assert!(
+        err.starts_with(
+            "fout: --out x.onbekend: het formaat volgt niet uit de extensie; geef --format "
+        ),
+        "{err}"
+    );
+    let err = failed(&["effect"]);
+    assert_eq!(
+        err.trim_end(),
+        "fout: geef --pilots CODE,... (of --baseline-snapshot BESTAND)"
+    );
+    let err = failed(&["teams", "--buurt", "BU123"]);
+    assert!(
+        err.starts_with("fout: --buurt BU123: zulke buurten zijn er niet (regel 'buurt')"),
+        "{err}"
+    );
+    let err = failed(&["teams", "--buurt", "BU123", "--lang", "en"]);
+    assert!(
+        err.starts_with("error: --buurt BU123: no such buurten unit (rule 'buurt')"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("weg.toml");
+    let m = missing.to_str().unwrap();
+    let err = failed(&["check", "--profile", m]);
+    assert!(
+        err.starts_with("fout: ") && err.contains("weg.toml: kan profiel niet lezen: "),
+        "{err}"
+    );
+    let err = failed(&["check", "--profile", m, "--lang", "en"]);
+    assert!(
+        err.starts_with("error: ") && err.contains("weg.toml: cannot read profile: "),
+        "{err}"
+    );
+    // A profile that says English makes the command's own errors English.
+    let en = dir.path().join("en.toml");
+    let text = format!(
+        "lang = \"en\"\n{}",
+        buurtradar::domain::profile::SMARTSTART_TOML
+    );
+    std::fs::write(&en, text).unwrap();
+    let err = failed(&[
+        "rank",
+        "--profile",
+        en.to_str().unwrap(),
+        "--sobol",
+        "5",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        err.trim_end(),
+        "error: --sobol 5 shows in --format table or json, not csv or md"
+    );
+    // The app without a terminal says so in its start language.
+    let err = failed(&[]);
+    assert!(
+        err.starts_with("fout: de app heeft een interactieve terminal nodig"),
+        "{err}"
+    );
+    assert!(failed(&["--lang", "en"]).starts_with("error: the app needs an interactive terminal"));
+}

@@ -1,7 +1,9 @@
 //! Flags that adjust the profile for one run, shared by rank, teams and export.
 
+use super::choice::error_text;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
+use crate::said;
 use anyhow::Context;
 use clap::Args;
 use std::path::PathBuf;
@@ -39,10 +41,17 @@ impl ProfileArgs {
     pub fn load(&self) -> anyhow::Result<Profile> {
         let mut p = match &self.profile {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("{}: cannot read profile", path.display()))?;
-                Profile::parse(&text)
-                    .with_context(|| format!("{}: invalid profile", path.display()))?
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    let path = path.display();
+                    error_text(said!(
+                        "{path}: kan profiel niet lezen",
+                        "{path}: cannot read profile"
+                    ))
+                })?;
+                Profile::parse(&text).with_context(|| {
+                    let path = path.display();
+                    error_text(said!("{path}: ongeldig profiel", "{path}: invalid profile"))
+                })?
             }
             None => Profile::smartstart()?,
         };

@@ -33,3 +33,12 @@ pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     out.flush()?;
     Ok(())
 }
+
+/// "FILE: cannot read", the context of a file a command reads itself, in
+/// the language of the error line.
+fn cannot_read(path: &dyn std::fmt::Display) -> String {
+    crate::args::choice::error_text(crate::said!(
+        "{path}: kan niet lezen",
+        "{path}: cannot read"
+    ))
+}
