@@ -534,7 +534,8 @@ fn command_line_errors_are_dutch_by_default_and_english_with_the_flag_or_the_pro
     let m = missing.to_str().unwrap();
     let err = failed(&["check", "--profile", m]);
     assert!(
-        err.starts_with("fout: ") && err.contains("weg.toml: kan profiel niet lezen: "),
+        err.starts_with("fout: ")
+            && err.contains("weg.toml: kan profiel niet lezen: bestand of map bestaat niet ("),
         "{err}"
     );
     let err = failed(&["check", "--profile", m, "--lang", "en"]);

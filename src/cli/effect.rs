@@ -93,7 +93,7 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
     let (r, base_hashes, snapshot_note, f, before, rules) = match &args.baseline_snapshot {
         Some(path) => {
             let name = path.display().to_string();
-            let text = std::fs::read_to_string(path).with_context(|| super::cannot_read(&name))?;
+            let text = std::fs::read_to_string(path).map_err(|e| super::cannot_read(&name, &e))?;
             let snap = Snapshot::from_json(&name, &text)?;
             let profile = Profile::parse(&snap.profile).with_context(|| {
                 error_text(said!("{name}: ongeldig profiel", "{name}: invalid profile"))

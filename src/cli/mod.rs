@@ -34,11 +34,13 @@ pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// "FILE: cannot read", the context of a file a command reads itself, in
-/// the language of the error line.
-fn cannot_read(path: &dyn std::fmt::Display) -> String {
-    crate::args::choice::error_text(crate::said!(
-        "{path}: kan niet lezen",
-        "{path}: cannot read"
-    ))
+/// "FILE: cannot read: why", for a file a command reads itself, in the
+/// language of the error line.
+fn cannot_read(path: &dyn std::fmt::Display, e: &std::io::Error) -> anyhow::Error {
+    let why = crate::io::error::io_said(e);
+    anyhow::anyhow!(crate::args::choice::error_text(crate::said!(
+        "{path}: kan niet lezen: {why}",
+        "{path}: cannot read: {why}";
+        why
+    )))
 }

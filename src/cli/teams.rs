@@ -60,7 +60,7 @@ pub fn load_catalogue(path: Option<&PathBuf>) -> anyhow::Result<RoleCatalogue> {
     Ok(match path {
         Some(p) => {
             let path = p.display();
-            let text = std::fs::read_to_string(p).with_context(|| cannot_read(&path))?;
+            let text = std::fs::read_to_string(p).map_err(|e| cannot_read(&path, &e))?;
             RoleCatalogue::parse(&text).with_context(|| {
                 error_text(said!(
                     "{path}: ongeldige rollencatalogus",
@@ -126,7 +126,7 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
                     "{path}: invalid pool"
                 ))
             };
-            let text = std::fs::read_to_string(p).with_context(|| cannot_read(&path))?;
+            let text = std::fs::read_to_string(p).map_err(|e| cannot_read(&path, &e))?;
             let pool = Pool::parse(&text).with_context(invalid)?;
             pool.validate(&catalogue).with_context(invalid)?;
             Some(allocate(&mut report.proposals, &pool))
