@@ -85,6 +85,7 @@ fn main() -> ExitCode {
     buurtradar::timing::mark("start");
     let cli = Cli::parse();
     let lang_flag = cli.lang_flag();
+    LangArgs::note_flag(lang_flag);
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
         Some(Command::Fetch(a)) => cli::fetch::run(a),

@@ -330,7 +330,7 @@ fn one_statline_download_with_two_perioden_is_both_years() {
     assert_planted_effect(&from_one);
     assert_eq!(from_one, ok(&without));
     // Without a period the mix of years is refused, naming them.
-    let mut mixed = vec!["effect"];
+    let mut mixed = vec!["effect", "--lang", "en"];
     mixed.extend(&common);
     mixed.extend(["--baseline", both, "--followup", both]);
     let (code, _, err) = run(&mixed);
@@ -340,6 +340,15 @@ fn one_statline_download_with_two_perioden_is_both_years() {
         "{err}"
     );
     assert!(err.contains("--baseline-period"), "{err}");
+    // In Dutch by default.
+    mixed.drain(1..3);
+    let (code, _, err) = run(&mixed);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("meerdere jaren") && err.contains("2024") && err.contains("2026"),
+        "{err}"
+    );
+    assert!(err.contains("--baseline-period PERIODE"), "{err}");
 }
 
 #[test]

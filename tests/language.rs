@@ -397,3 +397,177 @@ fn load_errors_are_dutch_by_default_and_english_with_the_flag_or_the_profile() {
         "{err}"
     );
 }
+
+#[test]
+fn the_load_report_names_crs_formats_and_school_method_in_the_language() {
+    let geo = fixture("rd_without_crs.geojson");
+    let dir = tempfile::tempdir().unwrap();
+    // No kind column: every school counted, and the report says so.
+    let schools = dir.path().join("scholen.csv");
+    std::fs::write(&schools, "naam;x;y\nDe Kreek;132100;392100\n").unwrap();
+    let s = schools.to_str().unwrap();
+    let args = ["check", "--boundaries", &geo, "--schools", s];
+    let nl = ok(&args);
+    for want in [
+        "Coördinatenstelsel: Rijksdriehoek (EPSG:28992, meter) (bepaald uit het coördinatenbereik); opgeslagen als Rijksdriehoek",
+        "[CSV met coördinaten, Rijksdriehoek (EPSG:28992, meter) (bepaald uit het coördinatenbereik), 1 records]",
+        "Scholen: punten in vlakken",
+        "(soorten: alle (geen soortkolom))",
+    ] {
+        assert!(nl.contains(want), "{want:?} not in:\n{nl}");
+    }
+    assert_none(
+        &nl,
+        &[
+            "detected",
+            "stored as",
+            "metres",
+            "with coordinates",
+            "points in polygons",
+            "no kind column",
+        ],
+        "the Dutch check",
+    );
+    let en = ok(&[&args[..], &["--lang", "en"]].concat());
+    for want in [
+        "CRS: Rijksdriehoek (EPSG:28992, metres) (detected from coordinate range); stored as Rijksdriehoek",
+        "[CSV with coordinates, Rijksdriehoek (EPSG:28992, metres) (detected from coordinate range), 1 records]",
+        "Schools: points in polygons",
+        "all (no kind column)",
+    ] {
+        assert!(en.contains(want), "{want:?} not in:\n{en}");
+    }
+    assert_none(
+        &en,
+        &[
+            "bepaald uit",
+            "opgeslagen",
+            "coördinaten,",
+            "punten in vlakken",
+            "soortkolom",
+        ],
+        "the English check",
+    );
+    // json keeps the English values and adds the Dutch beside them.
+    let json = ok(&[&args[..], &["--format", "json"]].concat());
+    let j: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        j["crs"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rijksdriehoek (EPSG:28992, metres) (detected"),
+        "{json}"
+    );
+    assert!(
+        j["crs_nl"]
+            .as_str()
+            .unwrap()
+            .ends_with("; opgeslagen als Rijksdriehoek"),
+        "{json}"
+    );
+    let school_input = &j["inputs"][1];
+    assert!(
+        school_input["format"]
+            .as_str()
+            .unwrap()
+            .starts_with("CSV with coordinates, "),
+        "{json}"
+    );
+    assert!(
+        school_input["format_nl"]
+            .as_str()
+            .unwrap()
+            .starts_with("CSV met coördinaten, "),
+        "{json}"
+    );
+    assert_eq!(j["schools"]["method"], "points in polygons");
+    assert_eq!(j["schools"]["method_nl"], "punten in vlakken");
+    assert_eq!(j["schools"]["kinds_counted"][0], "all (no kind column)");
+    assert_eq!(
+        j["schools"]["kinds_counted_nl"][0],
+        "alle (geen soortkolom)"
+    );
+}
+
+/// The error line of a command: exit 2 and stderr.
+fn failed(args: &[&str]) -> String {
+    let (code, _, err) = run(args);
+    assert_eq!(code, 2, "{args:?}: {err}");
+    err
+}
+
+#[test]
+fn command_line_errors_are_dutch_by_default_and_english_with_the_flag_or_the_profile() {
+    let sobol = ["rank", "--sobol", "5", "--format", "csv"];
+    assert_eq!(
+        failed(&sobol).trim_end(),
+        "fout: --sobol 5 staat in --format table of json, niet in csv of md"
+    );
+    assert_eq!(
+        failed(&[&sobol[..], &["--lang", "en"]].concat()).trim_end(),
+        "error: --sobol 5 shows in --format table or json, not csv or md"
+    );
+    let err = failed(&["export", "--out", "x.onbekend"]);
+    assert!(
+        err.starts_with(
+            "fout: --out x.onbekend: het formaat volgt niet uit de extensie; geef --format "
+        ),
+        "{err}"
+    );
+    let err = failed(&["effect"]);
+    assert_eq!(
+        err.trim_end(),
+        "fout: geef --pilots CODE,... (of --baseline-snapshot BESTAND)"
+    );
+    let err = failed(&["teams", "--buurt", "BU123"]);
+    assert!(
+        err.starts_with("fout: --buurt BU123: zulke buurten zijn er niet (regel 'buurt')"),
+        "{err}"
+    );
+    let err = failed(&["teams", "--buurt", "BU123", "--lang", "en"]);
+    assert!(
+        err.starts_with("error: --buurt BU123: no such buurten unit (rule 'buurt')"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("weg.toml");
+    let m = missing.to_str().unwrap();
+    let err = failed(&["check", "--profile", m]);
+    assert!(
+        err.starts_with("fout: ")
+            && err.contains("weg.toml: kan profiel niet lezen: bestand of map bestaat niet ("),
+        "{err}"
+    );
+    let err = failed(&["check", "--profile", m, "--lang", "en"]);
+    assert!(
+        err.starts_with("error: ") && err.contains("weg.toml: cannot read profile: "),
+        "{err}"
+    );
+    // A profile that says English makes the command's own errors English.
+    let en = dir.path().join("en.toml");
+    let text = format!(
+        "lang = \"en\"\n{}",
+        buurtradar::domain::profile::SMARTSTART_TOML
+    );
+    std::fs::write(&en, text).unwrap();
+    let err = failed(&[
+        "rank",
+        "--profile",
+        en.to_str().unwrap(),
+        "--sobol",
+        "5",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        err.trim_end(),
+        "error: --sobol 5 shows in --format table or json, not csv or md"
+    );
+    // The app without a terminal says so in its start language.
+    let err = failed(&[]);
+    assert!(
+        err.starts_with("fout: de app heeft een interactieve terminal nodig"),
+        "{err}"
+    );
+    assert!(failed(&["--lang", "en"]).starts_with("error: the app needs an interactive terminal"));
+}

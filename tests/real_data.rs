@@ -47,7 +47,12 @@ fn hvb_boundaries_per_gemeente_and_empty_shapes() {
         without,
         ["BU08240703", "BU08241001", "BU08553206", "BU08556707"]
     );
-    assert!(r.crs.starts_with("WGS84"), "{}", r.crs);
+    assert!(r.crs.en.starts_with("WGS84"), "{}", r.crs);
+    assert!(
+        r.crs.nl.starts_with("WGS84 (EPSG:4326, lengte/breedte)"),
+        "{}",
+        r.crs.nl
+    );
     // Holes survive: BU07980309 has two.
     let a = ds.area("BU07980309").unwrap();
     let holes: usize = a

@@ -236,11 +236,17 @@ fn geopackage_ranks_like_geojson_plus_csv() {
     assert_eq!(code, 0, "{err}");
     assert!(a.contains("BU0785"), "{a}");
     assert_eq!(a, b);
-    // `check` names the format and layer.
-    let (code, out, err) = run(&["check", "--boundaries", p(&gpkg)]);
+    // `check` names the format and layer, in Dutch unless asked otherwise.
+    let (code, out, err) = run(&["check", "--lang", "en", "--boundaries", p(&gpkg)]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("[GeoPackage, layer buurten, 31 records]"),
+        "{out}"
+    );
+    let (code, out, err) = run(&["check", "--boundaries", p(&gpkg)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[GeoPackage, laag buurten, 31 records]"),
         "{out}"
     );
     let (code, _, err) = run(&[

@@ -265,6 +265,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
 fn without_a_terminal_the_app_prints_only_its_error() {
     // No tmux needed: stdin and stdout are pipes here.
     let out = Command::new(binary())
+        .args(["--lang", "en"])
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();

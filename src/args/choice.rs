@@ -4,7 +4,7 @@
 use crate::domain::analysis::{Analysis, HandError};
 use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use clap::Args;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -32,6 +32,30 @@ impl LangArgs {
             _ => Lang::Nl,
         })
     }
+
+    /// Remember the command's `--lang` flag, so that a text an error
+    /// carries is made in the language `main` will print it in.
+    pub fn note_flag(flag: Option<Lang>) {
+        let v = match flag {
+            None => 0,
+            Some(Lang::Nl) => NL,
+            Some(Lang::En) => EN,
+        };
+        FLAG_LANG.store(v, Ordering::Relaxed);
+    }
+}
+
+/// A text for the error line that ends a command, in the language `main`
+/// prints that line in ([`LangArgs::for_error`] with the noted flag): an
+/// error can arise before the command resolved its language (a profile
+/// that cannot be read), and one line reads in one language.
+pub fn error_text(text: Said) -> String {
+    let flag = match FLAG_LANG.load(Ordering::Relaxed) {
+        NL => Some(Lang::Nl),
+        EN => Some(Lang::En),
+        _ => None,
+    };
+    text.pick(LangArgs::for_error(flag)).to_string()
 }
 
 fn profile_lang(profile: Option<&Profile>) -> Lang {
@@ -44,6 +68,8 @@ fn profile_lang(profile: Option<&Profile>) -> Lang {
 /// The `lang` of the last profile a command loaded, for the error line
 /// `main` prints after the command returned (0: none loaded).
 static LOADED_PROFILE_LANG: AtomicU8 = AtomicU8::new(0);
+/// The command's `--lang` flag as `main` noted it (0: not given).
+static FLAG_LANG: AtomicU8 = AtomicU8::new(0);
 const NL: u8 = 1;
 const EN: u8 = 2;
 

@@ -1,7 +1,10 @@
 //! Flags that adjust the profile for one run, shared by rank, teams and export.
 
+use super::choice::error_text;
 use crate::domain::pilot::PilotRule;
 use crate::domain::profile::Profile;
+use crate::io::error::io_said;
+use crate::said;
 use anyhow::Context;
 use clap::Args;
 use std::path::PathBuf;
@@ -39,10 +42,18 @@ impl ProfileArgs {
     pub fn load(&self) -> anyhow::Result<Profile> {
         let mut p = match &self.profile {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("{}: cannot read profile", path.display()))?;
-                Profile::parse(&text)
-                    .with_context(|| format!("{}: invalid profile", path.display()))?
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    let (path, why) = (path.display(), io_said(&e));
+                    anyhow::anyhow!(error_text(said!(
+                        "{path}: kan profiel niet lezen: {why}",
+                        "{path}: cannot read profile: {why}";
+                        why
+                    )))
+                })?;
+                Profile::parse(&text).with_context(|| {
+                    let path = path.display();
+                    error_text(said!("{path}: ongeldig profiel", "{path}: invalid profile"))
+                })?
             }
             None => Profile::smartstart()?,
         };

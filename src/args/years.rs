@@ -4,12 +4,15 @@
 //! disclosure control withholds the same cells in effect tables as in
 //! every export.
 
+use super::choice::error_text;
 use super::InputArgs;
 use crate::domain::dataset::{Dataset, DisclosureSettings};
 use crate::domain::effect::{CodeMap, YearView};
 use crate::domain::profile::Profile;
+use crate::i18n::Said;
 use crate::io::years::{read_change_flags, sample_code_map, sample_followup};
 use crate::io::{load, Inputs, Source};
+use crate::said;
 use anyhow::Context;
 use clap::Args;
 use std::path::PathBuf;
@@ -61,11 +64,13 @@ fn one_period(
             let held = periods(&src);
             match period {
                 Some(p) if !held.is_empty() => Ok(select_period(&src, p)?),
-                _ if held.len() > 1 => anyhow::bail!(
-                    "{}: its Perioden column holds several years ({}); choose one with --{flag} PERIOD",
-                    src.name,
-                    held.into_iter().collect::<Vec<_>>().join(", ")
-                ),
+                _ if held.len() > 1 => {
+                    let (name, held) = (&src.name, held.into_iter().collect::<Vec<_>>().join(", "));
+                    anyhow::bail!(error_text(said!(
+                        "{name}: de kolom Perioden bevat meerdere jaren ({held}); kies er een met --{flag} PERIODE",
+                        "{name}: its Perioden column holds several years ({held}); choose one with --{flag} PERIOD"
+                    )))
+                }
                 _ => Ok(src),
             }
         })
@@ -132,7 +137,10 @@ impl YearArgs {
     pub fn load_followup(&self, sample: bool, rules: &YearRules) -> anyhow::Result<Followup> {
         let sources: Vec<Source> = if self.followup.is_empty() {
             if !sample {
-                anyhow::bail!("no follow-up year: give --followup FILE (repeatable)");
+                anyhow::bail!(error_text(said!(
+                    "geen vervolgjaar: geef --followup BESTAND (herhaalbaar)",
+                    "no follow-up year: give --followup FILE (repeatable)"
+                )));
             }
             sample_followup()
         } else {
@@ -195,7 +203,17 @@ fn year_view(label: &str, sources: &[Source], rules: &YearRules) -> anyhow::Resu
         disclosure: rules.disclosure.clone(),
         ..Inputs::default()
     })
-    .with_context(|| format!("reading the {label} year"))?;
+    .with_context(|| {
+        let label_nl = match label {
+            "followup" => "vervolgjaar",
+            "earlier" => "eerdere jaar",
+            other => other,
+        };
+        error_text(Said::new(
+            format!("bij het lezen van het {label_nl}"),
+            format!("reading the {label} year"),
+        ))
+    })?;
     Ok(YearView::from_dataset(label, &ds, changed))
 }
 

@@ -4,12 +4,14 @@
 //! SHA-256, written atomically as json for `effect --baseline-snapshot`.
 
 use super::years::{baseline_hashes, baseline_panel, no_did, prepare, run_measure};
+use crate::args::choice::error_text;
 use crate::args::years::MatchArgs;
 use crate::args::{InputArgs, LangArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{Snapshot, SnapshotInput, SnapshotUnit, SNAPSHOT_VERSION};
 use crate::export::provenance::now_utc;
 use crate::export::write_atomic;
 use crate::i18n::Msg;
+use crate::said;
 use clap::Args;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -55,11 +57,12 @@ pub fn run(args: BaselineArgs) -> anyhow::Result<()> {
             .min_by(f64::total_cmp)
     };
     let unit = |code: &String, role: &str| -> anyhow::Result<SnapshotUnit> {
-        let i = *p
-            .before
-            .index
-            .get(code)
-            .ok_or_else(|| anyhow::anyhow!("{code}: not a buurt of the baseline"))?;
+        let i = *p.before.index.get(code).ok_or_else(|| {
+            anyhow::anyhow!(error_text(said!(
+                "{code}: geen buurt van de nulmeting",
+                "{code}: not a buurt of the baseline"
+            )))
+        })?;
         let (_, name, gemeente) = &p.before.units[i];
         let values: BTreeMap<_, _> = p
             .before

@@ -7,12 +7,13 @@ use crate::domain::correlation::Correlations;
 use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
 use crate::domain::registry;
+use crate::domain::score::ScoreError;
 use crate::i18n::{domain as i18n_domain, Lang, Msg, Rt};
 use crate::io::load;
-use crate::present::correlation_lines;
-use crate::present::human::{count, input_role, num, school_method};
+use crate::present::human::{count, input_role, num};
 use crate::present::labels::{readable_name, source_text};
 use crate::present::notes::load_note_text;
+use crate::present::{correlation_lines, error_text_in};
 use clap::Args;
 use std::fmt::Write;
 
@@ -47,7 +48,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
             if let Some(obj) = j.as_object_mut() {
                 let value = match &correlations {
                     Ok(c) => serde_json::to_value(c)?,
-                    Err(e) => serde_json::json!({ "error": e }),
+                    Err(e) => serde_json::json!({ "error": e.to_string() }),
                 };
                 obj.insert("correlations".into(), value);
             }
@@ -58,7 +59,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
             t.push('\n');
             let lines = match &correlations {
                 Ok(c) => correlation_lines(c, lang),
-                Err(e) => vec![Msg::CorrelationsUnavailable.fill(lang, &[e])],
+                Err(e) => vec![Msg::CorrelationsUnavailable.fill(lang, &[&error_text_in(e, lang)])],
             };
             for l in lines {
                 writeln!(t, "{l}")?;
@@ -74,14 +75,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<()> {
 }
 
 /// Correlations of the profile's indicators over its reference set; the
-/// error as text when the profile cannot be run on these inputs (the rest
-/// of the check still stands).
-fn profile_correlations(ds: &Dataset, profile: &Profile) -> Result<Correlations, String> {
+/// error when the profile cannot be run on these inputs (the rest of the
+/// check still stands).
+fn profile_correlations(ds: &Dataset, profile: &Profile) -> Result<Correlations, ScoreError> {
     let opts = RunOptions {
         skip_stability: true,
         skip_candidates: true,
     };
-    let a = Analysis::run(ds, profile, opts).map_err(|e| e.to_string())?;
+    let a = Analysis::run(ds, profile, opts)?;
     let c = a.correlations();
     // As with the dataset: the process ends soon, the system takes it back.
     std::mem::forget(a);
@@ -111,13 +112,13 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
             &[
                 &format!("{:<11}", input_role(&i.role, lang)),
                 &i.file,
-                &i.format,
+                &i.format.pick(lang),
                 &num(Some(i.records as f64), 0, lang),
             ],
         );
         writeln!(o, "  {line}")?;
     }
-    writeln!(o, "{}", Rt::CkCrs.fill(lang, &[&r.crs]))?;
+    writeln!(o, "{}", Rt::CkCrs.fill(lang, &[&r.crs.pick(lang)]))?;
     writeln!(o)?;
     writeln!(
         o,
@@ -251,13 +252,9 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     }
     writeln!(o)?;
     let s = &r.schools;
-    writeln!(
-        o,
-        "{}",
-        Rt::CkSchools.fill(lang, &[&school_method(&s.method, lang)])
-    )?;
+    writeln!(o, "{}", Rt::CkSchools.fill(lang, &[&s.method.pick(lang)]))?;
     if let Some(f) = &s.file {
-        let kinds_counted = s.kinds_counted.join(", ");
+        let kinds_counted = s.kinds_text(lang);
         let line = Rt::CkSchoolsLine.fill(
             lang,
             &[

@@ -4,6 +4,7 @@
 //! as the "Effectmeting" section (md), csv or json.
 
 use super::years::{baseline_hashes, hashes, prepare, run_measure, InputHash};
+use crate::args::choice::error_text;
 use crate::args::years::{MatchArgs, YearRules};
 use crate::args::{InputArgs, LangArgs, ProfileArgs, YearArgs};
 use crate::domain::effect::{
@@ -14,6 +15,7 @@ use crate::export::write_atomic;
 use crate::i18n::Msg;
 use crate::present::effect::effect_section;
 use crate::present::numbers::{number, DecimalMark};
+use crate::said;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -91,11 +93,11 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
     let (r, base_hashes, snapshot_note, f, before, rules) = match &args.baseline_snapshot {
         Some(path) => {
             let name = path.display().to_string();
-            let text =
-                std::fs::read_to_string(path).with_context(|| format!("{name}: cannot read"))?;
+            let text = std::fs::read_to_string(path).map_err(|e| super::cannot_read(&name, &e))?;
             let snap = Snapshot::from_json(&name, &text)?;
-            let profile = Profile::parse(&snap.profile)
-                .with_context(|| format!("{name}: invalid profile"))?;
+            let profile = Profile::parse(&snap.profile).with_context(|| {
+                error_text(said!("{name}: ongeldig profiel", "{name}: invalid profile"))
+            })?;
             let ids: Vec<String> = profile.indicators.iter().map(|i| i.id.clone()).collect();
             let sample = snap.inputs.iter().all(|i| i.file.starts_with("sample:"));
             let rules = YearRules::new(&args.inputs, &profile);
@@ -135,7 +137,10 @@ pub fn run(args: EffectArgs) -> anyhow::Result<()> {
         }
         None => {
             if args.pilots.is_empty() {
-                anyhow::bail!("give --pilots CODE,... (or --baseline-snapshot FILE)");
+                anyhow::bail!(error_text(said!(
+                    "geef --pilots CODE,... (of --baseline-snapshot BESTAND)",
+                    "give --pilots CODE,... (or --baseline-snapshot FILE)"
+                )));
             }
             let p = prepare(&args.inputs, &args.years, &args.profile)?;
             let rules = YearRules::new(&args.inputs, &p.profile);

@@ -3,6 +3,7 @@
 //! control is checked on exactly what is about to be written.
 
 use super::teams::load_catalogue;
+use crate::args::choice::error_text;
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
 use crate::args::{HandArgs, LangArgs};
@@ -13,6 +14,7 @@ use crate::export::{
 };
 use crate::i18n::Rt;
 use crate::io::{load, Source};
+use crate::said;
 use anyhow::anyhow;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -108,15 +110,17 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let format = match args.format {
         Some(f) => f,
         None if is_stdout(&args.out) => {
-            return Err(anyhow!(
+            return Err(anyhow!(error_text(said!(
+                "--out -: geef --format csv|json|md|geojson|svg|html",
                 "--out -: give --format csv|json|md|geojson|svg|html"
-            ))
+            ))))
         }
         None => Format::from_path(&args.out).ok_or_else(|| {
-            anyhow!(
-                "--out {}: cannot tell the format from the extension; give --format csv|json|md|geojson|svg|html",
-                args.out.display()
-            )
+            let out = args.out.display();
+            anyhow!(error_text(said!(
+                "--out {out}: het formaat volgt niet uit de extensie; geef --format csv|json|md|geojson|svg|html",
+                "--out {out}: cannot tell the format from the extension; give --format csv|json|md|geojson|svg|html"
+            )))
         })?,
     };
     let steps = Steps::new(5);

@@ -33,3 +33,14 @@ pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     out.flush()?;
     Ok(())
 }
+
+/// "FILE: cannot read: why", for a file a command reads itself, in the
+/// language of the error line.
+fn cannot_read(path: &dyn std::fmt::Display, e: &std::io::Error) -> anyhow::Error {
+    let why = crate::io::error::io_said(e);
+    anyhow::anyhow!(crate::args::choice::error_text(crate::said!(
+        "{path}: kan niet lezen: {why}",
+        "{path}: cannot read: {why}";
+        why
+    )))
+}

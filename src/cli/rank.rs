@@ -1,6 +1,7 @@
 //! `buurtradar rank`: the ranking, why each unit is where it is, and how
 //! stable the shortlist is when the weights are argued about.
 
+use crate::args::choice::error_text;
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
 use crate::args::{HandArgs, LangArgs};
@@ -12,6 +13,7 @@ use crate::i18n::{Lang, Rt};
 use crate::io::{load, Inputs, Source};
 use crate::present::human::{self, num};
 use crate::present::{fit, method_lines, rank_interval, TILDE};
+use crate::said;
 use clap::{Args, ValueEnum};
 use std::fmt::Write;
 
@@ -73,7 +75,10 @@ pub fn run(args: RankArgs) -> anyhow::Result<()> {
     let lang = args.lang.resolve(Some(&profile));
     let sobol = match args.sobol {
         Some(n) if matches!(args.format, RankFormat::Csv | RankFormat::Md) => {
-            anyhow::bail!("--sobol {n} shows in --format table or json, not csv or md")
+            anyhow::bail!(error_text(said!(
+                "--sobol {n} staat in --format table of json, niet in csv of md",
+                "--sobol {n} shows in --format table or json, not csv or md"
+            )))
         }
         Some(n) => Some(weight_sobol(
             &a.prepared,
@@ -136,7 +141,10 @@ fn with_sobol(
         .collect();
     let body = json.trim_end();
     let Some(open) = body.strip_suffix('}') else {
-        anyhow::bail!("the json export is not an object");
+        anyhow::bail!(error_text(said!(
+            "de json-export is geen object",
+            "the json export is not an object"
+        )));
     };
     let member = serde_json::to_string_pretty(&rows)?.replace('\n', "\n  ");
     Ok(format!("{},\n  \"sobol\": {member}\n}}\n", open.trim_end()))

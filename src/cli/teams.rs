@@ -1,15 +1,18 @@
 //! `buurtradar teams`: the team each selected unit's figures call for, with
 //! the reason for every member.
 
+use super::cannot_read;
+use crate::args::choice::error_text;
 use crate::args::InputArgs;
 use crate::args::ProfileArgs;
 use crate::args::{HandArgs, LangArgs};
 use crate::domain::analysis::{unit_index, Analysis, RunOptions};
 use crate::domain::dataset::Dataset;
 use crate::domain::teams::{allocate, Allocation, Pool, RoleCatalogue, TeamReport, TeamSettings};
-use crate::i18n::{Lang, Rt};
+use crate::i18n::{Lang, Rt, Said};
 use crate::io::load;
 use crate::present::human;
+use crate::said;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -56,10 +59,14 @@ pub struct TeamsArgs {
 pub fn load_catalogue(path: Option<&PathBuf>) -> anyhow::Result<RoleCatalogue> {
     Ok(match path {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read", p.display()))?;
-            RoleCatalogue::parse(&text)
-                .with_context(|| format!("{}: invalid role catalogue", p.display()))?
+            let path = p.display();
+            let text = std::fs::read_to_string(p).map_err(|e| cannot_read(&path, &e))?;
+            RoleCatalogue::parse(&text).with_context(|| {
+                error_text(said!(
+                    "{path}: ongeldige rollencatalogus",
+                    "{path}: invalid role catalogue"
+                ))
+            })?
         }
         None => RoleCatalogue::default_catalogue()?,
     })
@@ -84,19 +91,26 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
     for code in &args.buurt {
         match index.get(code.trim().to_uppercase().as_str()) {
             Some(&u) => units.push(u),
-            None => bail!(
-                "--buurt {code}: no such {} unit (rule '{}'); codes look like {}",
-                a.rule.unit_plural(),
-                a.rule.id(),
-                a.units.first().map(|u| u.code.as_str()).unwrap_or("?")
-            ),
+            None => {
+                let (units, rule) = (human::unit_plural(a.rule, Lang::Nl), a.rule.id());
+                let units_en = human::unit_plural(a.rule, Lang::En);
+                let like = a.units.first().map(|u| u.code.as_str()).unwrap_or("?");
+                bail!(error_text(Said::new(
+                    format!("--buurt {code}: zulke {units} zijn er niet (regel '{rule}'); codes zien eruit als {like}"),
+                    format!("--buurt {code}: no such {units_en} unit (rule '{rule}'); codes look like {like}"),
+                )))
+            }
         }
     }
     if units.is_empty() && a.ranking.shortlist.is_empty() {
-        bail!(
-            "the shortlist is empty (0 eligible {}): name units with --buurt or relax the rule (see `buurtradar rank`)",
-            a.rule.unit_plural()
+        let (units, units_en) = (
+            human::unit_plural(a.rule, Lang::Nl),
+            human::unit_plural(a.rule, Lang::En),
         );
+        bail!(error_text(Said::new(
+            format!("de shortlist is leeg (0 geschikte {units}): noem eenheden met --buurt of versoepel de regel (zie `buurtradar rank`)"),
+            format!("the shortlist is empty (0 eligible {units_en}): name units with --buurt or relax the rule (see `buurtradar rank`)"),
+        )));
     }
     let settings = TeamSettings {
         max_size: args.max_size,
@@ -105,12 +119,16 @@ pub fn run(args: TeamsArgs) -> anyhow::Result<()> {
     let mut report = a.teams(&ds, &catalogue, &settings, &units);
     let allocation = match &args.pool {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read", p.display()))?;
-            let pool =
-                Pool::parse(&text).with_context(|| format!("{}: invalid pool", p.display()))?;
-            pool.validate(&catalogue)
-                .with_context(|| format!("{}: invalid pool", p.display()))?;
+            let path = p.display();
+            let invalid = || {
+                error_text(said!(
+                    "{path}: ongeldig poolbestand",
+                    "{path}: invalid pool"
+                ))
+            };
+            let text = std::fs::read_to_string(p).map_err(|e| cannot_read(&path, &e))?;
+            let pool = Pool::parse(&text).with_context(invalid)?;
+            pool.validate(&catalogue).with_context(invalid)?;
             Some(allocate(&mut report.proposals, &pool))
         }
         None => None,

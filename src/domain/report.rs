@@ -91,12 +91,27 @@ impl Serialize for Issue {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct InputSummary {
     pub role: String,
     pub file: String,
-    pub format: String,
+    /// "GeoJSON", "CSV met coördinaten" / "CSV with coordinates", ...
+    pub format: Said,
     pub records: usize,
+}
+
+/// `format` in English as scripts read it, `format_nl` added.
+impl Serialize for InputSummary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("InputSummary", 5)?;
+        st.serialize_field("role", &self.role)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("format", &self.format.en)?;
+        st.serialize_field("format_nl", &self.format.nl)?;
+        st.serialize_field("records", &self.records)?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -187,24 +202,59 @@ impl Serialize for UnmatchedSchool {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct SchoolReport {
-    /// "points", "buurt code column", "proxy: schools within 3 km", "none".
-    pub method: String,
+    /// "points in polygons", "buurt code column", "proxy: ...", "none: ...".
+    pub method: Said,
     pub file: Option<String>,
     pub total: usize,
     pub counted: usize,
-    pub kinds_counted: Vec<String>,
+    /// The kinds asked for as they were given, or "all (no kind column)".
+    pub kinds_counted: Vec<Said>,
     pub by_kind: BTreeMap<String, usize>,
     pub matched: usize,
     pub unmatched: Vec<UnmatchedSchool>,
     pub buurten_with_min_schools: BTreeMap<u32, usize>,
 }
 
+impl SchoolReport {
+    /// The kinds counted as one list in `lang`.
+    pub fn kinds_text(&self, lang: Lang) -> String {
+        let kinds: Vec<&str> = self.kinds_counted.iter().map(|k| k.pick(lang)).collect();
+        kinds.join(", ")
+    }
+}
+
+/// `method` and `kinds_counted` in English as scripts read them, their
+/// Dutch added as `method_nl` and `kinds_counted_nl`.
+impl Serialize for SchoolReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let en: Vec<&str> = self.kinds_counted.iter().map(|k| k.en.as_str()).collect();
+        let nl: Vec<&str> = self.kinds_counted.iter().map(|k| k.nl.as_str()).collect();
+        let mut st = s.serialize_struct("SchoolReport", 11)?;
+        st.serialize_field("method", &self.method.en)?;
+        st.serialize_field("method_nl", &self.method.nl)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("total", &self.total)?;
+        st.serialize_field("counted", &self.counted)?;
+        st.serialize_field("kinds_counted", &en)?;
+        st.serialize_field("kinds_counted_nl", &nl)?;
+        st.serialize_field("by_kind", &self.by_kind)?;
+        st.serialize_field("matched", &self.matched)?;
+        st.serialize_field("unmatched", &self.unmatched)?;
+        st.serialize_field("buurten_with_min_schools", &self.buurten_with_min_schools)?;
+        st.end()
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LoadReport {
     pub inputs: Vec<InputSummary>,
-    pub crs: String,
+    /// "WGS84 (...) (detected from coordinate range); stored as Rijksdriehoek";
+    /// json keeps the English and adds the Dutch as `crs_nl`.
+    #[serde(flatten, serialize_with = "crs_fields")]
+    pub crs: Said,
     pub gemeenten: BTreeMap<String, GemeenteCount>,
     pub buurten: usize,
     pub without_geometry: Vec<String>,
@@ -215,6 +265,15 @@ pub struct LoadReport {
     /// Things worth knowing that are not problems (e.g. where names came from).
     pub notes: Vec<LoadNote>,
     pub warnings: Vec<Issue>,
+}
+
+/// The CRS line as `crs` (English) and `crs_nl`.
+fn crs_fields<S: serde::Serializer>(crs: &Said, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(2))?;
+    m.serialize_entry("crs", &crs.en)?;
+    m.serialize_entry("crs_nl", &crs.nl)?;
+    m.end()
 }
 
 /// A note of the load report, as a kind with its figures so that front
@@ -315,5 +374,35 @@ mod tests {
         let j = serde_json::to_value(&u).unwrap();
         assert_eq!(j["location"], "feature 3 at RD 1, 2");
         assert_eq!(j["location_nl"], "object 3 op RD 1, 2");
+    }
+
+    #[test]
+    fn the_report_texts_keep_english_in_json_with_dutch_added() {
+        let r = LoadReport {
+            inputs: vec![InputSummary {
+                role: "schools".into(),
+                file: "s.csv".into(),
+                format: said!("CSV met coördinaten", "CSV with coordinates"),
+                records: 3,
+            }],
+            crs: said!("geen grenzen", "no boundaries"),
+            schools: SchoolReport {
+                method: said!("punten in vlakken", "points in polygons"),
+                kinds_counted: vec![Said::same("basisschool"), Said::same("SBAO")],
+                ..SchoolReport::default()
+            },
+            ..LoadReport::default()
+        };
+        let j = serde_json::to_value(&r).unwrap();
+        assert_eq!(j["crs"], "no boundaries");
+        assert_eq!(j["crs_nl"], "geen grenzen");
+        assert_eq!(j["inputs"][0]["format"], "CSV with coordinates");
+        assert_eq!(j["inputs"][0]["format_nl"], "CSV met coördinaten");
+        assert_eq!(j["inputs"][0]["records"], 3);
+        assert_eq!(j["schools"]["method"], "points in polygons");
+        assert_eq!(j["schools"]["method_nl"], "punten in vlakken");
+        assert_eq!(j["schools"]["kinds_counted"][1], "SBAO");
+        assert_eq!(j["schools"]["kinds_counted_nl"][1], "SBAO");
+        assert_eq!(r.schools.kinds_text(Lang::Nl), "basisschool, SBAO");
     }
 }

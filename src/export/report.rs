@@ -272,7 +272,9 @@ pub fn sources(doc: &Document, prov: &Provenance) -> Vec<SourceRow> {
             SourceRow {
                 role: i.role.clone(),
                 name: i.name.clone(),
-                format: r.map(|r| r.format.clone()).unwrap_or_default(),
+                format: r
+                    .map(|r| r.format.pick(lang).to_string())
+                    .unwrap_or_default(),
                 records: r.map(|r| r.records.to_string()).unwrap_or_default(),
                 sha256: i.sha256.clone(),
                 origin: i.origin.as_ref().map(|o| origin_line(&i.role, o, lang)),
@@ -349,13 +351,13 @@ pub fn schools_line(doc: &Document) -> String {
     Rt::SchoolsLine.fill(
         lang,
         &[
-            &human::school_method(&s.method, lang),
+            &s.method.pick(lang),
             &s.file
                 .as_deref()
                 .map(|f| Rt::FromFile.fill(lang, &[&f]))
                 .unwrap_or_default(),
             &s.counted,
-            &s.kinds_counted.join(", "),
+            &s.kinds_text(lang),
         ],
     )
 }

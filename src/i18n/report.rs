@@ -288,9 +288,6 @@ report_catalogue! {
     CkInNoBuurt => "in geen buurt: {0} ({1}, {2}) {3}", "in no buurt: {0} ({1}, {2}) {3}";
     CkWarningsNone => "Waarschuwingen: geen", "Warnings: none";
     CkWarnings => "Waarschuwingen ({0})", "Warnings ({0})";
-    SchoolsPoints => "punten in vlakken", "points in polygons";
-    SchoolsDuo => "DUO-adressen via de postcodetabel", "DUO addresses via the postcode table";
-    SchoolsCodeColumn => "kolom met buurtcode", "buurt code column";
 
     // `buurtradar indicators`
     CountUnit => "aantal", "count";

@@ -60,6 +60,13 @@ impl Said {
     }
 }
 
+/// A name that reads the same in both languages ("GeoJSON", "CSV").
+impl From<&str> for Said {
+    fn from(text: &str) -> Said {
+        Said::same(text)
+    }
+}
+
 /// English, the form logs and machine formats keep.
 impl Display for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -19,20 +19,42 @@ pub enum Crs {
     Rd,
 }
 
+impl Crs {
+    /// The name people read, in both languages.
+    pub fn name(self) -> Said {
+        match self {
+            Crs::Wgs84 => said!(
+                "WGS84 (EPSG:4326, lengte/breedte)",
+                "WGS84 (EPSG:4326, lon/lat)"
+            ),
+            Crs::Rd => said!(
+                "Rijksdriehoek (EPSG:28992, meter)",
+                "Rijksdriehoek (EPSG:28992, metres)"
+            ),
+        }
+    }
+}
+
+/// English, as logs and machine formats have it.
 impl fmt::Display for Crs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Crs::Wgs84 => "WGS84 (EPSG:4326, lon/lat)",
-            Crs::Rd => "Rijksdriehoek (EPSG:28992, metres)",
-        })
+        f.write_str(&self.name().en)
     }
 }
 
 /// How the CRS of a file was decided, for the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrsDecision {
     pub crs: Crs,
-    pub how: String,
+    pub how: Said,
+}
+
+impl CrsDecision {
+    /// "WGS84 (EPSG:4326, lon/lat) (detected from coordinate range)".
+    pub fn text(&self) -> Said {
+        let (crs, how) = (self.crs.name(), &self.how);
+        said!("{crs} ({how})", "{crs} ({how})"; crs, how)
+    }
 }
 
 // PROJ's definition of EPSG:28992 with the 7-parameter datum shift; about a
@@ -122,20 +144,16 @@ pub fn decide(
         let crs = explicit.unwrap_or(Crs::Wgs84);
         return Ok(CrsDecision {
             crs,
-            how: "no coordinates".into(),
+            how: said!("geen coördinaten", "no coordinates"),
         });
     }
-    // `how` goes into the report as it is; `how_nl` names it in a Dutch error.
-    let check = |crs: Crs, how: &str, how_nl: &str| -> Result<CrsDecision, Said> {
+    let check = |crs: Crs, how: Said| -> Result<CrsDecision, Said> {
         let ok = match crs {
             Crs::Wgs84 => extent.fits_wgs84(),
             Crs::Rd => extent.fits_rd(),
         };
         if ok {
-            Ok(CrsDecision {
-                crs,
-                how: how.to_string(),
-            })
+            Ok(CrsDecision { crs, how })
         } else {
             let hint = if extent.fits_rd() {
                 said!(
@@ -151,24 +169,23 @@ pub fn decide(
                 Said::default()
             };
             let extent = extent.describe();
-            Err(Said::new(
-                format!(
-                    "coördinaten ({extent}) zijn geen geldige {crs} zoals {how_nl} zegt{}",
-                    hint.nl
-                ),
-                format!(
-                    "coordinates ({extent}) are not valid {crs} as stated by {how}{}",
-                    hint.en
-                ),
+            let crs = crs.name();
+            Err(said!(
+                "coördinaten ({extent}) zijn geen geldige {crs} zoals {how} zegt{hint}",
+                "coordinates ({extent}) are not valid {crs} as stated by {how}{hint}";
+                crs, how, hint
             ))
         }
     };
     if let Some(crs) = explicit {
-        return check(crs, "--crs", "--crs");
+        return check(crs, Said::same("--crs"));
     }
     match member {
         Some(Ok(crs)) => {
-            return check(crs, "the file's crs member", "het crs-lid van het bestand")
+            return check(
+                crs,
+                said!("het crs-lid van het bestand", "the file's crs member"),
+            )
         }
         Some(Err(name)) => {
             return Err(said!(
@@ -181,12 +198,18 @@ pub fn decide(
     if extent.fits_wgs84() {
         Ok(CrsDecision {
             crs: Crs::Wgs84,
-            how: "detected from coordinate range".into(),
+            how: said!(
+                "bepaald uit het coördinatenbereik",
+                "detected from coordinate range"
+            ),
         })
     } else if extent.fits_rd() {
         Ok(CrsDecision {
             crs: Crs::Rd,
-            how: "detected from coordinate range".into(),
+            how: said!(
+                "bepaald uit het coördinatenbereik",
+                "detected from coordinate range"
+            ),
         })
     } else {
         Err(said!(
@@ -287,11 +310,43 @@ mod tests {
         w.add(4.9, 51.5);
         assert_eq!(decide(None, None, &w).unwrap().crs, Crs::Wgs84);
         assert_eq!(
-            decide(None, Some(Ok(Crs::Wgs84)), &w).unwrap().how,
+            decide(None, Some(Ok(Crs::Wgs84)), &w).unwrap().how.en,
             "the file's crs member"
+        );
+        assert_eq!(
+            decide(None, Some(Ok(Crs::Wgs84)), &w).unwrap().how.nl,
+            "het crs-lid van het bestand"
         );
         let mut far = Extent::empty();
         far.add(1.0e7, 1.0e7);
         assert!(decide(None, None, &far).is_err());
+    }
+
+    #[test]
+    fn the_decision_reads_in_dutch_and_in_english() {
+        let mut rd = Extent::empty();
+        rd.add(125_532.0, 386_949.0);
+        let d = decide(None, None, &rd).unwrap().text();
+        assert_eq!(
+            d.pick(crate::i18n::Lang::Nl),
+            "Rijksdriehoek (EPSG:28992, meter) (bepaald uit het coördinatenbereik)"
+        );
+        assert_eq!(
+            d.pick(crate::i18n::Lang::En),
+            "Rijksdriehoek (EPSG:28992, metres) (detected from coordinate range)"
+        );
+        assert_eq!(Crs::Wgs84.to_string(), "WGS84 (EPSG:4326, lon/lat)");
+        let none = decide(None, None, &Extent::empty()).unwrap().how;
+        assert_eq!(
+            (none.nl.as_str(), none.en.as_str()),
+            ("geen coördinaten", "no coordinates")
+        );
+        let e = decide(Some(Crs::Wgs84), None, &rd).unwrap_err();
+        assert!(
+            e.nl.contains("geen geldige WGS84 (EPSG:4326, lengte/breedte)"),
+            "{}",
+            e.nl
+        );
+        assert!(e.en.contains("not valid WGS84 (EPSG:4326, lon/lat)"), "{e}");
     }
 }

@@ -138,6 +138,12 @@ fn io_text(e: &std::io::Error) -> String {
     format!("{nl} ({e})")
 }
 
+/// The operating system's reason as a [`Said`]: [`io_text`] in Dutch, its
+/// own text in English.
+pub fn io_said(e: &std::io::Error) -> Said {
+    Said::new(io_text(e), e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

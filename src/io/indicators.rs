@@ -25,23 +25,23 @@ pub fn read_indicators(src: &Source) -> Result<IndicatorTable, LoadError> {
     with_table(src, from_raw)
 }
 
-fn format_label(raw: &RawTable) -> String {
+fn format_label(raw: &RawTable) -> Said {
     if raw.transposed {
-        "StatLine CSV (transposed)".to_string()
+        said!("StatLine CSV (getransponeerd)", "StatLine CSV (transposed)")
     } else if raw
         .header
         .iter()
         .any(|h| h.contains('/') && h.trim_end().ends_with(')'))
     {
-        "StatLine CSV".to_string()
+        "StatLine CSV".into()
     } else if raw
         .header
         .get(raw.code_col)
         .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("gwb_code"))
     {
-        "kwb CSV".to_string()
+        "kwb CSV".into()
     } else {
-        "CSV".to_string()
+        "CSV".into()
     }
 }
 
@@ -187,7 +187,7 @@ mod tests {
         assert_eq!(t.indicators[0].values[0], Value::Num(20.8));
         assert_eq!(t.indicators[0].values[1], Value::Missing(Missing::Secret));
         assert_eq!(t.indicators[0].unit.as_deref(), Some("%"));
-        assert_eq!(t.format, "StatLine CSV");
+        assert_eq!(t.format, Said::same("StatLine CSV"));
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn read_boundary_file(src: &Source, inputs: &Inputs) -> Result<Boundaries, LoadE
 pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
     let mut summaries = Vec::new();
     let mut warnings: Vec<Issue> = inputs.notes.clone();
-    let mut crs_text = "no boundaries".to_string();
+    let mut crs_text = said!("geen grenzen", "no boundaries");
     let mut tables = Vec::new();
     let parsed = parse_all(inputs);
     crate::timing::mark("files parsed");
@@ -190,7 +190,12 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
                     ),
                 ));
             }
-            crs_text = format!("{} ({}); stored as Rijksdriehoek", b.crs.crs, b.crs.how);
+            let decided = b.crs.text();
+            crs_text = said!(
+                "{decided}; opgeslagen als Rijksdriehoek",
+                "{decided}; stored as Rijksdriehoek";
+                decided
+            );
             summaries.insert(
                 0,
                 InputSummary {
@@ -245,10 +250,15 @@ pub fn load(inputs: &Inputs) -> Result<Dataset, LoadError> {
         None => {
             if ds.indicator("schools_within_3km").is_some() {
                 ds.school_method = SchoolMethod::Proxy3km;
-                ds.report.schools.method =
-                    "proxy: KWB primary schools within 3 km (not a count inside the buurt)".into();
+                ds.report.schools.method = said!(
+                    "benadering: KWB-basisscholen binnen 3 km (geen telling binnen de buurt)",
+                    "proxy: KWB primary schools within 3 km (not a count inside the buurt)"
+                );
             } else {
-                ds.report.schools.method = "none: no school file and no KWB proxy".into();
+                ds.report.schools.method = said!(
+                    "geen: geen scholenbestand en geen KWB-benadering",
+                    "none: no school file and no KWB proxy"
+                );
             }
         }
     }
@@ -331,24 +341,30 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
         role: "schools".into(),
         file: f.file.clone(),
         format: match &f.crs {
-            Some(c) => format!("{}, {} ({})", f.format, c.crs, c.how),
+            Some(c) => {
+                let (format, decided) = (&f.format, c.text());
+                said!("{format}, {decided}", "{format}, {decided}"; format, decided)
+            }
             None => f.format.clone(),
         },
         records: f.schools.len(),
     });
     ds.report.warnings.extend(f.warnings.iter().cloned());
     let mut counts = vec![0u32; ds.areas.len()];
-    let mut report = SchoolReport {
-        method: if f.format.starts_with("DUO") {
-            "DUO addresses via the postcode table".into()
-        } else if f
-            .schools
+    let by_code = f.format.en.starts_with("DUO")
+        || f.schools
             .iter()
-            .any(|s| matches!(s.location, Location::Code(_)))
-        {
-            "buurt code column".into()
+            .any(|s| matches!(s.location, Location::Code(_)));
+    let mut report = SchoolReport {
+        method: if f.format.en.starts_with("DUO") {
+            said!(
+                "DUO-adressen via de postcodetabel",
+                "DUO addresses via the postcode table"
+            )
+        } else if by_code {
+            said!("kolom met buurtcode", "buurt code column")
         } else {
-            "points in polygons".into()
+            said!("punten in vlakken", "points in polygons")
         },
         file: Some(f.file.clone()),
         total: f.schools.len(),
@@ -445,9 +461,10 @@ fn place_schools(ds: &mut Dataset, f: SchoolFile) -> Result<(), LoadError> {
     report.buurten_with_min_schools = at_least;
     name_gemeenten_from_schools(ds, &f.schools, &points);
     ds.schools = points;
-    ds.school_method = match report.method.as_str() {
-        "buurt code column" | "DUO addresses via the postcode table" => SchoolMethod::CodeColumn,
-        _ => SchoolMethod::Points,
+    ds.school_method = if by_code {
+        SchoolMethod::CodeColumn
+    } else {
+        SchoolMethod::Points
     };
     ds.report.schools = report;
     Ok(())

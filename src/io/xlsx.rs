@@ -78,7 +78,7 @@ pub fn read_xlsx(src: &Source) -> Result<IndicatorTable, LoadError> {
     let raw = table_from_rows(&named, rows, None)?;
     let mut t = from_raw(raw);
     t.file = file.to_string();
-    t.format = format!("kwb xlsx, sheet {sheet}");
+    t.format = said!("kwb xlsx, blad {sheet}", "kwb xlsx, sheet {sheet}");
     Ok(t)
 }
 
@@ -146,7 +146,8 @@ mod tests {
         let src = Source::from_bytes("kwb-2024.xlsx", bytes);
         assert!(looks_like_xlsx(&src));
         let t = read_xlsx(&src).unwrap();
-        assert_eq!(t.format, "kwb xlsx, sheet KWB2024");
+        assert_eq!(t.format.en, "kwb xlsx, sheet KWB2024");
+        assert_eq!(t.format.nl, "kwb xlsx, blad KWB2024");
         assert_eq!(t.regions.len(), 3);
         assert_eq!(t.regions[1].code, "BU00010001");
         assert_eq!(t.regions[1].line, 3);
@@ -177,7 +178,7 @@ mod tests {
                 assert_eq!(a.values, b.values, "{}", a.header);
             }
         }
-        assert_eq!(from_csv.format, "kwb CSV");
+        assert_eq!(from_csv.format, Said::same("kwb CSV"));
     }
 
     #[test]

@@ -265,16 +265,6 @@ pub fn data_gap(g: &DataGap, ds: &Dataset, lang: Lang) -> String {
     Rt::DataGapLine.fill(lang, &[&g.rule_id, &role, &label(ds, &g.indicator, lang)])
 }
 
-/// How schools were placed, in `lang` (the load report names it in English).
-pub fn school_method(m: &str, lang: Lang) -> String {
-    match m {
-        "points in polygons" => Rt::SchoolsPoints.text(lang).into(),
-        "DUO addresses via the postcode table" => Rt::SchoolsDuo.text(lang).into(),
-        "buurt code column" => Rt::SchoolsCodeColumn.text(lang).into(),
-        other => other.into(),
-    }
-}
-
 /// The role of an input file (boundaries, indicators, schools) in `lang`.
 pub fn input_role(r: &str, lang: Lang) -> String {
     match r {

@@ -74,15 +74,19 @@ fn restore() {
     ratatui::restore();
 }
 
-const NO_TERMINAL: &str =
-    "the app needs an interactive terminal; for scripts use `buurtradar rank`, `teams` or `export`";
+fn no_terminal() -> String {
+    crate::args::choice::error_text(crate::said!(
+        "de app heeft een interactieve terminal nodig; gebruik in scripts `buurtradar rank`, `teams` of `export`",
+        "the app needs an interactive terminal; for scripts use `buurtradar rank`, `teams` or `export`"
+    ))
+}
 
 fn init() -> anyhow::Result<DefaultTerminal> {
     // Without a terminal on both ends, touch nothing: setting up (and
     // undoing) the screen would print escape codes into a pipe or file.
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(NO_TERMINAL);
+        anyhow::bail!(no_terminal());
     }
     // Mouse capture is ours to undo: chain a hook that does, before
     // ratatui's (installed by try_init) restores raw mode and the screen.
@@ -95,7 +99,7 @@ fn init() -> anyhow::Result<DefaultTerminal> {
         Ok(t) => t,
         Err(e) => {
             restore();
-            return Err(e).context(NO_TERMINAL);
+            return Err(e).context(no_terminal());
         }
     };
     if let Err(e) = crossterm::execute!(std::io::stdout(), EnableMouseCapture) {

@@ -3,6 +3,7 @@
 use super::codes::Level;
 use crate::domain::report::{Issue, LoadReport};
 use crate::domain::value::{Direction, Value};
+use crate::i18n::Said;
 use geo::MultiPolygon;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -74,7 +75,8 @@ pub struct RawIndicator {
 #[derive(Debug, Clone)]
 pub struct IndicatorTable {
     pub file: String,
-    pub format: String,
+    /// "StatLine CSV", "kwb xlsx, blad KWB2024" / "kwb xlsx, sheet KWB2024".
+    pub format: Said,
     pub regions: Vec<RegionRow>,
     pub indicators: Vec<RawIndicator>,
     pub warnings: Vec<Issue>,

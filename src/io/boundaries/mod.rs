@@ -60,7 +60,7 @@ struct RawCollection {
 pub struct Boundaries {
     pub file: String,
     /// How the file was read, for `check` ("GeoJSON", "GeoPackage, layer buurten").
-    pub format: String,
+    pub format: Said,
     pub features: Vec<BoundaryFeature>,
     pub crs: CrsDecision,
     /// Figures attached as properties (wijk- en buurtkaart).

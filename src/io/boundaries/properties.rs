@@ -50,7 +50,7 @@ pub(super) fn property_indicators(
         .collect();
     Some(IndicatorTable {
         file: file.to_string(),
-        format: "boundary properties".into(),
+        format: said!("eigenschappen van de grenzen", "boundary properties"),
         regions,
         indicators,
         warnings,

@@ -265,7 +265,7 @@ pub fn read_gpkg(
         other => other?,
     };
     level::check_codes(file, layer, &b.features)?;
-    b.format = format!("GeoPackage, layer {layer}");
+    b.format = said!("GeoPackage, laag {layer}", "GeoPackage, layer {layer}");
     Ok(b)
 }
 

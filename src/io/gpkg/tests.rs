@@ -84,7 +84,8 @@ fn buurten_layer_with_sentinels_water_and_rd_geometry() {
     let (_d, src) = write(&[buurten(), wijken]);
     assert!(looks_like_sqlite(&src));
     let b = read_gpkg(&src, None, None).unwrap();
-    assert_eq!(b.format, "GeoPackage, layer buurten");
+    assert_eq!(b.format.en, "GeoPackage, layer buurten");
+    assert_eq!(b.format.nl, "GeoPackage, laag buurten");
     assert_eq!(b.crs.crs, Crs::Rd);
     assert_eq!(b.features.len(), 3);
     assert_eq!(b.features[0].name.as_deref(), Some("Oost"));

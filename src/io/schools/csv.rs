@@ -233,13 +233,13 @@ pub(super) fn read_csv(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile,
         warnings.push(no_kind_column(&file, opts));
     }
     let format = if cols.coords.is_some() {
-        "CSV with coordinates"
+        said!("CSV met coördinaten", "CSV with coordinates")
     } else {
-        "CSV with buurt codes"
+        said!("CSV met buurtcodes", "CSV with buurt codes")
     };
     Ok(SchoolFile {
         file,
-        format: format.into(),
+        format,
         schools,
         crs,
         kinds_counted: counted_kinds(cols.kind.is_some(), opts),

@@ -94,7 +94,8 @@ pub(super) fn read_duo(
     }
     Ok(SchoolFile {
         file: file.to_string(),
-        format: format!(
+        format: said!(
+            "DUO + postcodetabel ({table_name}, {} regels gelezen)",
             "DUO + postcode table ({table_name}, {} rows read)",
             lookup.rows
         ),

@@ -235,7 +235,7 @@ impl Found {
         }
         Ok(SchoolFile {
             file: self.file,
-            format: "GeoJSON points".into(),
+            format: said!("GeoJSON-punten", "GeoJSON points"),
             schools,
             crs: Some(crs),
             kinds_counted: counted_kinds(have_kind, opts),
@@ -268,7 +268,11 @@ mod tests {
         .unwrap();
         assert_eq!(f.schools.len(), 2);
         assert!(f.schools[0].primary && !f.schools[1].primary);
-        assert_eq!(f.crs.unwrap().how, "the file's crs member");
+        let how = f.crs.unwrap().how;
+        assert_eq!(how.en, "the file's crs member");
+        assert_eq!(how.nl, "het crs-lid van het bestand");
+        assert_eq!(f.format.en, "GeoJSON points");
+        assert_eq!(f.format.nl, "GeoJSON-punten");
         assert_eq!(f.warnings.len(), 1);
     }
 }

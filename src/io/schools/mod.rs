@@ -90,10 +90,10 @@ pub struct RawSchool {
 #[derive(Debug, Clone)]
 pub struct SchoolFile {
     pub file: String,
-    pub format: String,
+    pub format: Said,
     pub schools: Vec<RawSchool>,
     pub crs: Option<CrsDecision>,
-    pub kinds_counted: Vec<String>,
+    pub kinds_counted: Vec<Said>,
     pub warnings: Vec<Issue>,
 }
 
@@ -112,14 +112,14 @@ pub fn read_schools(src: &Source, opts: &SchoolOptions) -> Result<SchoolFile, Lo
         csv::read_csv(src, opts)
     }?;
     if let Some(table) = &opts.postcode_table {
-        if !f.format.starts_with("DUO") {
+        if !f.format.en.starts_with("DUO") {
+            let (table, format) = (table.display(), &f.format);
             f.warnings.push(Issue::file(
                 &f.file,
                 said!(
-                    "--postcode-table {} niet gebruikt: de scholenlijst plaatst haar scholen zelf ({})",
-                    "--postcode-table {} not used: the school list places its schools itself ({})",
-                    table.display(),
-                    f.format
+                    "--postcode-table {table} niet gebruikt: de scholenlijst plaatst haar scholen zelf ({format})",
+                    "--postcode-table {table} not used: the school list places its schools itself ({format})";
+                    format
                 ),
             ));
         }
@@ -161,11 +161,11 @@ fn is_kind_candidate(key: &str, opts: &SchoolOptions) -> bool {
     is_asked_kind(key, opts) || is_usual_kind(key)
 }
 
-fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<String> {
+fn counted_kinds(have_kind: bool, opts: &SchoolOptions) -> Vec<Said> {
     if have_kind {
-        opts.kinds.clone()
+        opts.kinds.iter().map(|k| Said::same(k.as_str())).collect()
     } else {
-        vec!["all (no kind column)".into()]
+        vec![said!("alle (geen soortkolom)", "all (no kind column)")]
     }
 }
 
