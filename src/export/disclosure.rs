@@ -81,6 +81,22 @@ pub fn message(threshold: u32, findings: &[Finding]) -> String {
     )
 }
 
+/// [`message`] in Dutch; each cell's reason stays as the check wrote it.
+pub fn message_nl(threshold: u32, findings: &[Finding]) -> String {
+    let shown: Vec<String> = findings.iter().take(SHOWN).map(|f| f.to_string()).collect();
+    let more = findings.len().saturating_sub(SHOWN);
+    format!(
+        "export geweigerd door de onthullingscontrole: {} microdatacel(len) zou(den) op minder dan {threshold} eenheden berusten of terug te rekenen zijn: {}{}. Laad met een --min-cell van minstens {threshold}, haal de totalen die het terugrekenen mogelijk maken uit de invoer, of schrijf ze toch met `buurtradar export --allow-small-cells` (vastgelegd in de herkomst; niet voor publicatie)",
+        findings.len(),
+        shown.join("; "),
+        if more > 0 {
+            format!("; en nog {more}")
+        } else {
+            String::new()
+        }
+    )
+}
+
 pub fn threshold(ctx: &ExportContext) -> u32 {
     ctx.options
         .min_cell

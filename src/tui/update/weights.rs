@@ -131,7 +131,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
         Err(e) => {
             error(
                 app,
-                Msg::RuleFailed.fill(app.lang, &[&next, &error_text(&e)]),
+                Msg::RuleFailed.fill(app.lang, &[&next, &error_text(&e, app.lang)]),
             );
             None
         }
@@ -213,7 +213,10 @@ pub(super) fn flip_direction(app: &mut App) -> Option<Effect> {
         }
         Err(e) => {
             app.history = history;
-            error(app, Msg::RerankFailed.fill(app.lang, &[&error_text(&e)]));
+            error(
+                app,
+                Msg::RerankFailed.fill(app.lang, &[&error_text(&e, app.lang)]),
+            );
             None
         }
     }
