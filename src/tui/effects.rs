@@ -8,7 +8,7 @@ use crate::domain::analysis::Analysis;
 use crate::domain::teams::TeamSettings;
 use crate::domain::uncertainty::stability;
 use crate::export::{export_to_file, write_atomic, ExportContext, ExportOptions, Format};
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
 use crate::present::error_text_in;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -80,11 +80,12 @@ pub fn stability_job(app: &App) -> impl FnOnce() -> Action + Send + 'static {
     let ranking = app.analysis.ranking.clone();
     let settings = app.analysis.profile.monte_carlo.clone();
     let generation = app.generation;
+    let lang = app.lang;
     move || {
         let started = std::time::Instant::now();
         let result = stability(&prepared, &ranking, &settings)
             .map(Box::new)
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.text(lang));
         tracing::debug!(
             generation,
             ms = started.elapsed().as_millis() as u64,

@@ -209,4 +209,18 @@ fn saving_into_a_missing_folder_says_so_once_and_leaves_nothing() {
     );
     assert!(!status.text.contains(".buurtradar-"), "{}", status.text);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Switched to English, the same failure reads in English.
+    app.lang = crate::i18n::Lang::En;
+    let done = crate::tui::effects::save(&target, toml, app.lang);
+    act(&mut app, &[done]);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.text.ends_with(&format!(
+            ": {}: folder {} does not exist",
+            target.display(),
+            folder.display()
+        )) && !status.text.contains("bestaat niet"),
+        "{}",
+        status.text
+    );
 }
