@@ -322,13 +322,29 @@ fn choices_by_hand_are_recorded_in_json_and_declared_in_the_memo() {
 
 #[test]
 fn bad_codes_and_languages_name_the_value_and_the_choices() {
-    let (code, _, err) = run(&["rank", "--draws", "20", "--include", "BU00000000"]);
+    let (code, _, err) = run(&[
+        "rank",
+        "--draws",
+        "20",
+        "--include",
+        "BU00000000",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 2);
     assert!(
         err.contains("--include BU00000000") && err.contains("buurten in scope, e.g. BU"),
         "{err}"
     );
-    let (code, _, err) = run(&["teams", "--rule", "wijk", "--exclude", "BU99990009"]);
+    let (code, _, err) = run(&[
+        "teams",
+        "--rule",
+        "wijk",
+        "--exclude",
+        "BU99990009",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 2);
     assert!(
         err.contains("outside the scope") && err.contains("wijken in scope, e.g. WK"),

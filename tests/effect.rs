@@ -164,6 +164,14 @@ fn a_code_change_without_mapping_is_reported_and_left_out() {
     let (code, _, err) = run(&bad);
     assert_eq!(code, 2);
     assert!(
+        err.contains("vergelijkingsbuurt BU99990302")
+            && err.contains("niet in het vervolgjaar en niet in de codekoppeling"),
+        "{err}"
+    );
+    bad.extend(["--lang", "en"]);
+    let (code, _, err) = run(&bad);
+    assert_eq!(code, 2);
+    assert!(
         err.contains("BU99990302") && err.contains("not in the follow-up year"),
         "{err}"
     );
@@ -236,6 +244,8 @@ fn unknown_pilot_and_bad_code_map_are_clear_errors() {
         "sample-data/kerncijfers_denkerveen_2026.csv",
         "--code-map",
         map.to_str().unwrap(),
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, 2);
     assert!(

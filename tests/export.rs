@@ -461,7 +461,7 @@ fn allow_small_cells_is_recorded_and_min_cell_0_alone_is_refused() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
-        err.contains("refused") && err.contains("BU99990209"),
+        err.contains("geweigerd") && err.contains("BU99990209"),
         "{err}"
     );
 }

@@ -571,3 +571,59 @@ fn command_line_errors_are_dutch_by_default_and_english_with_the_flag_or_the_pro
     );
     assert!(failed(&["--lang", "en"]).starts_with("error: the app needs an interactive terminal"));
 }
+
+#[test]
+fn profile_and_score_errors_are_dutch_by_default_and_english_with_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    std::fs::write(
+        &file,
+        "name = \"x\"\n[[indicator]]\nid = \"youth_care_pct\"\nweight = -1\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (code, _, err) = run(&["rank", "--draws", "10", "--profile", f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("fout: ")
+            && err.contains("p.toml: ")
+            && err.contains(
+                "indicator `youth_care_pct`: weight = -1 is negatief; een gewicht moet >= 0 zijn"
+            ),
+        "{err}"
+    );
+    assert_none(
+        &err,
+        &["is negative", "weights must"],
+        "the Dutch profile error",
+    );
+    let (code, _, err) = run(&["rank", "--draws", "10", "--profile", f, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: ")
+            && err.contains(
+                "indicator `youth_care_pct`: weight = -1 is negative; weights must be >= 0"
+            ),
+        "{err}"
+    );
+    assert_none(&err, &["negatief", "gewicht"], "the English profile error");
+
+    // An id that is neither known nor in the data: a score error.
+    std::fs::write(
+        &file,
+        "name = \"x\"\n[[indicator]]\nid = \"youth_car_pct\"\nweight = 1\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["rank", "--draws", "10", "--profile", f]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "fout: profielindicator `youth_car_pct` is geen bekende CBS-indicator en geen kolom van de gegevens (bedoelt u `youth_care_pct`?)"
+    );
+    let (code, _, err) = run(&["rank", "--draws", "10", "--profile", f, "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "error: profile indicator `youth_car_pct` is neither a known CBS indicator nor a column of the data (did you mean `youth_care_pct`?)"
+    );
+}

@@ -442,7 +442,7 @@ fn broken_profiles_are_clear_errors() {
     let r = rank_with_profile("unknown_indicator.toml");
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
-        r.stderr.contains("youth_car_pct") && r.stderr.contains("did you mean `youth_care_pct`"),
+        r.stderr.contains("youth_car_pct") && r.stderr.contains("bedoelt u `youth_care_pct`"),
         "{}",
         r.stderr
     );

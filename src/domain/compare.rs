@@ -14,6 +14,7 @@
 //! root nearest the current weight is reported.
 
 use super::score::{Prepared, Ranking};
+use crate::i18n::{Bilingual, Lang};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -25,6 +26,25 @@ pub enum CompareError {
     Unknown { code: String },
     #[error("comparing a unit with itself ({code}) says nothing")]
     Same { code: String },
+}
+
+impl Bilingual for CompareError {
+    fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CompareError::NotRanked { code } => format!(
+                "eenheid {code} heeft geen score onder dit profiel en kan dus niet worden vergeleken"
+            ),
+            CompareError::Unknown { code } => format!(
+                "eenheid {code} hoort niet bij de vergeleken eenheden (controleer de code en de pilotregel)"
+            ),
+            CompareError::Same { code } => {
+                format!("een eenheid met zichzelf vergelijken ({code}) zegt niets")
+            }
+        }
+    }
 }
 
 /// One indicator of the comparison.

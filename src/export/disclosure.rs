@@ -21,21 +21,49 @@ use super::{ExportContext, ExportError};
 use crate::domain::dataset::DEFAULT_MIN_CELL;
 use crate::domain::teams::ConditionCheck;
 use crate::domain::value::{Missing, Value};
+use crate::i18n::Said;
+use crate::said;
 use std::collections::BTreeSet;
 use std::fmt;
 
 /// One cell an export may not write.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub indicator: String,
     /// Unit (or region) code.
     pub unit: String,
-    pub why: String,
+    pub why: Said,
 }
 
+/// By indicator, unit, then the English reason: the order the findings
+/// have always been listed in (provenance, error).
+impl Ord for Finding {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.indicator, &self.unit, &self.why.en, &self.why.nl).cmp(&(
+            &other.indicator,
+            &other.unit,
+            &other.why.en,
+            &other.why.nl,
+        ))
+    }
+}
+
+impl PartialOrd for Finding {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// English, as the provenance records it.
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}: {}", self.indicator, self.unit, self.why)
+    }
+}
+
+impl Finding {
+    fn text_nl(&self) -> String {
+        format!("{} {}: {}", self.indicator, self.unit, self.why.nl)
     }
 }
 
@@ -81,6 +109,25 @@ pub fn message(threshold: u32, findings: &[Finding]) -> String {
     )
 }
 
+/// [`message`] in Dutch.
+pub fn message_nl(threshold: u32, findings: &[Finding]) -> String {
+    let shown: Vec<String> = findings.iter().take(SHOWN).map(Finding::text_nl).collect();
+    let more = findings.len().saturating_sub(SHOWN);
+    format!(
+        "export geweigerd door de onthullingscontrole: {} op minder dan {threshold} eenheden berusten of terug te rekenen zijn: {}{}. Laad met een --min-cell van minstens {threshold}, haal de totalen die het terugrekenen mogelijk maken uit de invoer, of schrijf ze toch met `buurtradar export --allow-small-cells` (vastgelegd in de herkomst; niet voor publicatie)",
+        match findings.len() {
+            1 => "1 microdatacel zou".to_string(),
+            n => format!("{n} microdatacellen zouden"),
+        },
+        shown.join("; "),
+        if more > 0 {
+            format!("; en nog {more}")
+        } else {
+            String::new()
+        }
+    )
+}
+
 pub fn threshold(ctx: &ExportContext) -> u32 {
     ctx.options
         .min_cell
@@ -99,20 +146,29 @@ fn num(x: f64) -> String {
 }
 
 /// Rule 1 for one written figure; `None` when it may be written.
-fn small(value: f64, n: Option<f64>, share: bool, t: f64) -> Option<String> {
+fn small(value: f64, n: Option<f64>, share: bool, t: f64) -> Option<Said> {
     let Some(n) = n else {
-        return Some("the number of units behind it is unknown".into());
+        return Some(said!(
+            "het aantal eenheden erachter is onbekend",
+            "the number of units behind it is unknown"
+        ));
     };
     if n < t {
-        return Some(format!("based on {} units", num(n)));
+        let n = num(n);
+        return Some(said!("gebaseerd op {n} eenheden", "based on {n} units"));
     }
     if share {
         let p = (value / 100.0).clamp(0.0, 1.0);
         if n * p < t {
-            return Some(format!("n*p = {} cases", num(n * p)));
+            let np = num(n * p);
+            return Some(said!("n*p = {np} gevallen", "n*p = {np} cases"));
         }
         if n * (1.0 - p) < t {
-            return Some(format!("complement n*(1-p) = {}", num(n * (1.0 - p))));
+            let nq = num(n * (1.0 - p));
+            return Some(said!(
+                "complement n*(1-p) = {nq}",
+                "complement n*(1-p) = {nq}"
+            ));
         }
     }
     None
@@ -199,7 +255,11 @@ pub fn check(ctx: &ExportContext, cells: &Cells) -> Result<DisclosureSummary, Ex
                 found.insert(Finding {
                     indicator: info.id.clone(),
                     unit: gm.clone(),
-                    why: format!("gemeente figure in the team reasons {why}"),
+                    why: said!(
+                        "gemeentecijfer in de teamredenen {why}",
+                        "gemeente figure in the team reasons {why}";
+                        why
+                    ),
                 });
             }
             let covers = |i: usize| ds.areas[i].gemeente_code == *gm;
@@ -245,10 +305,13 @@ fn differencing(
         found.insert(Finding {
             indicator: cells.info[j].id.clone(),
             unit: region.to_string(),
-            why: format!(
-                "its own figure is written next to its other units, so suppressed {} could be recomputed by differencing",
-                hidden.join(", ")
-            ),
+            why: {
+                let hidden = hidden.join(", ");
+                said!(
+                    "het eigen cijfer staat naast dat van de andere eenheden, zodat de onderdrukte {hidden} door aftrekken terug te rekenen zijn",
+                    "its own figure is written next to its other units, so suppressed {hidden} could be recomputed by differencing"
+                )
+            },
         });
     }
 }
@@ -265,4 +328,38 @@ fn team_checks(p: &crate::domain::teams::TeamProposal) -> Vec<&ConditionCheck> {
         v.extend(nt.iter().filter_map(|n| n.closest.as_ref()));
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_reads_in_dutch_with_each_reason_and_in_english_as_before() {
+        let findings = vec![Finding {
+            indicator: "n_kinderen_4_12".into(),
+            unit: "BU99990209".into(),
+            why: small(4.0, Some(4.0), false, 10.0).unwrap(),
+        }];
+        let en = message(10, &findings);
+        assert!(
+            en.starts_with("export refused by disclosure control: 1 microdata cell(s) would be based on fewer than 10 units or could be recomputed: n_kinderen_4_12 BU99990209: based on 4 units. "),
+            "{en}"
+        );
+        assert_eq!(
+            ExportError::SmallCells {
+                threshold: 10,
+                findings: findings.clone()
+            }
+            .to_string(),
+            en
+        );
+        let nl = message_nl(10, &findings);
+        assert!(
+            nl.starts_with("export geweigerd door de onthullingscontrole: 1 microdatacel zou op minder dan 10 eenheden berusten of terug te rekenen zijn: n_kinderen_4_12 BU99990209: gebaseerd op 4 eenheden. "),
+            "{nl}"
+        );
+        let two = [findings.clone(), findings].concat();
+        assert!(message_nl(10, &two).contains(": 2 microdatacellen zouden op minder dan 10"));
+    }
 }

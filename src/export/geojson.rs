@@ -102,7 +102,7 @@ fn round6(x: f64) -> f64 {
 
 fn ring(p: &Projector, ls: &LineString<f64>) -> Result<LineString<f64>, ExportError> {
     let mut cs: Vec<Coord<f64>> = ls.0.clone();
-    p.rd_to_wgs84(&mut cs).map_err(ExportError::Other)?;
+    p.rd_to_wgs84(&mut cs).map_err(ExportError::other)?;
     let mut out: Vec<Coord<f64>> = Vec::with_capacity(cs.len());
     for c in cs {
         let c = Coord {
@@ -152,7 +152,7 @@ fn coordinates(mp: &MultiPolygon<f64>) -> Vec<Vec<Vec<[f64; 2]>>> {
 fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let ds = doc.ds();
     let a = doc.analysis();
-    let projector = Projector::new().map_err(ExportError::Other)?;
+    let projector = Projector::new().map_err(ExportError::other)?;
     let cells = &doc.cells;
     let weighted: Vec<usize> = cells
         .column_order()

@@ -40,7 +40,10 @@ pub use provenance::Provenance;
 use crate::domain::analysis::{Analysis, UnitRow};
 use crate::domain::dataset::Dataset;
 use crate::domain::teams::{TeamProposal, TeamReport};
+use crate::i18n::bilingual::io_reason;
+use crate::i18n::{Bilingual, Lang, Said};
 use crate::io::{Inputs, Source};
+use crate::said;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -130,7 +133,7 @@ pub struct ExportContext<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{0}")]
-    Other(String),
+    Other(Said),
     /// The export would show cells based on too few units, or let a reader
     /// recompute a suppressed one.
     #[error("{}", disclosure::message(*.threshold, .findings))]
@@ -153,8 +156,41 @@ pub enum ExportError {
 }
 
 impl ExportError {
+    /// A library's or the formatter's own message, quoted as it is.
     fn other(e: impl std::fmt::Display) -> ExportError {
-        ExportError::Other(e.to_string())
+        ExportError::Other(Said::same(e.to_string()))
+    }
+}
+
+impl Bilingual for ExportError {
+    fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ExportError::Other(message) => message.nl.clone(),
+            ExportError::SmallCells {
+                threshold,
+                findings,
+            } => disclosure::message_nl(*threshold, findings),
+            ExportError::Io { path, source } => {
+                format!("{}: {}", path.display(), io_reason(source, lang))
+            }
+            ExportError::NoFolder {
+                path,
+                folder,
+                exists,
+            } => format!(
+                "{}: map {} {}",
+                path.display(),
+                folder.display(),
+                if *exists {
+                    "is geen map"
+                } else {
+                    "bestaat niet"
+                }
+            ),
+        }
     }
 }
 
@@ -267,9 +303,12 @@ impl<'a> Document<'a> {
     /// The provenance; an error for a document built without it (a main
     /// output that said it does not read it).
     pub fn provenance(&self) -> Result<&Provenance, ExportError> {
-        self.provenance
-            .as_ref()
-            .ok_or_else(|| ExportError::other("this document was built without its provenance"))
+        self.provenance.as_ref().ok_or_else(|| {
+            ExportError::Other(said!(
+                "dit document is zonder herkomstgegevens gemaakt",
+                "this document was built without its provenance"
+            ))
+        })
     }
 
     pub fn analysis(&self) -> &Analysis {

@@ -5,6 +5,7 @@
 
 use super::disclosure::DisclosureSummary;
 use super::{ExportContext, ExportError, Format};
+use crate::said;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
@@ -88,9 +89,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn record(role: &str, src: &crate::io::Source) -> Result<InputRecord, ExportError> {
     if src.is_released() {
-        return Err(ExportError::other(format!(
-            "{}: the file's content was freed before its hash was made",
-            src.name
+        let name = &src.name;
+        return Err(ExportError::Other(said!(
+            "{name}: de inhoud van het bestand was al vrijgegeven voordat de hash werd gemaakt",
+            "{name}: the file's content was freed before its hash was made"
         )));
     }
     Ok(InputRecord {
@@ -259,9 +261,19 @@ pub fn now_utc() -> Result<String, ExportError> {
 /// which omits the fraction for whole seconds.
 pub fn format_utc(secs: i64) -> Result<String, ExportError> {
     OffsetDateTime::from_unix_timestamp(secs)
-        .map_err(|e| ExportError::Other(format!("creation time {secs}: {e}")))?
+        .map_err(|e| {
+            ExportError::Other(said!(
+                "aanmaaktijd {secs}: {e}",
+                "creation time {secs}: {e}"
+            ))
+        })?
         .format(&Rfc3339)
-        .map_err(|e| ExportError::Other(format!("creation time {secs}: {e}")))
+        .map_err(|e| {
+            ExportError::Other(said!(
+                "aanmaaktijd {secs}: {e}",
+                "creation time {secs}: {e}"
+            ))
+        })
 }
 
 #[cfg(test)]

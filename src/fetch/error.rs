@@ -136,6 +136,12 @@ impl FetchError {
     }
 }
 
+impl crate::i18n::Bilingual for FetchError {
+    fn text(&self, lang: Lang) -> String {
+        FetchError::text(self, lang)
+    }
+}
+
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(Lang::En))

@@ -8,11 +8,13 @@
 //! translated. The texts of a load, made where the file's figures are
 //! known, are [`Said`]: both forms at once, formatted by [`said!`](crate::said).
 
+pub mod bilingual;
 pub mod domain;
 mod msg;
 pub mod report;
 pub mod said;
 
+pub use bilingual::Bilingual;
 pub use msg::Msg;
 pub use report::Rt;
 pub use said::Said;

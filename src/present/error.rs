@@ -3,30 +3,77 @@
 //! source and also returns it would otherwise read "X: e: e"). Every
 //! command and the app's status line print errors through this.
 //!
-//! A load error in the chain is said in the asked language; other errors
-//! (profile, score, teams, export) have English texts only.
+//! Every error of ours in the chain (load, fetch, profile, score, teams,
+//! effect, export, hand choice, comparison, keys file) is said in the asked
+//! language through [`Bilingual`]: one list of the types below, so a new
+//! error type is added in one place. Other errors (a library's, anyhow's
+//! context) keep their own text.
 
-use crate::i18n::Lang;
+use crate::domain::analysis::HandError;
+use crate::domain::compare::CompareError;
+use crate::domain::dataset::DeclarationError;
+use crate::domain::effect::EffectError;
+use crate::domain::profile::ProfileError;
+use crate::domain::score::ScoreError;
+use crate::domain::teams::TeamError;
+use crate::export::ExportError;
+use crate::fetch::error::FetchError;
+use crate::i18n::{Bilingual, Lang};
 use crate::io::LoadError;
+use crate::tui::keymap::KeymapError;
 use std::error::Error;
+
+impl Bilingual for LoadError {
+    fn text(&self, lang: Lang) -> String {
+        LoadError::text(self, lang)
+    }
+}
+
+/// The error as one of ours, if it is.
+fn bilingual<'a>(e: &'a (dyn Error + 'static)) -> Option<&'a dyn Bilingual> {
+    macro_rules! first_of {
+        ($($t:ty),+ $(,)?) => {
+            $(if let Some(b) = e.downcast_ref::<$t>() {
+                return Some(b);
+            })+
+        };
+    }
+    first_of!(
+        LoadError,
+        FetchError,
+        ProfileError,
+        DeclarationError,
+        ScoreError,
+        HandError,
+        CompareError,
+        TeamError,
+        EffectError,
+        ExportError,
+        KeymapError,
+    );
+    None
+}
 
 /// The error and its causes as one line, in English.
 pub fn error_text(e: &(dyn Error + 'static)) -> String {
     error_text_in(e, Lang::En)
 }
 
-/// The error and its causes as one line, a load error in `lang`. A load
-/// error's text already holds its cause (a file's read error), so the
-/// chain ends there.
+/// The error and its causes as one line, each of our errors in `lang`. A
+/// load error's text already holds its cause (a file's read error), so the
+/// chain ends there; another error's cause that its text already quotes
+/// is left out by [`join_causes`].
 pub fn error_text_in(e: &(dyn Error + 'static), lang: Lang) -> String {
     let mut parts = Vec::new();
     let mut cause = Some(e);
     while let Some(c) = cause {
-        if let Some(load) = c.downcast_ref::<LoadError>() {
-            parts.push(load.text(lang));
+        match bilingual(c) {
+            Some(b) => parts.push(b.text(lang)),
+            None => parts.push(c.to_string()),
+        }
+        if c.is::<LoadError>() {
             break;
         }
-        parts.push(c.to_string());
         cause = c.source();
     }
     join_causes(parts)
@@ -114,6 +161,53 @@ mod tests {
         assert_eq!(
             error_text_in(e.as_ref(), Lang::Nl),
             "cannot load: x/b.geojson: kan bestand niet lezen: bestand of map bestaat niet (No such file)"
+        );
+    }
+
+    #[test]
+    fn every_error_of_ours_in_the_chain_is_said_in_the_language_asked() {
+        use crate::domain::profile::ProfileError;
+        let e = anyhow::Error::new(ProfileError::DuplicateIndicator { id: "a".into() })
+            .context("p.toml: invalid profile");
+        assert_eq!(
+            error_text_in(e.as_ref(), Lang::En),
+            "p.toml: invalid profile: indicator `a` is listed more than once"
+        );
+        assert_eq!(
+            error_text_in(e.as_ref(), Lang::Nl),
+            "p.toml: invalid profile: indicator `a` staat er meer dan eens in"
+        );
+        let e = anyhow::Error::new(CompareError::Same { code: "BU1".into() });
+        assert_eq!(
+            error_text_in(e.as_ref(), Lang::Nl),
+            "een eenheid met zichzelf vergelijken (BU1) zegt niets"
+        );
+        assert_eq!(error_text(e.as_ref()), e.to_string());
+    }
+
+    #[test]
+    fn a_system_reason_is_framed_in_dutch_and_said_once() {
+        let e = ExportError::Io {
+            path: "/x/kaart.svg".into(),
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "Permission denied"),
+        };
+        assert_eq!(error_text(&e), "/x/kaart.svg: Permission denied");
+        assert_eq!(
+            error_text_in(&e, Lang::Nl),
+            "/x/kaart.svg: geen toegang (Permission denied)"
+        );
+        let e = ExportError::NoFolder {
+            path: "/x/y/kaart.svg".into(),
+            folder: "/x/y".into(),
+            exists: false,
+        };
+        assert_eq!(
+            error_text_in(&e, Lang::Nl),
+            "/x/y/kaart.svg: map /x/y bestaat niet"
+        );
+        assert_eq!(
+            error_text_in(&e, Lang::En),
+            "/x/y/kaart.svg: folder /x/y does not exist"
         );
     }
 

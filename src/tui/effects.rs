@@ -8,7 +8,8 @@ use crate::domain::analysis::Analysis;
 use crate::domain::teams::TeamSettings;
 use crate::domain::uncertainty::stability;
 use crate::export::{export_to_file, write_atomic, ExportContext, ExportOptions, Format};
-use crate::present::error_text;
+use crate::i18n::{Bilingual, Lang};
+use crate::present::error_text_in;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
 
@@ -21,14 +22,14 @@ fn absolute(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-pub fn save(path: &Path, toml: &str) -> Action {
+pub fn save(path: &Path, toml: &str, lang: Lang) -> Action {
     let abs = absolute(path);
     tracing::info!(path = %abs.display(), "saving profile");
     // Atomic like the exports: a crash mid-save never leaves half a profile.
     Action::Saved(
         write_atomic(&abs, toml.as_bytes())
             .map(|_| abs.clone())
-            .map_err(|e| error_text(&e)),
+            .map_err(|e| error_text_in(&e, lang)),
     )
 }
 
@@ -69,7 +70,7 @@ pub fn export(app: &App, path: &Path, format: Format, overwrite: bool) -> Action
     Action::Exported(
         export_to_file(&ctx, format, &abs)
             .map(|_| abs.clone())
-            .map_err(|e| error_text(&e)),
+            .map_err(|e| error_text_in(&e, app.lang)),
     )
 }
 
@@ -79,11 +80,12 @@ pub fn stability_job(app: &App) -> impl FnOnce() -> Action + Send + 'static {
     let ranking = app.analysis.ranking.clone();
     let settings = app.analysis.profile.monte_carlo.clone();
     let generation = app.generation;
+    let lang = app.lang;
     move || {
         let started = std::time::Instant::now();
         let result = stability(&prepared, &ranking, &settings)
             .map(Box::new)
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.text(lang));
         tracing::debug!(
             generation,
             ms = started.elapsed().as_millis() as u64,
@@ -96,7 +98,7 @@ pub fn stability_job(app: &App) -> impl FnOnce() -> Action + Send + 'static {
 /// Run an effect to completion on this thread (tests, benches).
 pub fn run_blocking(app: &App, effect: Effect) -> Action {
     match effect {
-        Effect::SaveProfile { path, toml } => save(&path, &toml),
+        Effect::SaveProfile { path, toml } => save(&path, &toml, app.lang),
         Effect::Export {
             path,
             format,

@@ -22,22 +22,11 @@ pub fn auto(v: Option<f64>, lang: Lang) -> String {
     num(v, decimals, lang)
 }
 
-/// An error with its causes on one line, each cause once: a message that
-/// already quotes its source (`"{path}: {source}"`) is not followed by
-/// that source again, as `{:#}` would.
-pub fn error_text(e: &anyhow::Error) -> String {
-    let mut out = String::new();
-    for cause in e.chain() {
-        let text = cause.to_string();
-        if out.contains(&text) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(": ");
-        }
-        out.push_str(&text);
-    }
-    out
+/// An error with its causes on one line in the app's language, each cause
+/// once: a message that already quotes its source (`"{path}: {source}"`)
+/// is not followed by that source again, as `{:#}` would.
+pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    present::error_text_in(e.as_ref(), lang)
 }
 
 /// Cut `s` to `width` characters, marking the cut with '…'.

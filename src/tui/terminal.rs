@@ -9,7 +9,7 @@ use super::keymap::Loaded;
 use super::theme::Theme;
 use super::update::update;
 use super::TuiArgs;
-use crate::i18n::Msg;
+use crate::i18n::{Bilingual, Msg};
 use crate::io::load;
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -141,7 +141,7 @@ pub fn start_app(args: &TuiArgs) -> anyhow::Result<App> {
     if let Some(e) = keys.error {
         tracing::warn!("{e}");
         app.status = Some(Status {
-            text: Msg::KeysIgnored.fill(app.lang, &[&e]),
+            text: Msg::KeysIgnored.fill(app.lang, &[&e.text(app.lang)]),
             error: true,
         });
     }

@@ -6,6 +6,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::profile::Profile;
 use crate::domain::registry::REGISTRY;
 use crate::domain::score::ScoreError;
+use crate::said;
 
 /// Ids further than this many edits from every known id get no suggestion:
 /// a guess that far off misleads more than it helps.
@@ -26,10 +27,12 @@ pub(super) fn check_profile_indicators(ds: &Dataset, profile: &Profile) -> Resul
         return Err(ScoreError::UnknownIndicator {
             id: ind.id.clone(),
             hint: nearest(&known, &ind.id)
-                .map(|k| format!(" (did you mean `{k}`?)"))
+                .map(|k| said!(" (bedoelt u `{k}`?)", " (did you mean `{k}`?)"))
                 .unwrap_or_else(|| {
-                    " (`buurtradar indicators` lists the known ids; `check` lists the data's)"
-                        .into()
+                    said!(
+                        " (`buurtradar indicators` toont de bekende ids; `check` die van de gegevens)",
+                        " (`buurtradar indicators` lists the known ids; `check` lists the data's)"
+                    )
                 }),
         });
     }
@@ -55,11 +58,15 @@ pub(super) fn check_profile_has_data(ds: &Dataset, profile: &Profile) -> Result<
     }
     let held = held_known_indicators(ds);
     let held = if held.is_empty() {
-        "The data holds no known CBS indicator with values (`buurtradar check` lists its columns, `buurtradar indicators` the known names).".to_string()
+        said!(
+            "De gegevens bevatten geen bekende CBS-indicator met waarden (`buurtradar check` toont de kolommen, `buurtradar indicators` de bekende namen).",
+            "The data holds no known CBS indicator with values (`buurtradar check` lists its columns, `buurtradar indicators` the known names)."
+        )
     } else {
-        format!(
-            "The data holds these known indicators: {}. Start a profile from them with `buurtradar profile init --from-data` plus the same input flags, redirected to a file (e.g. `> mijn-profiel.toml`), and run with `--profile mijn-profiel.toml`.",
-            held.join(", ")
+        let held = held.join(", ");
+        said!(
+            "De gegevens bevatten deze bekende indicatoren: {held}. Begin een profiel daarmee met `buurtradar profile init --from-data` plus dezelfde invoeropties, omgeleid naar een bestand (bijv. `> mijn-profiel.toml`), en draai met `--profile mijn-profiel.toml`.",
+            "The data holds these known indicators: {held}. Start a profile from them with `buurtradar profile init --from-data` plus the same input flags, redirected to a file (e.g. `> mijn-profiel.toml`), and run with `--profile mijn-profiel.toml`."
         )
     };
     Err(ScoreError::ProfileIndicatorsAbsent {

@@ -5,7 +5,10 @@
 
 use super::Analysis;
 use crate::domain::dataset::Dataset;
+use crate::domain::pilot::PilotRule;
 use crate::domain::score::Ranking;
+use crate::i18n::{Bilingual, Lang, Said};
+
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -51,20 +54,52 @@ pub enum HandError {
         flag: &'static str,
         code: String,
         /// "the 99 buurten in scope, e.g. …"
-        valid: String,
+        valid: Said,
     },
     #[error("--{flag} {code}: {name} is in the data but outside the scope of this run ({scope}); valid are {valid}")]
     OutsideScope {
         flag: &'static str,
         code: String,
         name: String,
-        scope: String,
-        valid: String,
+        /// Boxed: two texts in two languages would make every `Result`
+        /// of a hand choice carry them.
+        scope: Box<Said>,
+        valid: Said,
     },
     #[error("--exclude {code}: not on the shortlist the rules chose ({shortlist}), so there is nothing to remove")]
     NotOnShortlist { code: String, shortlist: String },
     #[error("{code}: given to both --include and --exclude")]
     Both { code: String },
+}
+
+impl Bilingual for HandError {
+    fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            HandError::Unknown { flag, code, valid } => format!(
+                "--{flag} {code}: deze code staat niet in de gegevens; geldig zijn {}",
+                valid.nl
+            ),
+            HandError::OutsideScope {
+                flag,
+                code,
+                name,
+                scope,
+                valid,
+            } => format!(
+                "--{flag} {code}: {name} staat in de gegevens maar valt buiten de selectie van deze run ({}); geldig zijn {}",
+                scope.nl, valid.nl
+            ),
+            HandError::NotOnShortlist { code, shortlist } => format!(
+                "--exclude {code}: staat niet op de shortlist die de regels kozen ({shortlist}), dus er valt niets te verwijderen"
+            ),
+            HandError::Both { code } => {
+                format!("{code}: opgegeven bij zowel --include als --exclude")
+            }
+        }
+    }
 }
 
 /// The rules' shortlist without what was removed by hand, then what was
@@ -173,24 +208,32 @@ impl Analysis {
             .map(|u| self.units[u].code.as_str())
             .collect();
         let units = self.rule.unit_plural();
-        let valid = format!(
-            "the {} {units} in scope, e.g. {}",
-            self.units.len(),
-            examples.join(", ")
+        let units_nl = match self.rule {
+            PilotRule::Contiguous => "pilotgebieden",
+            _ => units,
+        };
+        let (n, examples) = (self.units.len(), examples.join(", "));
+        let valid = Said::new(
+            format!("de {n} {units_nl} binnen de selectie, bijv. {examples}"),
+            format!("the {n} {units} in scope, e.g. {examples}"),
         );
         match ds.areas.iter().find(|a| a.code.eq_ignore_ascii_case(code)) {
             Some(area) => Err(HandError::OutsideScope {
                 flag,
                 code: code.to_string(),
                 name: area.name.clone(),
-                scope: format!(
-                    "gemeenten: {}; unit: {units}",
-                    if self.profile.eligibility.gemeenten.is_empty() {
-                        "all".to_string()
+                scope: {
+                    let g = &self.profile.eligibility.gemeenten;
+                    let (all_nl, all_en) = if g.is_empty() {
+                        ("alle".to_string(), "all".to_string())
                     } else {
-                        self.profile.eligibility.gemeenten.join(", ")
-                    }
-                ),
+                        (g.join(", "), g.join(", "))
+                    };
+                    Box::new(Said::new(
+                        format!("gemeenten: {all_nl}; eenheid: {units_nl}"),
+                        format!("gemeenten: {all_en}; unit: {units}"),
+                    ))
+                },
                 valid,
             }),
             None => Err(HandError::Unknown {
@@ -346,6 +389,13 @@ mod tests {
                 && text.contains("BU00010101"),
             "{text}"
         );
+        assert_eq!(e.text(Lang::En), text);
+        let nl = e.text(Lang::Nl);
+        assert!(
+            nl.starts_with("--include BU12345678: deze code staat niet in de gegevens; geldig zijn de 5 buurten binnen de selectie, bijv. ")
+                && nl.contains("BU00010101"),
+            "{nl}"
+        );
         let e = a
             .choose_by_hand(&ds, &[], &["BU00010102".into()])
             .unwrap_err();
@@ -363,6 +413,12 @@ mod tests {
             .unwrap_err();
         assert!(matches!(e, HandError::OutsideScope { .. }), "{e}");
         assert!(e.to_string().contains("WK000101"), "{e}");
+        let nl = e.text(Lang::Nl);
+        assert!(
+            nl.contains("valt buiten de selectie van deze run (gemeenten: alle; eenheid: wijken)")
+                && nl.contains("WK000101"),
+            "{nl}"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::codes::custom_id;
 use super::types::IndicatorMeta;
 use crate::domain::registry;
 use crate::domain::report::Issue;
+use crate::i18n::{Bilingual, Lang, Said};
 use crate::said;
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +54,18 @@ pub enum DeclaredKind {
 pub struct DeclarationError {
     pub key: &'static str,
     pub value: String,
-    pub why: String,
+    pub why: Said,
+}
+
+impl Bilingual for DeclarationError {
+    fn text(&self, lang: Lang) -> String {
+        format!(
+            "[disclosure] {} = {}: {}",
+            self.key,
+            self.value,
+            self.why.pick(lang)
+        )
+    }
 }
 
 impl DisclosureSettings {
@@ -67,8 +79,10 @@ impl DisclosureSettings {
             return Err(DeclarationError {
                 key: "min_cell",
                 value: "0".into(),
-                why: "must be at least 1 (CBS's rule is 10); 0 would switch disclosure control off"
-                    .into(),
+                why: said!(
+                    "moet minstens 1 zijn (de regel van het CBS is 10); 0 zou de onthullingscontrole uitzetten",
+                    "must be at least 1 (CBS's rule is 10); 0 would switch disclosure control off"
+                ),
             });
         }
         let lists = [
@@ -82,7 +96,10 @@ impl DisclosureSettings {
                 return Err(DeclarationError {
                     key,
                     value: format!("{v:?}"),
-                    why: "an empty name declares nothing".into(),
+                    why: said!(
+                        "een lege naam verklaart niets",
+                        "an empty name declares nothing"
+                    ),
                 });
             }
         }
@@ -97,7 +114,10 @@ impl DisclosureSettings {
                     return Err(DeclarationError {
                         key: a,
                         value: format!("{c:?}"),
-                        why: format!("also listed in `{b}`; a column is one kind"),
+                        why: said!(
+                            "staat ook in `{b}`; een kolom is van één soort",
+                            "also listed in `{b}`; a column is one kind"
+                        ),
                     });
                 }
             }

@@ -7,6 +7,8 @@
 //! rate the share-weighted mean of their rates.
 
 use super::error::EffectError;
+use crate::i18n::Said;
+use crate::said;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,7 +27,7 @@ pub struct CodeMap {
 
 impl CodeMap {
     pub fn parse(file: &str, text: &str) -> Result<CodeMap, EffectError> {
-        let err = |line: usize, message: &'static str, value: &str| EffectError::CodeMap {
+        let err = |line: usize, message: Said, value: &str| EffectError::CodeMap {
             file: file.to_string(),
             line,
             message,
@@ -48,17 +50,31 @@ impl CodeMap {
                 continue;
             }
             let [old, new, share] = fields.as_slice() else {
-                return Err(err(line, "expected three fields old;new;share", raw));
+                return Err(err(
+                    line,
+                    said!(
+                        "drie velden old;new;share verwacht",
+                        "expected three fields old;new;share"
+                    ),
+                    raw,
+                ));
             };
             if old.is_empty() || new.is_empty() {
-                return Err(err(line, "empty code", raw));
+                return Err(err(line, said!("lege code", "empty code"), raw));
             }
-            let share: f64 = share
-                .replace(',', ".")
-                .parse()
-                .map_err(|_| err(line, "share is not a number", share))?;
+            let share: f64 = share.replace(',', ".").parse().map_err(|_| {
+                err(
+                    line,
+                    said!("share is geen getal", "share is not a number"),
+                    share,
+                )
+            })?;
             if !(share > 0.0 && share <= 1.0) {
-                return Err(err(line, "share must be in (0, 1]", raw));
+                return Err(err(
+                    line,
+                    said!("share moet in (0, 1] liggen", "share must be in (0, 1]"),
+                    raw,
+                ));
             }
             entries.push(MapEntry {
                 old: old.to_string(),
@@ -95,6 +111,21 @@ impl CodeMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Bilingual, Lang};
+
+    #[test]
+    fn a_bad_line_is_said_in_both_languages_with_the_value_as_written() {
+        let e = CodeMap::parse("m.csv", "old;new;share\nBU1;BU2;veel\n").unwrap_err();
+        assert_eq!(
+            e.text(Lang::En),
+            "m.csv, line 2: share is not a number (\"veel\")"
+        );
+        assert_eq!(e.text(Lang::En), e.to_string());
+        assert_eq!(
+            e.text(Lang::Nl),
+            "m.csv, regel 2: share is geen getal (\"veel\")"
+        );
+    }
 
     #[test]
     fn parses_header_splits_and_decimal_commas() {

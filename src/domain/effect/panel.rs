@@ -7,6 +7,8 @@
 use super::code_map::CodeMap;
 use crate::domain::dataset::{Dataset, Level};
 use crate::domain::value::{Missing, Value};
+use crate::i18n::Said;
+use crate::said;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -98,18 +100,23 @@ pub enum ExclusionReason {
 
 impl ExclusionReason {
     /// For error messages (the report text comes from the catalogue).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Said {
         match self {
-            ExclusionReason::AbsentInFollowup => {
+            ExclusionReason::AbsentInFollowup => said!(
+                "niet in het vervolgjaar en niet in de codekoppeling",
                 "not in the follow-up year and not in the code map"
+            ),
+            ExclusionReason::NewInFollowup => {
+                said!("alleen in het vervolgjaar", "only in the follow-up year")
             }
-            ExclusionReason::NewInFollowup => "only in the follow-up year",
-            ExclusionReason::ChangedWithoutMapping => {
+            ExclusionReason::ChangedWithoutMapping => said!(
+                "het vervolgjaar meldt de code als gewijzigd en de codekoppeling zegt niet hoe",
                 "the follow-up marks its code as changed and the code map does not say how"
-            }
-            ExclusionReason::MapTargetMissing => {
+            ),
+            ExclusionReason::MapTargetMissing => said!(
+                "de codekoppeling wijst naar een code die het vervolgjaar niet heeft",
                 "the code map points to a code the follow-up lacks"
-            }
+            ),
         }
     }
 }

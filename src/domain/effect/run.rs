@@ -8,6 +8,7 @@ use super::panel::{Exclusion, Panel, YearView};
 use super::peers::{find_peers, Peer, PeerSettings};
 use crate::domain::adjacency::Adjacency;
 use crate::domain::dataset::{Dataset, Level};
+use crate::said;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -107,10 +108,9 @@ pub fn resolve(panel: &Panel, codes: &[String], control: bool) -> Result<Vec<usi
         .iter()
         .map(|c| {
             panel.unit(c).ok_or_else(|| {
-                let reason = panel
-                    .why_excluded(c)
-                    .map(|r| r.label().to_string())
-                    .unwrap_or_else(|| "not a buurt of the baseline".into());
+                let reason = panel.why_excluded(c).map(|r| r.label()).unwrap_or_else(|| {
+                    said!("geen buurt van de nulmeting", "not a buurt of the baseline")
+                });
                 if control {
                     EffectError::ControlNotComparable {
                         code: c.clone(),

@@ -3,6 +3,8 @@
 
 use super::{Profile, ProfileError};
 use crate::domain::value::Direction;
+use crate::i18n::Said;
+use crate::said;
 use std::collections::HashSet;
 
 /// Every draw keeps a rank per unit (2 bytes each at national scale: 30 MB
@@ -25,7 +27,7 @@ impl Profile {
                 return Err(ProfileError::OutOfRange {
                     key: "lang",
                     value: format!("{lang:?}"),
-                    expected: "\"nl\" or \"en\"",
+                    expected: said!("\"nl\" of \"en\"", "\"nl\" or \"en\""),
                 });
             }
         }
@@ -33,7 +35,7 @@ impl Profile {
             return Err(ProfileError::OutOfRange {
                 key: "small_population_below",
                 value: self.small_population_below.to_string(),
-                expected: "a number of inhabitants >= 0",
+                expected: said!("een aantal inwoners >= 0", "a number of inhabitants >= 0"),
             });
         }
         let mut seen = HashSet::new();
@@ -67,14 +69,18 @@ impl Profile {
             return Err(ProfileError::AllWeightsZero);
         }
         if self.top_k == 0 {
-            return Err(out_of_range("top_k", 0, "an integer >= 1"));
+            return Err(out_of_range(
+                "top_k",
+                0,
+                said!("een geheel getal >= 1", "an integer >= 1"),
+            ));
         }
         let c = self.missing.min_coverage;
         if !(0.0..=1.0).contains(&c) {
             return Err(out_of_range(
                 "missing.min_coverage",
                 c,
-                "a number in [0, 1]",
+                said!("een getal in [0, 1]", "a number in [0, 1]"),
             ));
         }
         let w = self.normalisation.winsorize;
@@ -82,7 +88,10 @@ impl Profile {
             return Err(out_of_range(
                 "normalisation.winsorize",
                 w,
-                "a number in [0, 0.5), e.g. 0.05 for the 5th/95th percentile",
+                said!(
+                    "een getal in [0, 0.5), bijv. 0.05 voor het 5e/95e percentiel",
+                    "a number in [0, 0.5), e.g. 0.05 for the 5th/95th percentile"
+                ),
             ));
         }
         let e = &self.eligibility;
@@ -90,21 +99,24 @@ impl Profile {
             return Err(out_of_range(
                 "eligibility.min_inhabitants",
                 e.min_inhabitants,
-                "a number >= 0",
+                said!("een getal >= 0", "a number >= 0"),
             ));
         }
         if !(e.min_children_0_15.is_finite() && e.min_children_0_15 >= 0.0) {
             return Err(out_of_range(
                 "eligibility.min_children_0_15",
                 e.min_children_0_15,
-                "a number >= 0",
+                said!("een getal >= 0", "a number >= 0"),
             ));
         }
         if let Some(g) = e.gemeenten.iter().find(|g| g.trim().is_empty()) {
             return Err(out_of_range(
                 "eligibility.gemeenten",
                 format!("{g:?}"),
-                "gemeente names or GM codes, not empty strings",
+                said!(
+                    "gemeentenamen of GM-codes, geen lege teksten",
+                    "gemeente names or GM codes, not empty strings"
+                ),
             ));
         }
         let mc = &self.monte_carlo;
@@ -112,21 +124,24 @@ impl Profile {
             return Err(out_of_range(
                 "monte_carlo.draws",
                 mc.draws,
-                "an integer in [1, 10000]",
+                said!("een geheel getal in [1, 10000]", "an integer in [1, 10000]"),
             ));
         }
         if !(mc.concentration.is_finite() && mc.concentration > 0.0) {
             return Err(out_of_range(
                 "monte_carlo.concentration",
                 mc.concentration,
-                "a number > 0",
+                said!("een getal > 0", "a number > 0"),
             ));
         }
         if mc.seed > MAX_SEED {
             return Err(out_of_range(
                 "monte_carlo.seed",
                 mc.seed,
-                "an integer in [0, 9223372036854775807]",
+                said!(
+                    "een geheel getal in [0, 9223372036854775807]",
+                    "an integer in [0, 9223372036854775807]"
+                ),
             ));
         }
         self.disclosure.validate()?;
@@ -151,11 +166,7 @@ impl Profile {
     }
 }
 
-fn out_of_range(
-    key: &'static str,
-    value: impl std::fmt::Display,
-    expected: &'static str,
-) -> ProfileError {
+fn out_of_range(key: &'static str, value: impl std::fmt::Display, expected: Said) -> ProfileError {
     ProfileError::OutOfRange {
         key,
         value: value.to_string(),

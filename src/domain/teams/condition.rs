@@ -3,6 +3,8 @@
 //! the same shape.
 
 use super::error::TeamError;
+use crate::i18n::Said;
+use crate::said;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -166,15 +168,17 @@ impl RawCondition {
             return Err(bad(
                 rule,
                 path,
-                "`all`/`any` cannot be mixed with `indicator` or a threshold in the same table"
-                    .into(),
+                said!(
+                    "`all`/`any` gaat niet samen met `indicator` of een drempel in dezelfde tabel",
+                    "`all`/`any` cannot be mixed with `indicator` or a threshold in the same table"
+                ),
             ));
         }
         combination(self.all, self.any, rule, path)
     }
 }
 
-fn bad(rule: &str, path: &str, problem: String) -> TeamError {
+fn bad(rule: &str, path: &str, problem: Said) -> TeamError {
     TeamError::BadCondition {
         rule: rule.to_string(),
         path: path.to_string(),
@@ -194,15 +198,22 @@ fn combination(
             return Err(bad(
                 rule,
                 path,
-                "use either `all` or `any`; nest one inside the other to combine them".into(),
+                said!(
+                    "gebruik `all` of `any`; zet de een in de ander om ze te combineren",
+                    "use either `all` or `any`; nest one inside the other to combine them"
+                ),
             ))
         }
         (Some(c), None) => ("all", c),
         (None, Some(c)) => ("any", c),
-        (None, None) => return Err(bad(rule, path, "empty condition".into())),
+        (None, None) => return Err(bad(rule, path, said!("lege voorwaarde", "empty condition"))),
     };
     if children.is_empty() {
-        return Err(bad(rule, path, format!("`{key}` is empty")));
+        return Err(bad(
+            rule,
+            path,
+            said!("`{key}` is leeg", "`{key}` is empty"),
+        ));
     }
     let children = children
         .into_iter()
@@ -217,34 +228,41 @@ fn combination(
 }
 
 /// A table with `indicator` and exactly one finite threshold.
-fn leaf(indicator: Option<String>, thresholds: &[Threshold]) -> Result<Condition, String> {
+fn leaf(indicator: Option<String>, thresholds: &[Threshold]) -> Result<Condition, Said> {
     let indicator = match indicator {
         Some(i) if !i.trim().is_empty() => i,
-        Some(_) => return Err("`indicator` is empty".into()),
-        None => return Err("needs `indicator` with one threshold, or `all`/`any`".into()),
+        Some(_) => return Err(said!("`indicator` is leeg", "`indicator` is empty")),
+        None => {
+            return Err(said!(
+                "vraagt `indicator` met één drempel, of `all`/`any`",
+                "needs `indicator` with one threshold, or `all`/`any`"
+            ))
+        }
     };
     let threshold = match thresholds {
         [t] => *t,
         [] => {
-            return Err(format!(
+            return Err(said!(
+                "indicator `{indicator}` vraagt een van `z_above`, `z_below`, `percentile_above`, \
+                 `percentile_below`, `value_above`, `value_below`",
                 "indicator `{indicator}` needs one of `z_above`, `z_below`, `percentile_above`, \
                  `percentile_below`, `value_above`, `value_below`"
             ))
         }
         many => {
             let keys: Vec<String> = many.iter().map(|t| format!("`{}`", t.kind.key())).collect();
-            return Err(format!(
-                "indicator `{indicator}` has {} thresholds ({}); use `all`/`any` to combine them",
-                many.len(),
-                keys.join(", ")
+            let (n, keys) = (many.len(), keys.join(", "));
+            return Err(said!(
+                "indicator `{indicator}` heeft {n} drempels ({keys}); combineer ze met `all`/`any`",
+                "indicator `{indicator}` has {n} thresholds ({keys}); use `all`/`any` to combine them"
             ));
         }
     };
     if !threshold.value.is_finite() {
-        return Err(format!(
-            "`{}` = {} is not a finite number",
-            threshold.kind.key(),
-            threshold.value
+        let (key, value) = (threshold.kind.key(), threshold.value);
+        return Err(said!(
+            "`{key}` = {value} is geen eindig getal",
+            "`{key}` = {value} is not a finite number"
         ));
     }
     if matches!(
@@ -252,10 +270,10 @@ fn leaf(indicator: Option<String>, thresholds: &[Threshold]) -> Result<Condition
         ThresholdKind::PercentileAbove | ThresholdKind::PercentileBelow
     ) && !(0.0..=100.0).contains(&threshold.value)
     {
-        return Err(format!(
-            "`{}` = {} is out of range: expected 0 to 100",
-            threshold.kind.key(),
-            threshold.value
+        let (key, value) = (threshold.kind.key(), threshold.value);
+        return Err(said!(
+            "`{key}` = {value} valt buiten het bereik: verwacht 0 tot en met 100",
+            "`{key}` = {value} is out of range: expected 0 to 100"
         ));
     }
     Ok(Condition::Leaf(Leaf {
@@ -287,6 +305,19 @@ mod tests {
         );
         let e = bad(r#"{ indicator = "a" }"#);
         assert!(e.contains("needs one of"), "{e}");
+        let err = RoleCatalogue::parse(&format!(
+            "{CORE}{}[[rule]]\nid = \"r\"\nrole = \"coach\"\nwhen = {{ all = [] }}\n",
+            role_toml("coach")
+        ))
+        .unwrap_err();
+        assert_eq!(
+            crate::i18n::Bilingual::text(&err, crate::i18n::Lang::Nl),
+            "regel `r`, voorwaarde `when`: `all` is leeg"
+        );
+        assert_eq!(
+            crate::i18n::Bilingual::text(&err, crate::i18n::Lang::En),
+            "rule `r`, condition `when`: `all` is empty"
+        );
         let e = bad(r#"{ all = [{ indicator = "a", z_above = 1.0 }, { any = [] }] }"#);
         assert!(
             e.contains("`when.all[1]`") && e.contains("`any` is empty"),

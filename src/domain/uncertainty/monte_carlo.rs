@@ -9,6 +9,7 @@ use super::result::{
 use super::run::{run, worker_count, RunOutput};
 use crate::domain::profile::{MonteCarlo, NormalisationMethod, MAX_DRAWS};
 use crate::domain::score::{Prepared, Ranking, ScoreError};
+use crate::said;
 use std::fmt;
 
 /// Run the Monte Carlo around `ranking`'s weights. `ranking` must come from
@@ -70,14 +71,14 @@ fn check_settings(settings: &MonteCarlo) -> Result<(), ScoreError> {
         return Err(invalid(
             "monte_carlo.draws",
             settings.draws,
-            "an integer in [1, 10000]",
+            said!("een geheel getal in [1, 10000]", "an integer in [1, 10000]"),
         ));
     }
     if !(settings.concentration.is_finite() && settings.concentration > 0.0) {
         return Err(invalid(
             "monte_carlo.concentration",
             settings.concentration,
-            "a number > 0",
+            said!("een getal > 0", "a number > 0"),
         ));
     }
     Ok(())
@@ -124,7 +125,7 @@ fn unit_results(
     units
 }
 
-fn invalid(key: &'static str, value: impl fmt::Display, expected: &'static str) -> ScoreError {
+fn invalid(key: &'static str, value: impl fmt::Display, expected: crate::i18n::Said) -> ScoreError {
     ScoreError::InvalidSetting {
         key,
         value: value.to_string(),

@@ -11,7 +11,7 @@ use std::fmt::Write;
 pub fn html(doc: &Document, lang: Lang, o: &mut String) -> Result<(), ExportError> {
     let a = doc.analysis();
     let t = |r: Rt| r.text(lang);
-    let fmt = |e: std::fmt::Error| ExportError::Other(e.to_string());
+    let fmt = |e: std::fmt::Error| ExportError::other(e);
     if let Some(svg) = lisa_map(doc)? {
         writeln!(o, "<h2>{}</h2>", esc(t(Rt::LisaHeading))).map_err(fmt)?;
         writeln!(o, "<figure id=\"lisa\">\n{svg}").map_err(fmt)?;

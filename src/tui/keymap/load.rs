@@ -4,6 +4,8 @@
 use super::key::Key;
 use super::names::parse_action;
 use super::{Binding, Ctx, Described, Keymap};
+use crate::i18n::bilingual::io_reason;
+use crate::i18n::{Bilingual, Lang};
 use serde::Deserialize;
 use std::ffi::OsString;
 use std::ops::Range;
@@ -47,6 +49,40 @@ pub enum KeymapError {
         line: usize,
         key: String,
     },
+}
+
+/// The file's toml message stays as the library wrote it.
+impl Bilingual for KeymapError {
+    fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            KeymapError::Read { path, source } => format!(
+                "{}: kan het sneltoetsenbestand niet lezen: {}",
+                path.display(),
+                io_reason(source, lang)
+            ),
+            KeymapError::Syntax { .. } => self.to_string(),
+            KeymapError::UnknownContext {
+                path,
+                line,
+                context,
+            } => format!(
+                "{}:{line}: onbekende context '{context}' (bekend: {})",
+                path.display(),
+                known_contexts()
+            ),
+            KeymapError::UnknownAction { path, line, action } => format!(
+                "{}:{line}: onbekende actie '{action}' (`buurtradar keys` toont ze)",
+                path.display()
+            ),
+            KeymapError::BadKey { path, line, key } => format!(
+                "{}:{line}: kan toets '{key}' niet lezen (schrijf bijv. \"k\", \"K\", \"ctrl-c\", \"pagedown\", \"space\")",
+                path.display()
+            ),
+        }
+    }
 }
 
 fn known_contexts() -> String {

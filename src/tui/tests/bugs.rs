@@ -182,9 +182,15 @@ fn an_error_chain_shows_each_cause_once() {
     let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
     let text = format!("x.toml: {io}");
     let e = anyhow::Error::new(io).context(text);
-    assert_eq!(crate::tui::fmt::error_text(&e), "x.toml: No such file");
+    assert_eq!(
+        crate::tui::fmt::error_text(&e, crate::i18n::Lang::En),
+        "x.toml: No such file"
+    );
     let e = anyhow::anyhow!("inner").context("outer");
-    assert_eq!(crate::tui::fmt::error_text(&e), "outer: inner");
+    assert_eq!(
+        crate::tui::fmt::error_text(&e, crate::i18n::Lang::En),
+        "outer: inner"
+    );
 }
 
 // 7. "(+7)" more warnings, but no key showed them.

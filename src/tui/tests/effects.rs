@@ -19,7 +19,8 @@ fn save_asks_to_write_the_current_weights() {
     assert_eq!(saved.weight("ses_woa_score"), Some(10.0));
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("p.toml");
-    let done = crate::tui::effects::save(&target, toml);
+    // The app speaks Dutch: so does the error in its status line.
+    let done = crate::tui::effects::save(&target, toml, app.lang);
     act(&mut app, &[done]);
     let status = app.status.clone().unwrap();
     assert!(!status.error, "{}", status.text);
@@ -193,18 +194,33 @@ fn saving_into_a_missing_folder_says_so_once_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("no-such-dir");
     let target = folder.join("p.toml");
-    let done = crate::tui::effects::save(&target, toml);
+    // The app speaks Dutch: so does the error in its status line.
+    let done = crate::tui::effects::save(&target, toml, app.lang);
     act(&mut app, &[done]);
     let status = app.status.clone().unwrap();
     assert!(status.error, "{}", status.text);
     assert_eq!(
         status.text,
         format!(
-            "Opslaan mislukt: {}: folder {} does not exist",
+            "Opslaan mislukt: {}: map {} bestaat niet",
             target.display(),
             folder.display()
         )
     );
     assert!(!status.text.contains(".buurtradar-"), "{}", status.text);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Switched to English, the same failure reads in English.
+    app.lang = crate::i18n::Lang::En;
+    let done = crate::tui::effects::save(&target, toml, app.lang);
+    act(&mut app, &[done]);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.text.ends_with(&format!(
+            ": {}: folder {} does not exist",
+            target.display(),
+            folder.display()
+        )) && !status.text.contains("bestaat niet"),
+        "{}",
+        status.text
+    );
 }

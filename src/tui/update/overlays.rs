@@ -1,7 +1,7 @@
 //! The distribution overlay (`d`) and the side-by-side comparison (`v`).
 
 use super::{error, info};
-use crate::i18n::Msg;
+use crate::i18n::{Bilingual, Msg};
 use crate::tui::app::App;
 
 pub(super) fn histogram(app: &mut App) {
@@ -37,7 +37,7 @@ pub(super) fn compare(app: &mut App) {
                     app.scroll.compare = 0;
                 }
                 // Say why (a unit without a score) and keep A chosen.
-                Err(e) => error(app, Msg::CompareFailed.fill(app.lang, &[&e])),
+                Err(e) => error(app, Msg::CompareFailed.fill(app.lang, &[&e.text(app.lang)])),
             }
         }
     }
@@ -68,8 +68,9 @@ pub(super) fn effect(app: &mut App) {
         .map(|&a| app.ds.areas[a].code.clone())
         .collect();
     pilots.dedup();
+    let lang = app.lang;
     let result = resolve(&panel, &pilots, false)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.text(lang))
         .and_then(|idx| {
             let spillover = pilot_neighbours(
                 &app.ds,
@@ -85,7 +86,7 @@ pub(super) fn effect(app: &mut App) {
                 peers: PeerSettings::default(),
                 did: DidSettings::default(),
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.text(lang))
         });
     app.scroll.effect = 0;
     app.effect = Some(result);

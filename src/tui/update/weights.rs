@@ -5,7 +5,7 @@ use super::history;
 use super::navigation::{refresh_rows, select};
 use super::{error, info, say, say_error, PROFILE_FILE};
 use crate::domain::value::Direction;
-use crate::i18n::Msg;
+use crate::i18n::{Bilingual, Msg};
 use crate::tui::action::Effect;
 use crate::tui::app::{App, Picked};
 use crate::tui::fmt::error_text;
@@ -75,7 +75,7 @@ fn apply_weights(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
 /// Monte Carlo is asked for again.
 pub(super) fn rerank(app: &mut App, weights: Vec<f64>) -> Option<Effect> {
     if let Err(e) = app.analysis.rerank(&weights) {
-        error(app, Msg::RerankFailed.fill(app.lang, &[&e]));
+        error(app, Msg::RerankFailed.fill(app.lang, &[&e.text(app.lang)]));
         return None;
     }
     app.weights = weights;
@@ -131,7 +131,7 @@ pub(super) fn cycle_rule(app: &mut App) -> Option<Effect> {
         Err(e) => {
             error(
                 app,
-                Msg::RuleFailed.fill(app.lang, &[&next, &error_text(&e)]),
+                Msg::RuleFailed.fill(app.lang, &[&next, &error_text(&e, app.lang)]),
             );
             None
         }
@@ -213,7 +213,10 @@ pub(super) fn flip_direction(app: &mut App) -> Option<Effect> {
         }
         Err(e) => {
             app.history = history;
-            error(app, Msg::RerankFailed.fill(app.lang, &[&error_text(&e)]));
+            error(
+                app,
+                Msg::RerankFailed.fill(app.lang, &[&error_text(&e, app.lang)]),
+            );
             None
         }
     }
@@ -256,7 +259,7 @@ pub(super) fn save_profile(app: &mut App) -> Option<Effect> {
             })
         }
         Err(e) => {
-            error(app, Msg::SaveFailed.fill(app.lang, &[&e]));
+            error(app, Msg::SaveFailed.fill(app.lang, &[&e.text(app.lang)]));
             None
         }
     }

@@ -1,7 +1,7 @@
 //! The `v` overlay: two units side by side, as `buurtradar compare`
 //! prints them (one presentation for both).
 
-use crate::i18n::Msg;
+use crate::i18n::{Bilingual, Msg};
 use crate::present::compare::compare_lines;
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -18,7 +18,7 @@ pub fn lines(app: &App) -> Vec<String> {
     match app.analysis.compare(&units[a].code, &units[b].code) {
         Ok(c) => compare_lines(&app.analysis, &app.ds, &c, app.lang),
         // The weights changed since it opened and a unit lost its score.
-        Err(e) => vec![Msg::CompareFailed.fill(app.lang, &[&e])],
+        Err(e) => vec![Msg::CompareFailed.fill(app.lang, &[&e.text(app.lang)])],
     }
 }
 
