@@ -255,15 +255,17 @@ pub fn render_table(ds: &Dataset, all: bool, lang: Lang) -> Result<String, std::
     writeln!(o, "{}", Rt::CkSchools.fill(lang, &[&s.method.pick(lang)]))?;
     if let Some(f) = &s.file {
         let kinds_counted = s.kinds_text(lang);
+        // Counts as every other figure of the report: 6.230, not 6230.
+        let whole = |n: f64, lang| crate::present::human::num(Some(n), 0, lang);
         let line = Rt::CkSchoolsLine.fill(
             lang,
             &[
                 &count(s.total as u64, Rt::SchoolAnyOne, Rt::SchoolAnyMany, lang),
                 f,
-                &s.counted,
+                &whole(s.counted as f64, lang),
                 &kinds_counted,
-                &s.matched,
-                &s.unmatched.len(),
+                &whole(s.matched as f64, lang),
+                &whole(s.unmatched.len() as f64, lang),
             ],
         );
         writeln!(o, "  {line}")?;

@@ -12,7 +12,7 @@ use crate::domain::teams::TeamSettings;
 use crate::export::{
     export_to_file_paths, render_stream, ExportContext, ExportOptions, Format, MapLayer,
 };
-use crate::i18n::Rt;
+use crate::i18n::{Msg, Rt};
 use crate::io::{load, Source};
 use crate::said;
 use anyhow::anyhow;
@@ -123,10 +123,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             )))
         })?,
     };
-    let steps = Steps::new(5);
-    steps.step("loading inputs".into());
     let profile = args.profile.load()?;
     let lang = args.lang.resolve(Some(&profile));
+    let steps = Steps::new(5);
+    steps.step(Msg::ExportStepLoad.text(lang).into());
     if args.map != MapLayer::Score && format != Format::Svg {
         let map = args
             .map
@@ -142,13 +142,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         inputs.min_cell = Some(0);
     }
     let ds = load(&inputs)?;
-    steps.step(format!(
-        "ranking, {} stability draws",
-        profile.monte_carlo.draws
-    ));
+    steps.step(Msg::ExportStepRank.fill(lang, &[&profile.monte_carlo.draws]));
     let mut a = Analysis::run(&ds, &profile, RunOptions::default())?;
     args.hand.apply(&ds, &mut a)?;
-    steps.step("composing teams".into());
+    steps.step(Msg::ExportStepTeams.text(lang).into());
     let catalogue = load_catalogue(args.roles.as_ref())?;
     let teams = a.teams(
         &ds,
@@ -180,7 +177,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             map: args.map,
         },
     };
-    steps.step(format!("checking disclosure, rendering {format}"));
+    steps.step(Msg::ExportStepRender.fill(lang, &[&format]));
     if is_stdout(&args.out) {
         let bytes = render_stream(&ctx, format)?;
         let mut out = std::io::stdout().lock();
@@ -190,6 +187,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     }
     let written = export_to_file_paths(&ctx, format, &args.out)?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    steps.done(format!("wrote {}", names.join(" and ")));
+    let names = names.join(Msg::ExportStepAnd.text(lang));
+    steps.done(Msg::ExportStepWrote.fill(lang, &[&names]));
     Ok(())
 }

@@ -356,7 +356,7 @@ pub fn schools_line(doc: &Document) -> String {
                 .as_deref()
                 .map(|f| Rt::FromFile.fill(lang, &[&f]))
                 .unwrap_or_default(),
-            &s.counted,
+            &human::num(Some(s.counted as f64), 0, lang),
             &s.kinds_text(lang),
         ],
     )

@@ -418,6 +418,12 @@ catalogue! {
     FetchStepPdok => "PDOK-buurtgrenzen", "PDOK boundaries";
     FetchStepDuo => "DUO-scholen", "DUO schools";
     FetchStepWrite => "schrijven", "writing";
+    ExportStepLoad => "invoer laden", "loading inputs";
+    ExportStepRank => "rangschikken, {0} stabiliteitstrekkingen", "ranking, {0} stability draws";
+    ExportStepTeams => "teams samenstellen", "composing teams";
+    ExportStepRender => "onthullingscontrole, {0} maken", "checking disclosure, rendering {0}";
+    ExportStepWrote => "geschreven: {0}", "wrote {0}";
+    ExportStepAnd => " en ", " and ";
     FetchProgress => "{0}: pagina {1}, {2} records", "{0}: page {1}, {2} records";
     FetchDone => "{0} ({1}), {2}: opgehaald in {3}", "{0} ({1}), {2}: fetched into {3}";
     FetchFileLine => "  {0}: {1} ({2} records)", "  {0}: {1} ({2} records)";
