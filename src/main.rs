@@ -84,8 +84,7 @@ impl Cli {
 fn main() -> ExitCode {
     buurtradar::timing::mark("start");
     let cli = Cli::parse();
-    let lang_flag = cli.lang_flag();
-    LangArgs::note_flag(lang_flag);
+    LangArgs::note_flag(cli.lang_flag());
     let result = match cli.command {
         Some(Command::Check(a)) => cli::check::run(a),
         Some(Command::Fetch(a)) => cli::fetch::run(a),
@@ -110,7 +109,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // In the command's language: the flag, else the profile's
             // `lang` if the command loaded one, else Dutch.
-            let lang = LangArgs::for_error(lang_flag);
+            let lang = buurtradar::args::choice::error_lang();
             eprintln!(
                 "{}: {}",
                 Msg::ErrorPrefix.text(lang),

@@ -22,40 +22,28 @@ impl LangArgs {
         self.lang.unwrap_or_else(|| profile_lang(profile))
     }
 
-    /// The language of the error that ended a command: the flag, else the
-    /// `lang` of the profile the command loaded (when it got that far),
-    /// else Dutch - the rule of [`resolve`](Self::resolve), for a command
-    /// that may have failed before it resolved its language.
-    pub fn for_error(flag: Option<Lang>) -> Lang {
-        flag.unwrap_or(match LOADED_PROFILE_LANG.load(Ordering::Relaxed) {
-            EN => Lang::En,
-            _ => Lang::Nl,
-        })
-    }
-
     /// Remember the command's `--lang` flag, so that a text an error
     /// carries is made in the language `main` will print it in.
     pub fn note_flag(flag: Option<Lang>) {
-        let v = match flag {
-            None => 0,
-            Some(Lang::Nl) => NL,
-            Some(Lang::En) => EN,
-        };
-        FLAG_LANG.store(v, Ordering::Relaxed);
+        FLAG_LANG.store(encode(flag), Ordering::Relaxed);
     }
 }
 
-/// A text for the error line that ends a command, in the language `main`
-/// prints that line in ([`LangArgs::for_error`] with the noted flag): an
+/// The language of the error that ends a command: the noted flag, else the
+/// `lang` of the profile the command loaded (when it got that far), else
+/// Dutch - the rule of [`LangArgs::resolve`], for a command that may have
+/// failed before it resolved its language.
+pub fn error_lang() -> Lang {
+    decode(FLAG_LANG.load(Ordering::Relaxed))
+        .or(decode(LOADED_PROFILE_LANG.load(Ordering::Relaxed)))
+        .unwrap_or(Lang::Nl)
+}
+
+/// A text for the error line that ends a command, in [`error_lang`]: an
 /// error can arise before the command resolved its language (a profile
 /// that cannot be read), and one line reads in one language.
 pub fn error_text(text: Said) -> String {
-    let flag = match FLAG_LANG.load(Ordering::Relaxed) {
-        NL => Some(Lang::Nl),
-        EN => Some(Lang::En),
-        _ => None,
-    };
-    text.pick(LangArgs::for_error(flag)).to_string()
+    text.pick(error_lang()).to_string()
 }
 
 fn profile_lang(profile: Option<&Profile>) -> Lang {
@@ -70,16 +58,26 @@ fn profile_lang(profile: Option<&Profile>) -> Lang {
 static LOADED_PROFILE_LANG: AtomicU8 = AtomicU8::new(0);
 /// The command's `--lang` flag as `main` noted it (0: not given).
 static FLAG_LANG: AtomicU8 = AtomicU8::new(0);
-const NL: u8 = 1;
-const EN: u8 = 2;
+
+fn encode(lang: Option<Lang>) -> u8 {
+    match lang {
+        None => 0,
+        Some(Lang::Nl) => 1,
+        Some(Lang::En) => 2,
+    }
+}
+
+fn decode(v: u8) -> Option<Lang> {
+    match v {
+        1 => Some(Lang::Nl),
+        2 => Some(Lang::En),
+        _ => None,
+    }
+}
 
 /// Remember the language of a profile the command just read.
 pub(crate) fn note_loaded_profile(p: &Profile) {
-    let v = match profile_lang(Some(p)) {
-        Lang::En => EN,
-        Lang::Nl => NL,
-    };
-    LOADED_PROFILE_LANG.store(v, Ordering::Relaxed);
+    LOADED_PROFILE_LANG.store(encode(Some(profile_lang(Some(p)))), Ordering::Relaxed);
 }
 
 #[derive(Debug, Clone, Args, Default)]

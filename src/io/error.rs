@@ -7,6 +7,7 @@
 //! place of the error is a [`Said`]; a library's own message (serde_json,
 //! csv, SQLite, Parquet, the operating system) is quoted as it is.
 
+use crate::i18n::bilingual::io_reason;
 use crate::i18n::{Lang, Said};
 use std::path::PathBuf;
 use thiserror::Error;
@@ -79,7 +80,7 @@ impl LoadError {
             LoadError::Read { path, source } => format!(
                 "{}: kan bestand niet lezen: {}",
                 path.display(),
-                io_text(source)
+                io_reason(source, Lang::Nl)
             ),
             LoadError::Empty { file } => format!("{file}: bestand is leeg"),
             LoadError::Json {
@@ -125,23 +126,10 @@ impl LoadError {
     }
 }
 
-/// The operating system's reason in Dutch for the usual cases, with its
-/// own text after it (that is what a search or a helpdesk knows).
-fn io_text(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    let nl = match e.kind() {
-        ErrorKind::NotFound => "bestand of map bestaat niet",
-        ErrorKind::PermissionDenied => "geen toegang",
-        ErrorKind::IsADirectory => "dit is een map, geen bestand",
-        _ => return e.to_string(),
-    };
-    format!("{nl} ({e})")
-}
-
-/// The operating system's reason as a [`Said`]: [`io_text`] in Dutch, its
-/// own text in English.
+/// The operating system's reason as a [`Said`]: in Dutch for the usual
+/// cases with its own text after it, in English its own text.
 pub fn io_said(e: &std::io::Error) -> Said {
-    Said::new(io_text(e), e.to_string())
+    Said::new(io_reason(e, Lang::Nl), io_reason(e, Lang::En))
 }
 
 #[cfg(test)]
